@@ -1,0 +1,146 @@
+"""Word classes the phrase reader uses to name the parts of an OKR sentence.
+
+These are not the rules: a rule looks at the structure (which verb leads, what its object
+is, what the number counts, whether there is a baseline and a target). The classes only say
+what kind of word a token is, the way a part-of-speech tagger would, but tuned to OKRs.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ACTION_VERBS", "ARTEFACT_NOUNS", "COMPLETION_WORDS", "DOWN_VERBS", "GENERIC_WORDS",
+    "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "RELATIVE_WORDS",
+    "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WORK_ITEM_NOUNS",
+]
+
+# Verbs that say a metric moves up or down: the core of a key result.
+UP_VERBS = frozenset(
+    "increase grow raise improve boost lift expand double triple quadruple accelerate maximize "
+    "maximise scale extend strengthen widen gain multiply deepen enhance up drive push climb "
+    "rise grows".split()
+)
+DOWN_VERBS = frozenset(
+    "reduce decrease cut lower shrink drop halve minimize minimise eliminate shorten slash trim "
+    "decline lessen curb limit contain prevent avoid bring".split()
+)
+# Verbs that name a level to reach: a target with an implicit movement.
+TARGET_VERBS = frozenset(
+    "achieve reach hit attain get obtain secure land sign close win acquire onboard convert "
+    "generate earn book sell retain recover save attract capture exceed surpass beat top "
+    "activate engage serve enrol enroll welcome bring-in".split()
+)
+# Verbs of business as usual: the metric is kept where it is.
+MAINTAIN_VERBS = frozenset("maintain keep sustain stay remain preserve continue hold ensure protect".split())
+# Verbs of doing: activities and outputs. Whether the KR is a task also depends on the object.
+ACTION_VERBS = frozenset(
+    "launch implement build create conduct run write publish develop design deploy migrate hire "
+    "recruit organize organise complete finish deliver release ship set define document introduce "
+    "roll train attend send interview research test review analyze analyse update redesign refactor "
+    "integrate automate establish prepare draft plan start begin kick host present install "
+    "configure upgrade replace rewrite produce add fix prototype pilot evaluate assess audit map "
+    "identify select choose buy purchase procure negotiate schedule facilitate coordinate support "
+    "work make do put open introduce adopt standardize standardise consolidate decommission sunset "
+    "retire remove clean translate localize localise certify pass submit file participate speak "
+    "visit meet contact email call post tweet record film revamp overhaul modernize modernise "
+    "digitize digitise transition move switch finalize finalise approve hold enable provide "
+    "deploy setup create rollout outline explore investigate study collect gather distribute "
+    "organise refresh rebuild resolve answer process handle respond triage merge perform execute "
+    "apply allocate assign train onboard celebrate partner collaborate communicate share invite "
+    "conduct teach mentor coach write hire".split()
+)
+
+# Nouns of things a team produces or does: counting them counts output, not outcome.
+ARTEFACT_NOUNS = frozenset(
+    "workshop workshops interview interviews meeting meetings session sessions training trainings "
+    "course courses webinar webinars event events conference conferences campaign campaigns post "
+    "posts article articles blog blogs video videos podcast podcasts newsletter newsletters email "
+    "emails report reports dashboard dashboards document documents documentation guide guides "
+    "playbook playbooks plan plans roadmap roadmaps strategy strategies process processes policy "
+    "policies framework frameworks feature features functionality app apps application applications "
+    "website websites site sites page pages api apis tool tools system systems platform platforms "
+    "integration integrations module modules version versions release releases mvp prototype "
+    "prototypes pilot pilots poc test tests experiment experiments survey surveys study studies "
+    "analysis analyses audit audits assessment assessments research program programs programme "
+    "programmes initiative initiatives project projects migration rollout redesign design designs "
+    "mockup mockups wireframe wireframes spec specs specification requirements stories backlog demo "
+    "demos presentation presentations pitch pitches proposal proposals engineer engineers developer "
+    "developers designer designers role roles position positions hire hires headcount office "
+    "offices certification certifications library component components suite "
+    "template templates faq faqs chatbot crm erp checklist checklists sop sops market markets "
+    "country countries city cities region regions location locations store stores branch branches "
+    "partnership partnerships hackathon hackathons retrospective retrospectives workflow workflows "
+    "service services microservice microservices server servers database databases flow flows "
+    "screen screens prd okr okrs kpi kpis model models content deck decks catalogue catalog "
+    "manual manuals handbook brochure brochures ad ads advert adverts outreach lesson lessons "
+    "tutorial tutorials one-pager wiki portal app's".split()
+)
+# Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
+# of change ("reduce tickets by 30%") they are a metric.
+WORK_ITEM_NOUNS = frozenset(
+    "ticket tickets bug bugs issue issues task tasks story stories request requests call calls "
+    "item items pr prs commit commits line lines hour hours case cases check checks".split()
+)
+# Populations whose behaviour or number is an outcome ("50% of users", "500 new customers").
+PEOPLE_NOUNS = frozenset(
+    "user users customer customers client clients subscriber subscribers member members account "
+    "accounts signup signups sign-ups buyer buyers visitor visitors lead leads prospect prospects "
+    "merchant merchants patient patients student students learner learners household households "
+    "player players shopper shoppers reader readers viewer viewers listener listeners donor donors "
+    "partner partners seller sellers driver drivers guest guests tenant tenants citizen citizens "
+    "smb smbs business businesses company companies organisations organizations brands advocates "
+    "installs downloads deal deals contract contracts order orders transactions purchases "
+    "applicants borrowers depositors savers traders investors fans followers people".split()
+)
+# Nouns that name a quantity that can move: what a key result measures.
+METRIC_NOUNS = frozenset(
+    "revenue arr mrr sales bookings profit profits margin margins churn retention conversion "
+    "conversions nps csat ces satisfaction engagement adoption activation usage rate rates time "
+    "times cost costs latency uptime availability error errors incident incidents defect defects "
+    "complaints share score scores rating ratings traffic dau mau wau ltv cac aov gmv roi "
+    "efficiency productivity throughput lead-time cycle-time velocity coverage accuracy yield "
+    "volume growth income spend savings budget occupancy utilization utilisation turnover "
+    "attrition absenteeism engagement-score response resolution wait backlog drop-off dropoff "
+    "bounce abandonment completion ctr cpc cpa cpm reach impressions clicks opens open-rate "
+    "downtime mttr mttd mtbf p95 p99 percentage proportion ratio frequency speed duration "
+    "enps sla net promoter stickiness renewal renewals upsell expansion payback burn runway "
+    "cash ebitda valuation footfall basket penetration awareness recall sentiment "
+    "recommendations referrals referral waitlist pipeline".split()
+)
+
+# Words that promise change without saying how much.
+VAGUE_WORDS = frozenset(
+    "improve improved better more enhance enhanced optimize optimise optimized streamline "
+    "significantly substantially greatly considerably much higher lower faster stronger best "
+    "maximize maximise minimize minimise further world-class excellent great good".split()
+)
+# Content words too generic to make an objective memorable on their own.
+GENERIC_WORDS = frozenset(
+    "improve increase grow be do make get boost enhance optimize optimise better achieve deliver "
+    "drive focus work sales revenue business performance efficiency things stuff quality results "
+    "growth processes process operations productivity success excellence everything goals goal "
+    "numbers metrics kpis marketing product products customer customers service services team "
+    "teams company our the a an and of in on for to more overall general key main various "
+    "stuff activities operational best effective efficient good great strong stronger level levels "
+    "support innovation culture improvement improvements experience it this that all continue "
+    "keep maintain".split()
+)
+
+# Participles and adjectives that say a deliverable is done ("dashboard live by June").
+COMPLETION_WORDS = frozenset(
+    "live launched implemented built created delivered completed done finished shipped released "
+    "deployed published rolled in-place established signed-off approved ready available "
+    "migrated installed hired defined documented introduced set-up achieved obtained passed signed "
+    "awarded granted in-production".split()
+)
+
+RELATIVE_WORDS = {"double": 100.0, "triple": 200.0, "quadruple": 300.0, "halve": -50.0, "twice": 100.0}
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "thousand": 1000,
+    "million": 1_000_000, "half": 50,
+}
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)

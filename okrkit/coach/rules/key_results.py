@@ -1,0 +1,157 @@
+"""Rules on one key result: outcome or task, measurable, moving, baseline and target.
+
+Each decision reads the sentence's structure (lead verb class, the head noun of its object,
+what each number counts) together with the KR's data (kind, baseline, target). The data wins
+when present: "Increase onboarding completion" with baseline 65 and target 90 is measurable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from okrkit.coach import lexicon as lx
+from okrkit.coach.context import Context
+from okrkit.coach.findings import Severity
+from okrkit.coach.phrase import Phrase
+from okrkit.coach.registry import Hit, rule
+from okrkit.model import KeyResult, KRKind
+
+__all__ = ["baseline_target", "is_level", "task_reason"]
+
+# Verbs whose direction is certain; "improve" a time means making it smaller.
+_STRICT_UP = {"increase", "grow", "raise", "boost", "lift", "expand", "double", "triple", "gain", "multiply", "climb", "rise"}
+_STRICT_DOWN = {"reduce", "decrease", "cut", "lower", "shrink", "drop", "halve", "minimize", "minimise", "eliminate",
+                "shorten", "slash", "trim", "lessen"}
+_OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
+
+
+def _outcome_quantity(p: Phrase) -> bool:
+    """A number that measures an outcome: money, a rate, a share of people, a count of customers."""
+    for q in p.measures:
+        if q.share_of:
+            if q.share_of in lx.ARTEFACT_NOUNS or q.share_of in lx.WORK_ITEM_NOUNS:
+                continue  # "migrate 80% of services": still counting our own work
+            return True
+        if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or q.counts in _OUTCOME_NOUNS:
+            return True
+    return False
+
+
+def task_reason(p: Phrase) -> str | None:
+    """Why the sentence reads as a task or an output, or None when it names an outcome."""
+    outcome = _outcome_quantity(p) or p.relative
+    counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
+    if p.lead_class == "action" and not outcome:
+        if counted:
+            return f"counts work done ({counted}), not a change it causes"
+        if p.head in lx.METRIC_NOUNS:
+            return None  # "deliver better retention": vague, but about an outcome
+        return f"describes something to do ('{p.lead} …'), not a result"
+    if p.lead_class == "target" and not outcome and p.head in lx.ARTEFACT_NOUNS:
+        return f"names a deliverable ({p.head}) to obtain, not a change for customers"
+    if p.lead_class in {"up", "down"} and p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS:
+        return f"moves a count of our own output ({p.head}), not an outcome"
+    if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
+        return "states a deliverable as done, not a result it brings"
+    return None
+
+
+def baseline_target(kr: KeyResult, p: Phrase) -> tuple[float | None, float | None]:
+    """The KR's data first, the numbers in its sentence second."""
+    baseline = kr.baseline if kr.baseline is not None else p.baseline
+    target = kr.target if kr.target is not None else p.target
+    return baseline, target
+
+
+def is_level(p: Phrase) -> bool:
+    """A threshold to sit at ("NPS ≥ 40", "Maintain uptime at 99.9%"), not a movement."""
+    if p.lead_class == "maintain":
+        return True
+    if p.lead is not None or p.relative or p.baseline is not None or not p.measures:
+        return False
+    shares = [q.share_of for q in p.measures if q.share_of]
+    return not any(s in lx.PEOPLE_NOUNS for s in shares)  # "80% of new users finish setup" is behaviour
+
+
+def _metric_kr(ctx: Context) -> Iterator[tuple[str, KeyResult, Phrase]]:
+    for path, _, kr in ctx.key_results():
+        if kr.kind is KRKind.METRIC:
+            yield path, kr, ctx.phrase(kr.title)
+
+
+@rule("kr-is-task", Severity.WARNING, "A key result that is a task, an activity or an output, not an outcome.")
+def kr_is_task(ctx: Context) -> Iterator[Hit]:
+    for path, _, kr in ctx.key_results():
+        reason = task_reason(ctx.phrase(kr.title))
+        if reason:
+            yield Hit(
+                path, f"'{kr.title}' {reason}.",
+                "What would change for customers or the business once it is done? Measure that "
+                "instead, e.g. 'Increase <metric> from X to Y'; keep the task in the backlog.",
+                Severity.INFO if kr.kind is KRKind.MILESTONE else None,
+            )
+
+
+@rule("kr-not-measurable", Severity.WARNING, "A key result with no number, no metric, or only vague words.")
+def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
+    for path, kr, p in _metric_kr(ctx):
+        if p.measures or p.relative or kr.target is not None or task_reason(p):
+            continue
+        vague = f" ('{', '.join(dict.fromkeys(p.vague))}' does not say how much)" if p.vague else ""
+        yield Hit(
+            path, f"'{kr.title}' cannot be measured as written{vague}.",
+            "Name the metric and the numbers: how will we know at the end of the cycle? "
+            "e.g. 'Increase <metric> from <today's value> to <target>'.",
+        )
+
+
+@rule("kr-no-movement", Severity.WARNING, "A KPI level with no movement: business as usual, a health metric.")
+def kr_no_movement(ctx: Context) -> Iterator[Hit]:
+    for path, kr, p in _metric_kr(ctx):
+        baseline, target = baseline_target(kr, p)
+        moves = baseline is not None and target is not None and baseline != target
+        if task_reason(p) or not is_level(p) or moves:
+            continue
+        what = "keeps a metric where it is" if p.lead_class == "maintain" else "states a level with no starting point"
+        yield Hit(
+            path, f"'{kr.title}' {what}: that is business as usual, not a key result.",
+            "Put it on the team's health-metric list. If it must move this cycle, say from what "
+            "to what, e.g. 'Raise NPS from 32 to 40'.",
+        )
+
+
+@rule("kr-no-baseline", Severity.INFO, "A target with no baseline: progress cannot be computed.")
+def kr_no_baseline(ctx: Context) -> Iterator[Hit]:
+    for path, kr, p in _metric_kr(ctx):
+        baseline, target = baseline_target(kr, p)
+        if baseline is not None or target is None or p.relative or is_level(p) or task_reason(p):
+            continue
+        yield Hit(
+            path, f"'{kr.title}' has a target but no baseline.",
+            "Write today's value next to the target ('from 5.1% to under 3%'), so the team "
+            "can see how far it has come at each check-in.",
+        )
+
+
+@rule("kr-target-equals-baseline", Severity.ERROR, "Target equal to the baseline: nothing is meant to change.")
+def kr_target_equals_baseline(ctx: Context) -> Iterator[Hit]:
+    for path, kr, p in _metric_kr(ctx):
+        baseline, target = baseline_target(kr, p)
+        if baseline is not None and baseline == target and p.lead_class != "maintain":
+            yield Hit(
+                path, f"'{kr.title}' has the same baseline and target ({baseline:g}).",
+                "A key result is a movement: set the target the team wants to reach by the end of the cycle.",
+            )
+
+
+@rule("kr-wrong-direction", Severity.ERROR, "A target on the wrong side of the baseline for the verb.")
+def kr_wrong_direction(ctx: Context) -> Iterator[Hit]:
+    for path, kr, p in _metric_kr(ctx):
+        baseline, target = baseline_target(kr, p)
+        if baseline is None or target is None or p.lead is None:
+            continue
+        if (p.lead in _STRICT_UP and target < baseline) or (p.lead in _STRICT_DOWN and target > baseline):
+            yield Hit(
+                path, f"'{kr.title}' says '{p.lead}' but goes from {baseline:g} to {target:g}.",
+                "Check the numbers or the verb: the target must lie in the direction the sentence promises.",
+            )

@@ -1,0 +1,58 @@
+"""Rules on an objective's wording: qualitative, memorable, inspiring."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from okrkit.coach import lexicon as lx
+from okrkit.coach.context import Context
+from okrkit.coach.findings import Severity
+from okrkit.coach.registry import Hit, rule
+
+__all__: list[str] = []
+
+_RANK = re.compile(r"(?:#|no\.?\s*|number\s+|top[\s-]*)\d+|\b(?:number one|no\.? ?1)\b", re.I)
+_WORDS = re.compile(r"[A-Za-z0-9][\w'’$%.-]*")
+
+
+@rule("objective-has-metric", Severity.WARNING, "An objective that carries numbers or metrics.")
+def objective_has_metric(ctx: Context) -> Iterator[Hit]:
+    for path, _, obj in ctx.objectives():
+        p = ctx.phrase(_RANK.sub("", obj.title))  # "become the #1 bank" is ambition, not a metric
+        numbers = [
+            q for q in p.measures
+            if q.unit in {"%", "money", "x", "points", "stars"} or q.cmp or q.counts in lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
+            or (not q.counts and q.unit == "" and q.value >= 2)
+        ]
+        if numbers or p.relative or p.baseline is not None:
+            yield Hit(
+                path, f"The objective '{obj.title}' carries a number: that belongs in a key result.",
+                "Say what you want to achieve and why in words that inspire, and move the number "
+                "into a key result, e.g. 'Delight new customers in their first week'.",
+            )
+
+
+@rule("objective-too-long", Severity.WARNING, "An objective too long to remember.")
+def objective_too_long(ctx: Context) -> Iterator[Hit]:
+    limit = ctx.config.max_objective_words
+    for path, _, obj in ctx.objectives():
+        count = len(_WORDS.findall(obj.title))
+        if count > limit:
+            yield Hit(
+                path, f"The objective has {count} words; a team remembers one of {limit} or fewer.",
+                "Keep the heart of it in one short sentence and move the explanation to 'why'.",
+            )
+
+
+@rule("objective-vague", Severity.WARNING, "An objective too vague or generic to inspire.")
+def objective_vague(ctx: Context) -> Iterator[Hit]:
+    for path, _, obj in ctx.objectives():
+        words = [w.lower().strip(".,!") for w in _WORDS.findall(obj.title)]
+        specific = [w for w in words if w not in lx.GENERIC_WORDS and w not in lx.VAGUE_WORDS]
+        if not specific or len(words) < 2:
+            yield Hit(
+                path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
+                "Name who benefits and the change you want for them, e.g. 'Make the first week "
+                "seamless and confidence-boosting for new users'.",
+            )
