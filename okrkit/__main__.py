@@ -1,0 +1,5 @@
+import sys
+
+from okrkit.cli import main
+
+sys.exit(main())

@@ -1,0 +1,176 @@
+"""The spreadsheet layouts coaches keep: check-ins and OKRs, one row per key result.
+
+Check-ins: `date, team, kr, value` and optionally `confidence, issues, plan, author`;
+the rows of one team on one date make one check-in.
+
+OKR sheet: `team, objective_id, objective, kr_id, key_result` and optionally `level,
+parent, why, commitment, priority, aligns_to, shares_with, baseline, target, unit, kind,
+owner, weight`; the objective's columns repeat on each of its KR rows. Lists
+(`aligns_to`, `shares_with`) are separated by `;`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from okrkit.errors import InputError
+from okrkit.io.tables import Row, number, read_rows, text, when, write_csv
+from okrkit.model import CheckIn, Engagement, KeyResult, Objective, Retro, Team
+from okrkit.validation import parse
+
+__all__ = [
+    "CHECKIN_COLUMNS",
+    "OKR_COLUMNS",
+    "merge_teams",
+    "read_checkins",
+    "read_okr_sheet",
+    "write_checkins",
+    "write_okr_sheet",
+    "write_retros",
+]
+
+CHECKIN_COLUMNS = ("date", "team", "kr", "value", "confidence", "issues", "plan", "author")
+OKR_COLUMNS = (
+    "team", "level", "parent", "objective_id", "objective", "why", "commitment", "priority", "aligns_to",
+    "shares_with", "kr_id", "key_result", "baseline", "target", "unit", "kind", "owner", "weight",
+)
+_RELATIVE = re.compile(r"^\s*(by\s|[+-])", re.IGNORECASE)
+
+
+def read_checkins(path: str | Path) -> list[CheckIn]:
+    path = Path(path)
+    grouped: dict[tuple[str, Any], dict[str, Any]] = {}
+    for row in read_rows(path, ("date", "team", "kr", "value")):
+        key = (text(path, row, "team", required=True), when(path, row, "date"))
+        checkin = grouped.setdefault(key, {"team": key[0], "date": key[1], "values": {}, "rows": []})
+        checkin["rows"].append(row[0])
+        kr = text(path, row, "kr", required=True)
+        if kr in checkin["values"]:
+            raise InputError(f"{path.name} row {row[0]}, column kr: {kr} already has a value for "
+                             f"{key[0]} on {key[1]}", field="kr")
+        checkin["values"][kr] = number(path, row, "value", required=True)
+        for column in ("confidence", "issues", "plan", "author"):
+            _agree(path, row, column, checkin)
+    checkins = []
+    for data in grouped.values():
+        source = f"{path.name} row {data.pop('rows')[0]}"
+        checkins.append(parse(CheckIn, data, source=source))
+    return sorted(checkins, key=lambda c: (c.date, c.team))
+
+
+def _agree(path: Path, row: Row, column: str, checkin: dict[str, Any]) -> None:
+    """Confidence, issues … belong to the check-in; rows of one check-in may repeat them or leave them blank."""
+    if column == "confidence":
+        value: Any = number(path, row, column)
+        if value is not None and not value.is_integer():
+            raise InputError(f"{path.name} row {row[0]}, column confidence: must be a whole number from 1 to 10, "
+                             f"not {value:g}", field=column)
+        value = int(value) if value is not None else None
+    else:
+        value = text(path, row, column) or None
+    if value is None:
+        return
+    if checkin.get(column) not in (None, value):
+        raise InputError(f"{path.name} row {row[0]}, column {column}: differs from an earlier row of the same "
+                         f"check-in ({checkin['team']}, {checkin['date']})", field=column)
+    checkin[column] = value
+
+
+def write_checkins(checkins: list[CheckIn], path: str | Path) -> None:
+    rows = []
+    for c in checkins:
+        # Check-in fields go on every row so that any row read alone is complete.
+        for kr, value in c.values.items() or [("", "")]:
+            rows.append([c.date.isoformat(), c.team, kr, _num(value), c.confidence or "", c.issues, c.plan, c.author])
+    write_csv(Path(path), CHECKIN_COLUMNS, rows)
+
+
+def read_okr_sheet(path: str | Path) -> list[Team]:
+    """Teams with their objectives and KRs, in the sheet's order."""
+    path = Path(path)
+    teams: dict[str, dict[str, Any]] = {}
+    objectives: dict[str, dict[str, Any]] = {}
+    for row in read_rows(path, ("team", "objective_id", "objective", "kr_id", "key_result")):
+        source = f"{path.name} row {row[0]}"
+        name = text(path, row, "team", required=True)
+        team = teams.setdefault(name, {"name": name, "okrs": []})
+        for column in ("level", "parent"):
+            if text(path, row, column):
+                team[column] = text(path, row, column)
+        obj_id = text(path, row, "objective_id", required=True)
+        if obj_id not in objectives:
+            objectives[obj_id] = {
+                "id": obj_id, "objective": text(path, row, "objective", required=True),
+                "why": text(path, row, "why"), "commitment": text(path, row, "commitment") or None,
+                "priority": text(path, row, "priority") or None,
+                "aligns_to": _list(text(path, row, "aligns_to")), "shares_with": _list(text(path, row, "shares_with")),
+                "key_results": [], "team": name,
+            }
+            team["okrs"].append(objectives[obj_id])
+        elif objectives[obj_id]["team"] != name:
+            raise InputError(f"{source}, column objective_id: {obj_id} belongs to {objectives[obj_id]['team']}",
+                             field="objective_id")
+        target_text = text(path, row, "target")
+        kr = {
+            "id": text(path, row, "kr_id", required=True), "title": text(path, row, "key_result", required=True),
+            "unit": text(path, row, "unit"), "baseline": number(path, row, "baseline"),
+            "target": target_text if _RELATIVE.match(target_text) else number(path, row, "target"),
+            "kind": text(path, row, "kind") or "metric", "owner": text(path, row, "owner"),
+            "weight": number(path, row, "weight") or 1.0,
+        }
+        objectives[obj_id]["key_results"].append(parse(KeyResult, kr, source=source))
+    for obj in objectives.values():
+        del obj["team"]
+    return [parse(Team, t, source=path.name) for t in teams.values()]
+
+
+def _list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+def merge_teams(engagement: Engagement, teams: list[Team]) -> Engagement:
+    """The engagement with the sheet's teams in place of those of the same name, others kept."""
+    by_name = {t.name: t for t in teams}
+    merged = [by_name.pop(t.name, t) for t in engagement.teams] + list(by_name.values())
+    return engagement.model_copy(update={"teams": merged})
+
+
+def write_okr_sheet(engagement: Engagement, path: str | Path) -> None:
+    rows = []
+    for team in engagement.teams:
+        for obj in team.objectives:
+            for kr in obj.key_results or [None]:
+                rows.append(_okr_row(team, obj, kr))
+    write_csv(Path(path), OKR_COLUMNS, rows)
+
+
+def _okr_row(team: Team, obj: Objective, kr: KeyResult | None) -> list[Any]:
+    head = [
+        team.name, team.level.value, team.parent or "", obj.id, obj.title, obj.why,
+        obj.commitment.value if obj.commitment else "", obj.priority or "", ";".join(obj.aligns_to),
+        ";".join(obj.shares_with),
+    ]
+    if kr is None:
+        return head + [""] * 8
+    return head + [kr.id, kr.title, _num(kr.baseline), _num(kr.target), kr.unit, kr.kind.value, kr.owner,
+                   _num(kr.weight)]
+
+
+def write_retros(retros: list[Retro], path: str | Path) -> None:
+    """One row per item, action or score, so a spreadsheet can filter and pivot them."""
+    rows = []
+    for r in retros:
+        head = [r.date.isoformat(), r.team, r.kind.value, r.format]
+        rows += [head + ["item", i.prompt, i.text, i.votes, i.author] for i in r.items]
+        rows += [head + ["action", "", a, "", ""] for a in r.actions]
+        rows += [head + ["score", kr, _num(score), "", ""] for kr, score in r.scores.items()]
+    write_csv(Path(path), ("date", "team", "kind", "format", "entry", "prompt_or_kr", "text_or_score", "votes",
+                           "author"), rows)
+
+
+def _num(value: float | None) -> Any:
+    if value is None:
+        return ""
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,95 @@
+"""Import any file a coach has into an engagement's store, and export the store again.
+
+The kind of file is read from its name and header: an engagement YAML, a check-ins
+sheet (`date, team, kr, value …`) or an OKR sheet (`team, objective_id, … kr_id …`).
+Each import is one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from okrkit.errors import InputError
+from okrkit.io.sheets import (
+    merge_teams,
+    read_checkins,
+    read_okr_sheet,
+    write_checkins,
+    write_okr_sheet,
+    write_retros,
+)
+from okrkit.io.tables import read_rows
+from okrkit.io.yaml_file import dump_record, load_record
+from okrkit.model import Cycle, Engagement
+from okrkit.store import Store, open_store
+
+__all__ = ["export_engagement", "import_file", "sheet_kind"]
+
+
+def sheet_kind(path: Path) -> str:
+    """"checkins" or "okrs", from the columns of a CSV or Excel file."""
+    rows = read_rows(path, ())
+    columns = set(rows[0][1]) if rows else set()
+    if {"kr_id", "objective_id"} <= columns:
+        return "okrs"
+    if {"date", "kr", "value"} <= columns:
+        return "checkins"
+    raise InputError(
+        "row 1: not a check-ins sheet (date, team, kr, value …) nor an OKR sheet (team, objective_id, objective, "
+        "kr_id, key_result …)", source=str(path))
+
+
+def import_file(folder: str | Path, path: str | Path, url: str | None = None, *,
+                allow_removals: bool = False) -> str:
+    """Import `path` into the engagement in `folder`, creating its store if needed. Returns a summary."""
+    folder, path = Path(folder), Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        record = load_record(path)  # validate fully before touching the store
+        store = open_store(folder, url, create=True)
+        store.import_record(record, allow_removals=allow_removals)
+        krs = len(record.engagement.key_results())
+        return (f"imported {record.engagement.client}: {len(record.engagement.teams)} teams, {krs} key results, "
+                f"{len(record.checkins)} check-ins, {len(record.retros)} retrospectives")
+    if suffix not in (".csv", ".xlsx", ".xlsm"):
+        raise InputError("okrkit imports .yaml, .csv or .xlsx files", source=str(path))
+    if sheet_kind(path) == "checkins":
+        checkins = read_checkins(path)
+        store = open_store(folder, url)
+        store.import_checkins(checkins)
+        return f"imported {len(checkins)} check-ins"
+    teams = read_okr_sheet(path)
+    store = open_store(folder, url, create=True)
+    engagement = store.load_engagement() if store.has_engagement() else _new_engagement(folder)
+    store.save_engagement(merge_teams(engagement, teams), allow_removals=allow_removals)
+    return f"imported {len(teams)} teams, {sum(len(o.key_results) for t in teams for o in t.objectives)} key results"
+
+
+def _new_engagement(folder: Path) -> Engagement:
+    """A sheet holds no client or cycle: name it after the folder, for the current quarter."""
+    today = dt.date.today()
+    q = (today.month - 1) // 3
+    start = dt.date(today.year, 3 * q + 1, 1)
+    end = (dt.date(today.year + (q == 3), (3 * q + 3) % 12 + 1, 1)) - dt.timedelta(days=1)
+    return Engagement(client=folder.resolve().name, cycle=Cycle(name=f"{today.year}-Q{q + 1}", start=start, end=end))
+
+
+def export_engagement(store: Store, fmt: str, out: str | Path | None) -> list[Path] | str:
+    """YAML: the whole record, to `out` or returned as text. CSV: okrs, checkins and retros files in `out`."""
+    record = store.load_record()
+    if fmt == "yaml":
+        text = dump_record(record)
+        if out is None:
+            return text
+        Path(out).write_text(text, encoding="utf-8")
+        return [Path(out)]
+    if fmt != "csv":
+        raise InputError(f"format: must be yaml or csv, not {fmt!r}", field="format")
+    folder = Path(out or ".")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / "okrs.csv", folder / "checkins.csv", folder / "retros.csv"]
+    write_okr_sheet(record.engagement, paths[0])
+    write_checkins(record.checkins, paths[1])
+    write_retros(record.retros, paths[2])
+    return paths

@@ -1,0 +1,113 @@
+"""The engagement YAML file: the one file a coach edits by hand and keeps in git.
+
+Its top level is the engagement (client, cycle, teams and their okrs …) with two optional
+lists beside it, `checkins` and `retros`. Reading validates everything and reports the
+first problem in one line naming the field; writing keeps it tidy for a human: fields in
+a fixed order, defaults left out, whole numbers without ".0".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from okrkit.errors import InputError
+from okrkit.model import CheckIn, Engagement, EngagementRecord, Retro
+from okrkit.validation import parse
+
+__all__ = ["dump_record", "load_record", "read_record", "record_from_dict", "record_to_dict", "write_record"]
+
+
+def record_from_dict(data: Any, *, source: str | None = None) -> EngagementRecord:
+    if not isinstance(data, dict):
+        raise InputError("the file must hold a mapping of fields (client:, cycle:, teams: …)", source=source)
+    data = dict(data)
+    checkins = data.pop("checkins", None) or []
+    retros = data.pop("retros", None) or []
+    for name, value in (("checkins", checkins), ("retros", retros)):
+        if not isinstance(value, list):
+            raise InputError(f"{name}: must be a list", field=name, source=source)
+    engagement = parse(Engagement, data, source=source)
+    return EngagementRecord(
+        engagement=engagement,
+        checkins=[parse(CheckIn, c, source=source, prefix=f"checkins[{i}]") for i, c in enumerate(checkins)],
+        retros=[parse(Retro, r, source=source, prefix=f"retros[{i}]") for i, r in enumerate(retros)],
+    )
+
+
+def read_record(text: str, *, source: str | None = None) -> EngagementRecord:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise InputError(f"{where}{problem}", source=source) from None
+    return record_from_dict(data, source=source)
+
+
+def load_record(path: str | Path) -> EngagementRecord:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("no such file", source=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot be read ({error.__class__.__name__})", source=str(path)) from None
+    return read_record(text, source=str(path))
+
+
+def record_to_dict(record: EngagementRecord) -> dict[str, Any]:
+    data = _tidy(record.engagement.model_dump(by_alias=True, exclude_defaults=True))
+    if record.checkins:
+        data["checkins"] = [_tidy(c.model_dump(exclude_defaults=True)) for c in record.checkins]
+    if record.retros:
+        data["retros"] = [_tidy(r.model_dump(exclude_defaults=True)) for r in record.retros]
+    return data
+
+
+def _tidy(value: Any) -> Any:
+    """Plain YAML types: enums as text, times as "14:00", 40.0 as 40; empty parts dropped."""
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items() if v not in (None, [], {}, "")}
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M") if not value.second else value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+class _Dumper(yaml.SafeDumper):
+    """Short mappings of scalars (key results, check-in values) on one line, as coaches write them."""
+
+    def represent_dict(self, data: dict[str, Any]) -> yaml.MappingNode:
+        node = super().represent_dict(data)
+        flat = all(not isinstance(v, (dict, list)) for v in data.values())
+        node.flow_style = flat and len(data) <= 8 and sum(len(str(v)) for v in data.values()) < 120
+        return node
+
+    def represent_list(self, data: list[Any]) -> yaml.SequenceNode:
+        node = super().represent_list(data)
+        flat = all(isinstance(v, (str, int, float)) for v in data)
+        node.flow_style = flat and sum(len(str(v)) for v in data) < 60
+        return node
+
+
+_Dumper.add_representer(dict, _Dumper.represent_dict)
+_Dumper.add_representer(list, _Dumper.represent_list)
+
+
+def dump_record(record: EngagementRecord) -> str:
+    return yaml.dump(record_to_dict(record), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_record(record: EngagementRecord, path: str | Path) -> None:
+    Path(path).write_text(dump_record(record), encoding="utf-8")

@@ -1,0 +1,109 @@
+"""`okrkit status` output: the engagement's status as text for people or JSON for programs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from okrkit.progress import EngagementStatus, KRStatus, Status
+
+__all__ = ["status_dict", "status_json", "status_text"]
+
+_BAR = 12
+
+
+def _bar(progress: float) -> str:
+    filled = round(progress * _BAR)
+    return "█" * filled + "░" * (_BAR - filled)
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _kr_note(kr: KRStatus) -> str:
+    if not kr.measurable:
+        return "no baseline or target: progress cannot be measured"
+    if not kr.checked_in:
+        return "not checked in yet"
+    if kr.raw > 1:
+        return f"beyond target ({_pct(kr.raw)})"
+    if kr.raw < 0:
+        return f"went backwards ({_pct(kr.raw)})"
+    return ""
+
+
+def status_text(status: EngagementStatus) -> str:
+    cycle = status.cycle
+    lines = [
+        f"{status.client} · cycle {cycle.name} ({cycle.start} → {cycle.end}) · as of {status.as_of}"
+        f" · expected progress {_pct(status.expected)}",
+    ]
+    for team in status.teams:
+        confidence = f"confidence {team.confidence}/10 ({team.trend.direction})" if team.confidence else "no confidence yet"
+        last = f"last check-in {team.last_checkin}" if team.last_checkin else "no check-in yet"
+        lines += ["", f"{team.name} ({team.level.value}) · {confidence} · {last}"]
+        if not team.objectives:
+            lines.append("  no objectives this cycle")
+        for obj in team.objectives:
+            lines.append(f"  {obj.id:<8} {obj.title}")
+            lines.append(f"  {'':<8} {_bar(obj.progress)} {_pct(obj.progress):>5}  {obj.status.label}")
+            for kr in obj.key_results:
+                unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
+                span = f"{_num(kr.baseline)} → {_num(kr.target)}{unit}"
+                now = f"now {_num(kr.current)}{unit}" if kr.checked_in else "now —"
+                note = _kr_note(kr)
+                lines.append(f"    {kr.id:<8} {kr.title}")
+                lines.append(
+                    f"    {'':<8} {_bar(kr.progress)} {_pct(kr.progress):>5}  {span} · {now}"
+                    f" · {kr.status.label}" + (f" · {note}" if note else "")
+                )
+    counts = {s: sum(o.status is s for o in status.objectives()) for s in Status}
+    lines += ["", "Objectives: " + ", ".join(f"{n} {s.label}" for s, n in counts.items())]
+    return "\n".join(lines)
+
+
+def status_dict(status: EngagementStatus) -> dict[str, Any]:
+    return {
+        "client": status.client,
+        "cycle": status.cycle.model_dump(mode="json"),
+        "as_of": status.as_of.isoformat(),
+        "expected_progress": round(status.expected, 4),
+        "thresholds": status.thresholds.model_dump(),
+        "teams": [
+            {
+                "name": t.name, "level": t.level.value, "parent": t.parent, "confidence": t.confidence,
+                "confidence_trend": t.trend.direction,
+                "last_checkin": t.last_checkin.isoformat() if t.last_checkin else None,
+                "objectives": [
+                    {
+                        "id": o.id, "title": o.title, "commitment": o.commitment.value if o.commitment else None,
+                        "aligns_to": o.aligns_to, "progress": round(o.progress, 4), "status": o.status.value,
+                        "key_results": [_kr_dict(kr) for kr in o.key_results],
+                    }
+                    for o in t.objectives
+                ],
+            }
+            for t in status.teams
+        ],
+    }
+
+
+def _kr_dict(kr: KRStatus) -> dict[str, Any]:
+    return {
+        "id": kr.id, "title": kr.title, "unit": kr.unit, "kind": kr.kind.value,
+        "direction": kr.direction.value if kr.direction else None, "baseline": kr.baseline, "target": kr.target,
+        "current": kr.current, "progress": round(kr.progress, 4), "raw_progress": round(kr.raw, 4),
+        "checked_in": kr.checked_in, "measurable": kr.measurable, "status": kr.status.value,
+        "updated": kr.updated.isoformat() if kr.updated else None,
+    }
+
+
+def status_json(status: EngagementStatus) -> str:
+    return json.dumps(status_dict(status), indent=2, ensure_ascii=False)
