@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -119,10 +120,18 @@ def _parser() -> argparse.ArgumentParser:
 def _plugin_commands() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
     """Commands that live beside the parts they drive (the coach's lint, workbooks, serving, reports)."""
     adders = []
-    for module, name in (("okrkit.coach.cli", "add_lint_command"),):
+    for module, name in (
+        ("okrkit.coach.cli", "add_lint_command"),
+        ("okrkit.workbook", "add_new_command"),
+        ("okrkit.serve", "add_serve_command"),
+        ("okrkit.report", "add_report_command"),
+    ):
         try:
-            adders.append(getattr(__import__(module, fromlist=[name]), name))
-        except (ImportError, AttributeError):
+            adders.append(getattr(importlib.import_module(module), name))
+        except ModuleNotFoundError as error:
+            if error.name != module:
+                raise
+        except AttributeError:
             continue
     return adders
 
