@@ -26,7 +26,7 @@ _QTY = re.compile(
 )
 _TIME_UNITS = {"ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
                "h", "hr", "hrs", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
-_WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*")
+_WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*")
 _LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):]\s*|kr\s*\d*\s*[-:.]\s*)", re.I)
 _LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",
               "dramatically", "substantially", "and", "the", "i", "team", "should", "must", "we'll",
@@ -36,6 +36,14 @@ _NP_STOP = {"from", "to", "by", "in", "at", "on", "for", "with", "per", "within"
             "without", "into", "through", "via", "before", "after", "during", "until", "among",
             "is", "are", "be", "stays", "up", "down", "versus", "vs", "of", "among", "using", "who",
             "which", "where", "when", "as", "or"}
+# Words before a number that make it part of a name ("ISO 27001", "version 3.0"), not a quantity.
+_NAME_PREFIX = {"iso", "iec", "soc", "pci", "dss", "rfc", "version", "release", "v", "ios", "android",
+                "windows", "python", "postgresql", "postgres", "java", "node", "http", "tls", "ssl", "level",
+                "phase", "stage", "tier", "wave", "step", "gen", "generation", "series", "model", "iphone",
+                "covid", "web", "industry", "sprint", "q", "h", "fy", "pi", "wcag", "tier-"}
+_SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60,
+            "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+            "day": 86400, "days": 86400, "week": 604800, "weeks": 604800, "month": 2592000, "months": 2592000}
 _COUNT_HEADS = {"number", "amount", "count", "share", "percentage", "proportion", "%", "volume"}
 _CMP_WORDS = {"at least": ">=", "at most": "<=", "under": "<", "below": "<", "less than": "<",
               "fewer than": "<", "more than": ">", "over": ">", "above": ">", "no more than": "<=",
@@ -69,6 +77,7 @@ class Phrase:
     baseline: float | None = None
     target: float | None = None
     relative: bool = False  # "by 30%", "double", "3x": a movement measured from today
+    span: tuple[float, float] | None = None  # baseline and target in one unit ("4h to 30 min")
     level_cmp: str = ""  # ">=", "<" … when the target is a threshold
     vague: tuple[str, ...] = field(default=())
 
@@ -105,6 +114,8 @@ def _noun_phrase_head(words: list[str]) -> str:
     """Head of the noun phrase at the start of `words`: its last word before a stop word."""
     np: list[str] = []
     for i, w in enumerate(words):
+        if not w:
+            continue
         if w in _NP_STOP or _QTY.fullmatch(w) or w[0].isdigit():
             if w == "of" and np and np[-1] in _COUNT_HEADS:
                 return _noun_phrase_head(words[i + 1:])
@@ -143,11 +154,13 @@ def _quantities(text: str) -> list[Quantity]:
         before, after = text[: m.start()].split()[-2:], text[m.end():].split()
         value, unit = _value(m["num"], m["mag"]), _unit(m)
         prev = before[-1].lower().strip("(") if before else ""
+        if prev.strip(".,:") in _NAME_PREFIX and not m["cur"] and (m["unit"] or "") not in {"%"}:
+            continue  # "ISO 27001", "version 3.0"
         if not unit and not m["mag"] and (
             (1900 <= value <= 2100 and "." not in m["num"])  # a year
             or prev.strip(".,") in lx.MONTHS
             or (after and after[0].lower().strip(".,") in lx.MONTHS)
-            or re.match(r"(?:st|nd|rd|th)\b", text[m.end("num"):])
+            or re.match(r"(?:st|nd|rd|th)\b|\s*[ap]\.?m\b", text[m.end("num"):], re.I)  # 1st, 3 a.m.
         ):
             continue
         window = unit == "time" and prev in {"within", "in", "first", "every", "per", "each", "after", "for"}
@@ -171,10 +184,11 @@ def _word_cmp(before: str) -> str:
     return ""
 
 
-def _first_value(chunk: str) -> float | None:
+def _first_value(chunk: str, si: bool = False) -> float | None:
     m = _QTY.search(chunk)
     if m:
-        return _value(m["num"], m["mag"])
+        scale = _SECONDS.get((m["unit"] or "").lower(), 1.0) if si else 1.0
+        return _value(m["num"], m["mag"]) * scale
     words = _WORD.findall(chunk.lower())
     return float(lx.NUMBER_WORDS[words[0]]) if words and words[0] in lx.NUMBER_WORDS else None
 
@@ -184,7 +198,7 @@ def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
     clean = _LABEL.sub("", text.replace("≥", ">=").replace("≤", "<=").replace("’", "'")).strip()
     words = [w.strip(".,;:!?\"'") for w in _WORD.findall(clean.lower())]
-    words = [w for w in words if w]
+    words = [w for i, w in enumerate(words) if w and not (w[0].isdigit() and i and words[i - 1] in _NAME_PREFIX)]
     i = 0
     while i < len(words) - 1 and words[i] in _LEAD_SKIP:
         i += 1
@@ -194,13 +208,20 @@ def read(text: str) -> Phrase:
     quantities = _quantities(clean)
     obj = words[i + 1:] if lead else words[i:]
     head = _noun_phrase_head(obj)
+    if lead in {"make", "help", "get", "have"} and head not in lx.ARTEFACT_NOUNS and not quantities:
+        lead, lead_class = None, None  # "make customers happier": a state to reach, not a thing to do
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
         keeps = any(q.cmp or q.unit in {"%", "money"} for q in quantities) and head not in lx.ARTEFACT_NOUNS
         lead_class = "maintain" if keeps else "action"
     baseline = target = None
     ft = _FROM_TO.search(clean) or _ARROW.search(clean)
+    span = None
     if ft:
         baseline, target = _first_value(ft["a"]), _first_value(ft["b"])
+        timed = all(re.search(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?)\b",
+                              part, re.I) for part in (ft["a"], ft["b"]))
+        a, b = _first_value(ft["a"], si=timed), _first_value(ft["b"], si=timed)
+        span = (a, b) if a is not None and b is not None else None
     if baseline is None:
         hint = _BASE_HINT.search(clean)
         if hint:
@@ -213,4 +234,4 @@ def read(text: str) -> Phrase:
     level_cmp = next((q.cmp for q in quantities if q.cmp), "")
     vague = tuple(w for w in words if w in lx.VAGUE_WORDS)
     return Phrase(clean, tuple(words), lead, lead_class, head, tuple(quantities), baseline, target,
-                  relative, level_cmp, vague)
+                  relative, span, level_cmp, vague)

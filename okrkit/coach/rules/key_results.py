@@ -32,7 +32,11 @@ def _outcome_quantity(p: Phrase) -> bool:
             if q.share_of in lx.ARTEFACT_NOUNS or q.share_of in lx.WORK_ITEM_NOUNS:
                 continue  # "migrate 80% of services": still counting our own work
             return True
-        if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or q.counts in _OUTCOME_NOUNS:
+        if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or q.counts in lx.METRIC_NOUNS:
+            return True
+        # People counted after a doing verb ("interview 30 customers") is effort; after a verb
+        # of gaining ("sign 30 customers") it is the result.
+        if q.counts in lx.PEOPLE_NOUNS and p.lead_class != "action":
             return True
     return False
 
@@ -42,13 +46,15 @@ def task_reason(p: Phrase) -> str | None:
     outcome = _outcome_quantity(p) or p.relative
     counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
     if p.lead_class == "action" and not outcome:
+        if _service_level(p):
+            return None  # "respond to all tickets within 24 hours": a level, judged by kr-no-movement
         if counted:
             return f"counts work done ({counted}), not a change it causes"
         if p.head in lx.METRIC_NOUNS:
             return None  # "deliver better retention": vague, but about an outcome
         return f"describes something to do ('{p.lead} …'), not a result"
-    if p.lead_class == "target" and not outcome and p.head in lx.ARTEFACT_NOUNS:
-        return f"names a deliverable ({p.head}) to obtain, not a change for customers"
+    if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted):
+        return f"names a deliverable ({p.head or counted}) to obtain, not a change for customers"
     if p.lead_class in {"up", "down"} and p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS:
         return f"moves a count of our own output ({p.head}), not an outcome"
     if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
@@ -63,11 +69,18 @@ def baseline_target(kr: KeyResult, p: Phrase) -> tuple[float | None, float | Non
     return baseline, target
 
 
-def is_level(p: Phrase) -> bool:
+def _service_level(p: Phrase) -> bool:
+    """ "Respond to all tickets within 24 hours": a time limit kept for every item."""
+    windows = [q for q in p.quantities if q.window]
+    return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
+
+
+def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
     """A threshold to sit at ("NPS ≥ 40", "Maintain uptime at 99.9%"), not a movement."""
-    if p.lead_class == "maintain":
+    if p.lead_class == "maintain" or (p.lead_class == "action" and _service_level(p)):
         return True
-    if p.lead is not None or p.relative or p.baseline is not None or not p.measures:
+    has_target = bool(p.measures) or (kr is not None and kr.target is not None)
+    if p.lead is not None or p.relative or p.baseline is not None or not has_target:
         return False
     shares = [q.share_of for q in p.measures if q.share_of]
     return not any(s in lx.PEOPLE_NOUNS for s in shares)  # "80% of new users finish setup" is behaviour
@@ -95,8 +108,8 @@ def kr_is_task(ctx: Context) -> Iterator[Hit]:
 @rule("kr-not-measurable", Severity.WARNING, "A key result with no number, no metric, or only vague words.")
 def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
-        if p.measures or p.relative or kr.target is not None or task_reason(p):
-            continue
+        if p.measures or p.relative or kr.target is not None or task_reason(p) or is_level(p, kr):
+            continue  # a task or a "keep …" already has its finding: one reason is enough
         vague = f" ('{', '.join(dict.fromkeys(p.vague))}' does not say how much)" if p.vague else ""
         yield Hit(
             path, f"'{kr.title}' cannot be measured as written{vague}.",
@@ -110,7 +123,7 @@ def kr_no_movement(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         baseline, target = baseline_target(kr, p)
         moves = baseline is not None and target is not None and baseline != target
-        if task_reason(p) or not is_level(p) or moves:
+        if task_reason(p) or not is_level(p, kr) or moves:
             continue
         what = "keeps a metric where it is" if p.lead_class == "maintain" else "states a level with no starting point"
         yield Hit(
@@ -124,13 +137,23 @@ def kr_no_movement(ctx: Context) -> Iterator[Hit]:
 def kr_no_baseline(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         baseline, target = baseline_target(kr, p)
-        if baseline is not None or target is None or p.relative or is_level(p) or task_reason(p):
-            continue
+        if (baseline is not None or target is None or p.relative or is_level(p, kr) or task_reason(p)
+                or _new(p) or p.lead_class == "action"):
+            continue  # "sign 15 new customers", "ship v2 to 50% of users": counted from zero
         yield Hit(
             path, f"'{kr.title}' has a target but no baseline.",
             "Write today's value next to the target ('from 5.1% to under 3%'), so the team "
             "can see how far it has come at each check-in.",
         )
+
+
+def _new(p: Phrase) -> bool:
+    """ "Sign 15 new customers": a count of new things starts at zero by definition."""
+    digits = [i for i, w in enumerate(p.words) if w[0].isdigit() or w[0] in "$€£"]
+    return any(
+        w == "new" and any(i - d == 1 or (i - d == 2 and p.words[i - 1] == "in") for d in digits)
+        for i, w in enumerate(p.words)
+    )
 
 
 @rule("kr-target-equals-baseline", Severity.ERROR, "Target equal to the baseline: nothing is meant to change.")
@@ -148,6 +171,8 @@ def kr_target_equals_baseline(ctx: Context) -> Iterator[Hit]:
 def kr_wrong_direction(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         baseline, target = baseline_target(kr, p)
+        if kr.baseline is None and kr.target is None and p.span:
+            baseline, target = p.span  # "from 4h to 30 min": compare in one unit
         if baseline is None or target is None or p.lead is None:
             continue
         if (p.lead in _STRICT_UP and target < baseline) or (p.lead in _STRICT_DOWN and target > baseline):
