@@ -182,7 +182,7 @@ _KR_BIAS = {
     "DT-1.1": 1.05, "DT-1.2": 1.12, "DT-1.3": 0.86, "SX-1.1": 1.06, "SX-1.2": 0.93,
     "AO-1.1": 1.12, "AO-1.2": 0.85, "DS-1.1": 1.0, "DS-1.2": 1.08, "DS-1.3": 0.9,
 }
-_MOOD = {"Discover Team": 0.3, "Support Experience Team": 0.0, "Account Opening Team": -0.8,
+_MOOD = {"Discover Team": 0.4, "Support Experience Team": 0.0, "Account Opening Team": -0.8,
          "Digital Services": 0.0}
 _ISSUES = {
     "Discover Team": [
@@ -259,7 +259,8 @@ def demo_record() -> EngagementRecord:
                 values[kr.id] = _believable(kr.baseline + (kr.target - kr.baseline) * share, kr.unit)
             team_progress[team_name] = path[week]
             checkins.append(CheckIn(
-                team=team_name, date=date, confidence=_confidence(path[week], pace, team_name, rng), values=values,
+                team=team_name, date=date, values=values,
+                confidence=_confidence(path[week], pace, team_name, rng) - bool(_ISSUES[team_name][week]),
                 issues=_ISSUES[team_name][week], plan=_PLANS[team_name][week], author=_AUTHORS[team_name],
             ))
         checkins.append(_business_unit_checkin(engagement, date, week, pace, team_progress, rng))
@@ -285,8 +286,8 @@ def _business_unit_checkin(engagement: Engagement, date: dt.date, week: int, pac
 
 def _confidence(progress: float, pace: float, team: str, rng: random.Random) -> int:
     """A team's confidence follows how it stands against pace, with a little mood."""
-    standing = min(1.0, progress / max(pace, 0.15))
-    return min(10, max(1, round(3 + 6 * standing + _MOOD[team] + rng.uniform(-0.5, 0.5))))
+    standing = min(1.0, (progress + 0.1) / (pace + 0.1))
+    return min(10, max(1, round(2 + 7 * standing**1.5 + _MOOD[team] + rng.uniform(-0.5, 0.5))))
 
 
 def _believable(value: float, unit: str) -> float:

@@ -94,10 +94,13 @@ class ObjectiveStatus:
     key_results: list[KRStatus]
 
 
+RECENT_CHECKINS = 4  # the trend is read over the last month of weekly check-ins
+
+
 @dataclass(frozen=True)
 class Trend:
-    points: list[tuple[dt.date, int]]
-    slope_per_week: float  # least-squares slope of confidence, points per week
+    points: list[tuple[dt.date, int]]  # the whole cycle
+    slope_per_week: float  # least-squares slope of the recent confidences, points per week
 
     @property
     def direction(self) -> str:
@@ -184,7 +187,7 @@ def confidence_trend(checkins: Iterable[CheckIn], team: str, as_of: dt.date | No
         for c in checkins
         if c.team == team and c.confidence is not None and (as_of is None or c.date <= as_of)
     )
-    return Trend(points=points, slope_per_week=_slope_per_week(points))  # type: ignore[arg-type]
+    return Trend(points=points, slope_per_week=_slope_per_week(points[-RECENT_CHECKINS:]))  # type: ignore[arg-type]
 
 
 def _slope_per_week(points: list[tuple[dt.date, int]]) -> float:
