@@ -157,7 +157,7 @@ def _quantities(text: str) -> list[Quantity]:
         if prev.strip(".,:") in _NAME_PREFIX and not m["cur"] and (m["unit"] or "") not in {"%"}:
             continue  # "ISO 27001", "version 3.0"
         if not unit and not m["mag"] and (
-            (1900 <= value <= 2100 and "." not in m["num"])  # a year
+            (1900 <= value <= 2100 and m["num"].isdigit())  # a year, not "2,000"
             or prev.strip(".,") in lx.MONTHS
             or (after and after[0].lower().strip(".,") in lx.MONTHS)
             or re.match(r"(?:st|nd|rd|th)\b|\s*[ap]\.?m\b", text[m.end("num"):], re.I)  # 1st, 3 a.m.
@@ -193,6 +193,20 @@ def _first_value(chunk: str, si: bool = False) -> float | None:
     return float(lx.NUMBER_WORDS[words[0]]) if words and words[0] in lx.NUMBER_WORDS else None
 
 
+_DETERMINERS = {"a", "an", "the", "our", "all", "every", "each", "their", "my", "your", "its", "two", "three",
+                "four", "five", "ten", "several", "some", "more", "new"}
+
+
+def _imperative(words: list[str]) -> bool:
+    """VERB + determiner or number ("Sponsor 2 events", "Renegotiate the contracts"): a verb the
+    lexicon does not list still reads as one when it leads an object like this."""
+    if len(words) < 2 or _is_noun(words[0]) or words[0][0].isdigit() or words[0] in lx.VAGUE_WORDS:
+        return False
+    if words[0].endswith(("ly", "ness", "tion", "ity", "ment", "ance", "ence", "al", "ic", "ous", "ful", "ive")):
+        return False  # adverbs, nouns and adjectives by their endings
+    return words[1] in _DETERMINERS or words[1][0].isdigit()
+
+
 @lru_cache(maxsize=4096)
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
@@ -203,6 +217,8 @@ def read(text: str) -> Phrase:
     while i < len(words) - 1 and words[i] in _LEAD_SKIP:
         i += 1
     lead, lead_class = _lemma_class(words[i]) if words else (None, None)
+    if lead_class is None and _imperative(words[i:]):
+        lead, lead_class = words[i], "unknown"
     if lead_class is None and len(words) > i + 1 and words[i] in {"set", "kick", "roll"}:
         lead, lead_class = words[i], "action"
     quantities = _quantities(clean)

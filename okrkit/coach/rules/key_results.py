@@ -53,6 +53,8 @@ def task_reason(p: Phrase) -> str | None:
         if p.head in lx.METRIC_NOUNS:
             return None  # "deliver better retention": vague, but about an outcome
         return f"describes something to do ('{p.lead} …'), not a result"
+    if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted):
+        return f"describes something to do ('{p.lead} …'), not a result"
     if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted):
         return f"names a deliverable ({p.head or counted}) to obtain, not a change for customers"
     if p.lead_class in {"up", "down"} and p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS:
