@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from okrkit.coach.rules import alignment, key_results, objectives, structure
+# The import order is the order rules run and are listed in: key results first.
+from okrkit.coach.rules import key_results, objectives, structure, alignment  # noqa: I001
 
 __all__ = ["alignment", "key_results", "objectives", "structure"]

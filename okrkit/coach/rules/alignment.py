@@ -38,11 +38,11 @@ def dangling_reference(ctx: Context) -> Iterator[Hit]:
     for path, team, obj in ctx.objectives():
         for target in obj.aligns_to:
             if target not in ids or target == obj.id:
-                yield Hit(f"{path}.aligns_to", f"'{obj.title}' aligns to {target!r}, which is not another objective.",
+                yield Hit(f"{path}.aligns_to", f"{obj.id} aligns to {target!r}, which is not another objective.",
                           "Use the id of a strategic objective (or fix the typo).")
         for peer in obj.shares_with:
             if peer not in names:
-                yield Hit(f"{path}.shares_with", f"'{obj.title}' shares an outcome with {peer!r}, which is not a team here.",
+                yield Hit(f"{path}.shares_with", f"{obj.id} shares an outcome with {peer!r}, which is not a team here.",
                           "Use the exact name of a peer team.")
 
 

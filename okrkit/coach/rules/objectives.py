@@ -13,6 +13,9 @@ from okrkit.coach.registry import Hit, rule
 __all__: list[str] = []
 
 _RANK = re.compile(r"(?:#|no\.?\s*|number\s+|top[\s-]*)\d+|\b(?:number one|no\.? ?1)\b", re.I)
+# "Improve the website": a generic verb on a bare object says neither for whom nor how.
+_GENERIC_VERBS = {"improve", "increase", "grow", "enhance", "optimize", "optimise", "boost", "better", "do",
+                  "drive", "focus", "maximize", "maximise", "work"}
 _WORDS = re.compile(r"[A-Za-z0-9][\w'’$%.-]*")
 
 
@@ -50,7 +53,8 @@ def objective_vague(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
         words = [w.lower().strip(".,!") for w in _WORDS.findall(obj.title)]
         specific = [w for w in words if w not in lx.GENERIC_WORDS and w not in lx.VAGUE_WORDS]
-        if not specific or len(words) < 2:
+        short_and_generic = len(words) <= 3 and bool(words) and words[0] in _GENERIC_VERBS
+        if not specific or len(words) < 2 or short_and_generic:
             yield Hit(
                 path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
                 "Name who benefits and the change you want for them, e.g. 'Make the first week "

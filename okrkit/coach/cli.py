@@ -1,0 +1,45 @@
+"""The `okrkit lint` subcommand, added to okrkit's argparse command by `add_lint_command`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from okrkit.errors import OkrkitError
+
+__all__ = ["add_lint_command", "run_lint"]
+
+
+def add_lint_command(subparsers: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
+    help_ = "review the OKRs of an engagement YAML or an OKR sheet (CSV/XLSX) as a coach would"
+    sub = subparsers.add_parser(
+        "lint", help=help_, description=help_ + ". Exit 1 on an error-level finding, 2 if the file is unreadable.")
+    sub.add_argument("file", type=Path, nargs="?", help="engagement .yaml, or OKR sheet .csv/.xlsx")
+    sub.add_argument("--format", choices=("text", "json"), default="text")
+    sub.add_argument("--rules", metavar="ID,ID", help="only these rules (see --list-rules)")
+    sub.add_argument("--list-rules", action="store_true", help="list the coach's rules and exit")
+    sub.set_defaults(handler=run_lint)
+    return sub
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    from okrkit.coach import RULES
+    from okrkit.coach.lint import lint
+
+    if args.list_rules:
+        for rule in RULES.values():
+            print(f"{rule.id:27} {rule.severity.value:8} {rule.summary}")
+        return 0
+    if args.file is None:
+        print("okrkit lint: give a FILE to review (or --list-rules)", file=sys.stderr)
+        return 2
+    rules = args.rules.split(",") if args.rules else None
+    try:
+        report, code = lint(args.file, fmt=args.format, rules=rules)
+    except OkrkitError as error:
+        print(f"okrkit lint: {error}", file=sys.stderr)
+        return 2
+    print(report)
+    return code
