@@ -1,0 +1,65 @@
+"""The phrase reader: lead verb, numbers, baseline and target of one OKR sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from okrkit.coach.phrase import read
+
+
+@pytest.mark.parametrize(("text", "lead_class"), [
+    ("Grow ARR from $1.2M to $2M", "up"),
+    ("Cut churn to under 3%", "down"),
+    ("Maintain uptime at 99.9%", "maintain"),
+    ("Hold churn below 3%", "maintain"),
+    ("Hold 5 workshops", "action"),
+    ("Reach 10,000 monthly active users", "target"),
+    ("NPS ≥ 40", None),
+    ("KR1: Reduce P1 incidents to zero", "down"),
+    ("Sponsor 2 industry events", "unknown"),
+], ids=lambda v: str(v))
+def test_lead_verb_class(text: str, lead_class: str | None) -> None:
+    """The lead verb is classed by what it does to a metric, whatever its inflection or label."""
+    assert read(text).lead_class == lead_class
+
+
+def test_money_with_magnitude_is_read_as_baseline_and_target() -> None:
+    """'$1.2M to $2M' reads as 1,200,000 → 2,000,000."""
+    p = read("Grow ARR from $1.2M to $2M")
+    assert (p.baseline, p.target) == (1_200_000, 2_000_000)
+
+
+def test_relative_change_has_no_absolute_target() -> None:
+    """'by 30%', 'double' and '3x' are movements from today, not target levels."""
+    for text in ("Reduce support tickets by 30%", "Double weekly active users", "Grow revenue 3x"):
+        p = read(text)
+        assert p.relative and p.target is None, text
+
+
+def test_threshold_keeps_its_comparator() -> None:
+    """'to under 3%' is a target of 3 with the comparator '<'."""
+    p = read("Cut churn to under 3%")
+    assert p.target == 3 and p.level_cmp == "<"
+
+
+def test_dates_versions_and_standards_are_not_quantities() -> None:
+    """Years, quarters, 'v2', 'ISO 27001' and '24/7' are names, not numbers to measure."""
+    for text in ("Launch the app by March 2026", "Ship v2 in Q3", "Achieve ISO 27001 certification", "Support 24/7"):
+        assert read(text).measures == (), text
+
+
+def test_thousands_separator_is_not_a_year() -> None:
+    """'2,000 customers' is a count, not the year 2000."""
+    assert read("Acquire 2,000 new paying customers").target == 2000
+
+
+def test_time_units_are_compared_in_one_unit() -> None:
+    """'from 4h to 30 min' goes down, even though 30 > 4."""
+    a, b = read("Reduce mean time to recovery from 4h to 30 min").span  # type: ignore[misc]
+    assert b < a
+
+
+def test_number_counts_its_noun() -> None:
+    """'Conduct 20 customer interviews' counts interviews; '50% of users' is a share of users."""
+    assert read("Conduct 20 customer interviews").measures[0].counts == "interviews"
+    assert read("Ship v2 to 50% of users").measures[0].share_of == "users"

@@ -1,0 +1,93 @@
+"""Key-result rules: each fires on the flaw it names and stays silent on a good KR."""
+
+from __future__ import annotations
+
+from okrkit.coach import Severity, review
+from okrkit.model import KRKind
+from okrkit.testing import engagement, key_result, objective, team
+
+
+def _rules(title: str, **fields: object) -> dict[str, Severity]:
+    fields.setdefault("baseline", None)
+    fields.setdefault("target", None)
+    kr = key_result("T-1.1", title, **fields)  # type: ignore[arg-type]
+    eng = engagement([team(okrs=[objective(krs=[kr, key_result("T-1.2")])])])
+    return {f.rule: f.severity for f in review(eng) if f.path.endswith("key_results[0]")}
+
+
+def test_good_movement_has_no_finding() -> None:
+    """'Increase onboarding completion from 65% to 90%' is what a KR should look like."""
+    assert _rules("Increase onboarding completion from 65% to 90%") == {}
+
+
+def test_task_with_a_number_is_still_a_task() -> None:
+    """'Hold 5 workshops' counts activity: the number does not make it an outcome."""
+    assert _rules("Hold 5 workshops with the sales team") == {"kr-is-task": Severity.WARNING}
+
+
+def test_delivery_verb_on_an_outcome_is_not_a_task() -> None:
+    """'Ship v2 to 50% of users' measures reach; 'Deliver $2M in new revenue' measures money."""
+    assert "kr-is-task" not in _rules("Ship v2 to 50% of users")
+    assert "kr-is-task" not in _rules("Deliver $2M in new revenue from the SMB segment")
+
+
+def test_milestone_kind_lowers_task_to_a_tip() -> None:
+    """A KR the coach marked as a milestone gets the task remark as info only."""
+    assert _rules("Launch the partner portal", kind=KRKind.MILESTONE) == {"kr-is-task": Severity.INFO}
+
+
+def test_vague_kr_is_not_measurable() -> None:
+    """'Improve customer satisfaction' names no number."""
+    assert _rules("Improve customer satisfaction") == {"kr-not-measurable": Severity.WARNING}
+
+
+def test_numbers_in_the_data_make_a_terse_title_measurable() -> None:
+    """Baseline and target fields count as much as numbers in the sentence."""
+    assert _rules("Increase onboarding completion", baseline=65, target=90) == {}
+
+
+def test_maintain_is_business_as_usual() -> None:
+    """'Maintain uptime at 99.9%' keeps a level: it belongs on a health-metric list."""
+    assert _rules("Maintain uptime at 99.9%") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_level_with_no_baseline_is_no_movement() -> None:
+    """'NPS ≥ 40' with no baseline anywhere is a level, not a movement."""
+    assert _rules("NPS ≥ 40") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_level_with_a_baseline_in_the_data_moves() -> None:
+    """'NPS ≥ 40' with baseline 28 in the data is a movement."""
+    assert _rules("NPS ≥ 40", baseline=28, target=40) == {}
+
+
+def test_target_without_baseline_is_a_tip() -> None:
+    """'Cut churn to under 3%' gets an info, never a warning: it is a fine KR missing a number."""
+    assert _rules("Cut churn to under 3%") == {"kr-no-baseline": Severity.INFO}
+
+
+def test_new_things_count_from_zero() -> None:
+    """'Sign 15 new enterprise customers' needs no baseline."""
+    assert _rules("Sign 15 new enterprise customers") == {}
+
+
+def test_target_equal_to_baseline_is_an_error() -> None:
+    """Baseline 40 and target 40: nothing is meant to change."""
+    assert _rules("Increase activation rate", baseline=40, target=40) == {"kr-target-equals-baseline": Severity.ERROR}
+
+
+def test_wrong_direction_is_an_error() -> None:
+    """'Reduce churn from 2% to 5%' contradicts itself."""
+    assert _rules("Reduce churn from 2% to 5%") == {"kr-wrong-direction": Severity.ERROR}
+
+
+def test_improve_a_time_downwards_is_right() -> None:
+    """'Improve p95 load time from 3.2s to 1.5s': improve has no fixed direction."""
+    assert _rules("Improve p95 page load time from 3.2s to 1.5s") == {}
+
+
+def test_every_finding_has_a_suggestion() -> None:
+    """A coach never complains without saying what to do."""
+    eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
+                                                 key_result("b", "Improve NPS", None, None)])])])
+    assert all(f.suggestion and f.message for f in review(eng))

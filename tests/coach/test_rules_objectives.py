@@ -1,0 +1,102 @@
+"""Objective and structure rules: wording, counts, milestones, alignment, ids."""
+
+from __future__ import annotations
+
+from okrkit.coach import review
+from okrkit.model import KRKind, Level
+from okrkit.testing import engagement, key_result, objective, team
+
+
+def _fired(eng: object, path: str | None = None) -> set[str]:
+    return {f.rule for f in review(eng) if path is None or f.path == path}  # type: ignore[arg-type]
+
+
+def _obj_rules(title: str) -> set[str]:
+    krs = [key_result("T-1.1"), key_result("T-1.2")]
+    return _fired(engagement([team(okrs=[objective(title=title, krs=krs)])]), "teams[0].okrs[0]")
+
+
+def test_inspiring_objective_is_quiet() -> None:
+    """The seed's objective passes every wording rule."""
+    assert _obj_rules("Delight new customers by transforming the first-week experience") == set()
+
+
+def test_objective_with_a_number() -> None:
+    """'Increase revenue by 20%' is a key result posing as an objective."""
+    assert _obj_rules("Increase revenue by 20%") == {"objective-has-metric"}
+
+
+def test_rank_in_an_objective_is_ambition() -> None:
+    """'Become the #1 choice …' carries no metric."""
+    assert _obj_rules("Become the #1 choice for first-time home buyers") == set()
+
+
+def test_vague_objective() -> None:
+    """'Improve sales' says neither for whom nor what would be different."""
+    assert _obj_rules("Improve sales") == {"objective-vague"}
+
+
+def test_long_objective_and_tuned_limit() -> None:
+    """25 words is too long by default and fine when the engagement allows 30."""
+    title = " ".join(["word"] * 24 + ["customers"])
+    krs = [key_result("T-1.1"), key_result("T-1.2")]
+    eng = engagement([team(okrs=[objective(title=title, krs=krs)])])
+    assert "objective-too-long" in _fired(eng)
+    tuned = eng.model_copy(update={"coach_rules": {"max_objective_words": 30}})
+    assert "objective-too-long" not in _fired(tuned)
+
+
+def test_too_many_objectives_is_configurable() -> None:
+    """Four objectives: a warning by default, fine for a coach who allows four."""
+    okrs = [objective(f"T-{i}", krs=[key_result(f"T-{i}.1"), key_result(f"T-{i}.2")]) for i in range(4)]
+    eng = engagement([team(okrs=okrs)])
+    assert "too-many-objectives" in _fired(eng)
+    assert "too-many-objectives" not in _fired(eng.model_copy(update={"coach_rules": {"max_objectives": 4}}))
+
+
+def test_key_result_counts() -> None:
+    """One KR is too few, six too many."""
+    one = engagement([team(okrs=[objective(krs=[key_result("a")])])])
+    six = engagement([team(okrs=[objective(krs=[key_result(f"k{i}") for i in range(6)])])])
+    assert "too-few-key-results" in _fired(one)
+    assert "too-many-key-results" in _fired(six)
+
+
+def test_all_milestones_is_a_plan() -> None:
+    """Every KR a milestone: a plan, not proof of an outcome."""
+    krs = [key_result("a", "Adopt trunk-based development", kind=KRKind.MILESTONE),
+           key_result("b", "Automate the release pipeline", kind=KRKind.MILESTONE)]
+    assert "all-milestones" in _fired(engagement([team(okrs=[objective(krs=krs)])]))
+
+
+def test_commitment_only_when_asked() -> None:
+    """Commitment is checked only when coach_rules.require_commitment is true."""
+    eng = engagement([team(okrs=[objective(krs=[key_result("a"), key_result("b")])])])
+    assert "commitment-not-stated" not in _fired(eng)
+    asked = eng.model_copy(update={"coach_rules": {"require_commitment": True}})
+    assert "commitment-not-stated" in _fired(asked)
+
+
+def _aligned_pair(aligns_to: list[str]) -> object:
+    krs = [key_result("S-1.1"), key_result("S-1.2")]
+    strategic = team("BU", okrs=[objective("S-1", "Delight new customers", krs)], level=Level.BUSINESS_UNIT)
+    tkrs = [key_result("T-1.1"), key_result("T-1.2")]
+    return engagement([strategic, team("T", okrs=[objective("T-1", krs=tkrs, aligns_to=aligns_to)], parent="BU")])
+
+
+def test_team_okr_not_aligned_when_strategic_okrs_exist() -> None:
+    """A team objective with no aligns_to is flagged once a strategic OKR exists."""
+    assert "not-aligned" in _fired(_aligned_pair([]))
+    assert "not-aligned" not in _fired(_aligned_pair(["S-1"]))
+
+
+def test_dangling_alignment_is_an_error() -> None:
+    """aligns_to an id that no objective has."""
+    assert "dangling-reference" in _fired(_aligned_pair(["S-9"]))
+
+
+def test_duplicate_ids() -> None:
+    """Two KRs with one id are both reported."""
+    eng = engagement([team(okrs=[objective(krs=[key_result("a"), key_result("a")])])])
+    assert [f.path for f in review(eng) if f.rule == "duplicate-id"] == [
+        "teams[0].okrs[0].key_results[0]", "teams[0].okrs[0].key_results[1]"]
