@@ -1,0 +1,142 @@
+"""What every app shares: the store, the engagement, a header, a team picker, a notice line.
+
+An app is an `ipywidgets.VBox` whose body is rebuilt when the team changes. A store that
+cannot be opened, or a team that is not in the engagement, shows a plain message in the
+app instead of a traceback (Voila hides tracebacks, so nothing else would be seen).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from okrkit.errors import OkrkitError
+from okrkit.widgets._html import esc, message
+from okrkit.widgets._style import CSS
+
+__all__ = ["App", "button", "html", "label_row", "row", "text_field"]
+
+_NO_TEAM = "__none__"
+
+
+def html(value: str = "", **layout: Any) -> w.HTML:
+    return w.HTML(value=value, layout=w.Layout(**layout) if layout else w.Layout())
+
+
+def button(description: str, style: str = "", *, icon: str = "", tooltip: str = "", width: str = "auto") -> w.Button:
+    return w.Button(description=description, button_style=style, icon=icon, tooltip=tooltip or description,
+                    layout=w.Layout(width=width))
+
+
+def text_field(placeholder: str = "", value: str = "", width: str = "100%", *, area: bool = False,
+               rows: int = 2) -> w.Text | w.Textarea:
+    if area:
+        return w.Textarea(value=value, placeholder=placeholder, rows=rows, layout=w.Layout(width=width))
+    return w.Text(value=value, placeholder=placeholder, layout=w.Layout(width=width))
+
+
+def row(*children: w.Widget, **layout: Any) -> w.HBox:
+    """Children side by side, centred, with the stylesheet's gap between them."""
+    box = w.HBox(list(children), layout=w.Layout(align_items="center", **layout))
+    box.add_class("okr-row")
+    return box
+
+
+def label_row(label: str, *children: w.Widget, width: str = "150px") -> w.HBox:
+    return row(html(f"<b>{esc(label)}</b>", width=width), *children)
+
+
+class App(w.VBox):
+    """Base of the apps: `App(folder, team=None, url=None, today=None)`."""
+
+    title = "okrkit"
+    subtitle = ""
+    needs_team = True
+    all_teams_label: str | None = None  # when set, the picker offers the whole engagement
+
+    def __init__(self, folder: str | Path, team: str | None = None, url: str | None = None,
+                 today: dt.date | None = None) -> None:
+        self.folder = Path(folder)
+        self.url = url
+        self.today = today or dt.date.today()
+        self.team: str | None = None
+        self.header = html()
+        self.notice = html()
+        self.body = w.VBox()
+        self.team_picker = w.Dropdown(description="Team", layout=w.Layout(width="420px"))
+        self.team_picker.style.description_width = "50px"
+        super().__init__([html(CSS), self.header, self.team_picker, self.notice, self.body])
+        self.add_class("okr-app")
+        self.team_picker.layout.display = "none"
+        try:
+            from okrkit.store import open_store
+
+            self.store = open_store(self.folder, url)
+            self.engagement = self.store.load_engagement()
+        except OkrkitError as error:
+            self.header.value = self._header_html()
+            self.notice.value = message(f"This app cannot open the engagement: {error}")
+            return
+        self.header.value = self._header_html()
+        if self.needs_team:
+            self._setup_team_picker(team)
+        else:
+            self._render()
+
+    # --- header and team --------------------------------------------------------------
+
+    def _header_html(self) -> str:
+        engagement = getattr(self, "engagement", None)
+        context = ""
+        if engagement is not None:
+            cycle = engagement.cycle
+            context = f"{esc(engagement.client)} · cycle {esc(cycle.name)} ({cycle.start:%d %b} – {cycle.end:%d %b %Y})"
+            if self.team:
+                context += f" · <b>{esc(self.team)}</b>"
+        sub = f'<div class="okr-sub">{context}</div>' if context else ""
+        lead = f'<div class="okr-sub">{esc(self.subtitle)}</div>' if self.subtitle else ""
+        return f'<div class="okr-header"><h1>{esc(self.title)}</h1>{sub}{lead}</div>'
+
+    def team_names(self) -> list[str]:
+        return [t.name for t in self.engagement.teams]
+
+    def _setup_team_picker(self, team: str | None) -> None:
+        names = self.team_names()
+        options: list[tuple[str, str]] = []
+        if self.all_teams_label:
+            options.append((self.all_teams_label, _NO_TEAM))
+        elif team is None:
+            options.append(("Choose your team…", _NO_TEAM))
+        options += [(n, n) for n in names]
+        if team is not None and team not in names:
+            self.notice.value = message(f"There is no team named {team!r} in this engagement; choose one below.")
+            team = None
+        self.team_picker.options = options
+        self.team_picker.value = team if team is not None else _NO_TEAM
+        self.team_picker.observe(self._on_team_change, names="value")
+        if team is None:
+            self.team_picker.layout.display = ""
+        self.team = team
+        self._render()
+
+    def _on_team_change(self, change: dict[str, Any]) -> None:
+        self.team = None if change["new"] == _NO_TEAM else change["new"]
+        self.notice.value = ""
+        self._render()
+
+    def _render(self) -> None:
+        self.header.value = self._header_html()
+        if self.needs_team and self.team is None and not self.all_teams_label:
+            self.body.children = [html('<p class="okr-muted">Choose your team above to start.</p>')]
+            return
+        self.body.children = self.build()
+
+    def reload(self) -> None:
+        """Read the engagement again from the store (after a save)."""
+        self.engagement = self.store.load_engagement()
+
+    def build(self) -> list[w.Widget]:  # pragma: no cover - every app overrides it
+        raise NotImplementedError

@@ -1,0 +1,224 @@
+"""The weekly GRIP check-in: Goal confidence, Results progress, Issues, Plan forward.
+
+    CheckInApp(folder, team=None, url=None, today=None)
+
+Shows last week's plan to follow up on, takes this week's confidence (1–10), the current
+value of each key result (with its progress bar as it is typed), issues and the plan, and
+records them in one transaction. Every value is validated by the model (`parse(CheckIn)`),
+whatever the browser allowed, and a bad one is reported beside its field; nothing is saved
+then. Below, the team's confidence and progress trend over the cycle. No pandas, no altair.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import ipywidgets as w
+
+from okrkit.errors import InputError, OkrkitError
+from okrkit.model import CheckIn, KeyResult, Team
+from okrkit.progress import engagement_status, expected_progress, kr_raw_progress
+from okrkit.validation import parse
+from okrkit.widgets._base import App, button, html, row, text_field
+from okrkit.widgets._forms import clip_text, number_text, parse_number, show_error
+from okrkit.widgets._html import esc, fmt_number, message, progress_bar
+from okrkit.widgets._trend import trend_svg
+
+__all__ = ["CheckInApp"]
+
+
+class CheckInApp(App):
+    """A team's weekly GRIP check-in, recorded in the engagement's store."""
+
+    title = "Weekly check-in"
+    subtitle = "GRIP: Goal confidence · Results progress · Issues · Plan forward. About fifteen minutes."
+
+    def build(self) -> list[w.Widget]:
+        assert self.team is not None
+        team = self.engagement.team(self.team)
+        self._checkins = self.store.checkins(self.team)
+        self.date = w.DatePicker(value=self.today, description="Week of", layout=w.Layout(width="260px"))
+        self.date.style.description_width = "60px"
+        self.author = text_field("Your name", width="260px")
+        self.confidence = w.ToggleButtons(options=[(str(i), i) for i in range(1, 11)], value=None,
+                                          tooltips=[f"{i} out of 10" for i in range(1, 11)])
+        self.confidence.style.button_width = "40px"
+        self.issues = text_field("What is in the way?", area=True, rows=3)
+        self.plan = text_field("What will we do next week?", area=True, rows=3)
+        self.save_button = button("Save check-in", "primary", icon="check", width="180px")
+        self.messages = {name: html() for name in ("confidence", "date", "issues", "plan", "author", "values")}
+        self.result = html()
+        self.follow_up = html()
+        self.trend = html()
+        self.value_fields: dict[str, w.Text] = {}
+        self._bars: dict[str, w.HTML] = {}
+        self._krs: dict[str, KeyResult] = {}
+
+        results = self._results_section(team)
+        self.confidence.observe(self._on_confidence_change, names="value")
+        self.date.observe(self._on_date_change, names="value")
+        self.save_button.on_click(self._on_save)
+        self._fill_from_records()
+        return [
+            row(self.date, self.author),
+            self.messages["date"],
+            self.follow_up,
+            html("<h2>G · Goal confidence</h2><div class='okr-hint'>How confident are we of achieving our "
+                 "objective this cycle? 1 = we will not make it, 10 = certain.</div>"),
+            self.confidence,
+            self.messages["confidence"],
+            html("<h2>R · Results progress</h2><div class='okr-hint'>The current value of each key result. "
+                 "The bar shows how far from baseline to target; the tick is where we should be by now.</div>"),
+            results,
+            self.messages["values"],
+            html("<h2>I · Issues</h2>"),
+            self.issues,
+            self.messages["issues"],
+            html("<h2>P · Plan forward</h2>"),
+            self.plan,
+            self.messages["plan"],
+            row(self.save_button, self.result, margin="10px 0"),
+            html("<h2>Our trend this cycle</h2>"),
+            self.trend,
+        ]
+
+    # --- building ------------------------------------------------------------------------
+
+    def _results_section(self, team: Team) -> w.VBox:
+        cards: list[w.Widget] = []
+        for objective in team.objectives:
+            rows: list[w.Widget] = [html(f"<h3><span class='okr-id'>{esc(objective.id)}</span> "
+                                         f"{esc(objective.title)}</h3>")]
+            for kr in objective.key_results:
+                rows.append(self._kr_row(kr))
+            cards.append(w.VBox(rows).add_class("okr-card"))
+        if not cards:
+            cards.append(html(message("This team has no objectives yet: ask your coach to add them.", "info")))
+        return w.VBox(cards)
+
+    def _kr_row(self, kr: KeyResult) -> w.Widget:
+        self._krs[kr.id] = kr
+        unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
+        span = f"{fmt_number(kr.baseline)} → {fmt_number(kr.target)}{unit}"
+        field = w.Text(placeholder="value", layout=w.Layout(width="110px"))
+        field.observe(self._on_value_change, names="value")
+        self.value_fields[kr.id] = field
+        self._bars[kr.id] = html(width="260px")
+        self.messages[f"values.{kr.id}"] = html()
+        label = html(f"<div>{esc(kr.title)}</div><div class='okr-muted'><span class='okr-id'>{esc(kr.id)}</span>"
+                     f" · from {esc(span)}{' · ' + esc(kr.owner) if kr.owner else ''}</div>", width="470px")
+        return w.VBox([row(label, field, html(esc(kr.unit), width="60px"), self._bars[kr.id]),
+                       self.messages[f"values.{kr.id}"]])
+
+    def _fill_from_records(self) -> None:
+        """Prefill from the check-in of the chosen week if there is one, else from the latest values."""
+        chosen = self.date.value
+        same_week = [c for c in self._checkins if c.date == chosen]
+        earlier = [c for c in self._checkins if chosen is None or c.date < chosen]
+        latest: dict[str, float] = {}
+        for checkin in earlier:
+            latest.update(checkin.values)
+        current = same_week[0] if same_week else None
+        for kr_id, field in self.value_fields.items():
+            value = current.values.get(kr_id) if current else latest.get(kr_id)
+            field.value = "" if value is None else fmt_number(value).replace(",", "")
+            self._update_bar(kr_id)
+        self.confidence.value = current.confidence if current else None
+        self.issues.value = current.issues if current else ""
+        self.plan.value = current.plan if current else ""
+        if current and current.author:
+            self.author.value = current.author
+        previous = earlier[-1] if earlier else None
+        self.follow_up.value = self._follow_up_html(previous, editing=current is not None)
+        self.trend.value = self._trend_html()
+
+    def _follow_up_html(self, previous: CheckIn | None, *, editing: bool) -> str:
+        note = (message("This week already has a check-in: saving again replaces it.", "info")
+                if editing else "")
+        if previous is None:
+            return note + "<div class='okr-quote'>This is the team's first check-in of the cycle. Welcome!</div>"
+        plan = esc(previous.plan) or "<i>no plan was written</i>"
+        issues = f"<div class='okr-muted'>Issues then: {esc(previous.issues)}</div>" if previous.issues else ""
+        confidence = f" · confidence {previous.confidence}/10" if previous.confidence else ""
+        return (f"{note}<div class='okr-quote'><b>Last time ({previous.date:%d %b}{confidence}) we planned:</b> "
+                f"{plan}{issues}<div class='okr-hint'>Did we do it? Start there.</div></div>")
+
+    def _trend_html(self) -> str:
+        if not self._checkins:
+            return "<p class='okr-muted'>The trend appears after the first check-in.</p>"
+        cycle = self.engagement.cycle
+        confidence = [(c.date, c.confidence) for c in self._checkins if c.confidence is not None]
+        progress = []
+        for checkin in self._checkins:
+            status = engagement_status(self.engagement, self._checkins, as_of=checkin.date)
+            team = next(t for t in status.teams if t.name == self.team)
+            if team.objectives:
+                progress.append((checkin.date, sum(o.progress for o in team.objectives) / len(team.objectives)))
+        return trend_svg(cycle.start, cycle.end, confidence, progress, title=f"{self.team}: trend")
+
+    # --- handlers ------------------------------------------------------------------------
+
+    def _on_confidence_change(self, change: dict[str, Any]) -> None:
+        self.messages["confidence"].value = ""
+        self.result.value = ""
+
+    def _on_date_change(self, change: dict[str, Any]) -> None:
+        self.messages["date"].value = ""
+        if change["new"] is not None:
+            self._fill_from_records()
+
+    def _on_value_change(self, change: dict[str, Any]) -> None:
+        kr_id = next(k for k, f in self.value_fields.items() if f is change["owner"])
+        self.result.value = ""
+        self._update_bar(kr_id)
+
+    def _update_bar(self, kr_id: str) -> None:
+        kr, text = self._krs[kr_id], self.value_fields[kr_id].value
+        value = parse_number(text)
+        slot = self.messages[f"values.{kr_id}"]
+        if text.strip() and value is None:
+            slot.value = message("Type a number, such as 78 or 1200.")
+            self._bars[kr_id].value = ""
+            return
+        slot.value = ""
+        expected = expected_progress(self.engagement.cycle, self.date.value or self.today)
+        if value is None or not kr.measurable:
+            self._bars[kr_id].value = "<span class='okr-muted'>no value yet</span>"
+            return
+        raw = kr_raw_progress(kr, value)
+        self._bars[kr_id].value = progress_bar(raw, "on-track" if raw >= expected - 0.1 else "at-risk",
+                                               expected=expected)
+
+    def _on_save(self, _button: w.Button | None = None) -> None:
+        for slot in self.messages.values():
+            slot.value = ""
+        self.result.value = ""
+        if self.confidence.value is None:
+            self.messages["confidence"].value = message("Choose how confident you are, from 1 to 10.")
+            self.result.value = message("Nothing was saved: see the message above.")
+            return
+        data = {
+            "team": self.team,
+            "date": self.date.value,
+            "confidence": self.confidence.value,
+            "values": {k: number_text(f.value) for k, f in self.value_fields.items() if f.value.strip()},
+            "issues": clip_text(self.issues.value, 10_000),
+            "plan": clip_text(self.plan.value, 10_000),
+            "author": clip_text(self.author.value, 1000),
+        }
+        try:
+            checkin = parse(CheckIn, data)
+            self.store.record_checkin(checkin)
+        except InputError as error:
+            show_error(error, self.messages, self.messages["values"])
+            self.result.value = message("Nothing was saved: please correct the field marked above.")
+            return
+        except OkrkitError as error:
+            self.result.value = message(f"Nothing was saved: {error}")
+            return
+        self._checkins = self.store.checkins(self.team)
+        self.follow_up.value = self._follow_up_html(
+            next((c for c in reversed(self._checkins) if c.date < checkin.date), None), editing=True)
+        self.trend.value = self._trend_html()
+        self.result.value = message(f"Saved the check-in of {checkin.date:%d %b %Y}. Thank you!", "ok")

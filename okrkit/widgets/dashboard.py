@@ -1,0 +1,137 @@
+"""The dashboard: progress against pace, confidence and status, per team or for everyone.
+
+    DashboardApp(folder, team=None, url=None, today=None)
+
+team=None opens on the whole engagement (a picker switches to one team). Numbers come from
+`okrkit.progress.engagement_status`; the charts are `okrkit.charts` rendered to inline SVG,
+so they show with no network. altair is imported only when the dashboard draws.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from okrkit.progress import ObjectiveStatus, Status, TeamStatus, default_as_of, engagement_status
+from okrkit.widgets._base import App, button, html, row
+from okrkit.widgets._html import esc, fmt_number, progress_bar, status_badge
+
+__all__ = ["DashboardApp"]
+
+_TREND_WORDS = {"rising": "↗ rising", "falling": "↘ falling", "steady": "→ steady"}
+
+
+class DashboardApp(App):
+    """Where every team stands, in words, colours and charts."""
+
+    title = "OKR dashboard"
+    subtitle = "Progress against the pace of the cycle, the teams' confidence, and where attention is needed."
+    all_teams_label = "Whole engagement"
+
+    def build(self) -> list[w.Widget]:
+        self.refresh_button = button("Refresh", icon="refresh", tooltip="Read the latest check-ins")
+        self.refresh_button.on_click(self._on_refresh)
+        self.team_picker.layout.display = ""
+        self.checkins = self.store.checkins()
+        retros = self.store.retros()
+        as_of = default_as_of(self.engagement.cycle, self.today)
+        self.status = engagement_status(self.engagement, self.checkins, as_of=as_of, retros=retros)
+        teams = [t for t in self.status.teams if self.team is None or t.name == self.team]
+        self.summary = html(self._summary_html(teams))
+        self.teams_view = html("".join(self._team_html(t) for t in teams))
+        self.charts = html(self._charts_html())
+        return [
+            row(self.summary, self.refresh_button),
+            html("<h2>Objectives and key results</h2><div class='okr-hint'>Bars show progress from baseline to "
+                 "target; the dark tick is where the cycle's pace says we should be today.</div>"),
+            self.teams_view,
+            html("<h2>Charts</h2>"),
+            self.charts,
+        ]
+
+    def _on_refresh(self, _button: w.Button | None = None) -> None:
+        self.reload()
+        self._render()
+
+    # --- summary and tables ----------------------------------------------------------------
+
+    def _summary_html(self, teams: list[TeamStatus]) -> str:
+        s = self.status
+        objectives = [o for t in teams for o in t.objectives]
+        counts = {st: sum(o.status is st for o in objectives) for st in Status}
+        confidences = [t.confidence for t in teams if t.confidence is not None]
+        weeks = max(1, round(s.cycle.days / 7))
+        week = min(weeks, max(1, round((s.as_of - s.cycle.start).days / 7) + 1))
+        mean_conf = f"{sum(confidences) / len(confidences):.1f}/10" if confidences else "—"
+        kpis = [
+            (f"{s.expected:.0%}", f"of the cycle elapsed · week {week} of {weeks} · as of {s.as_of:%d %b %Y}"),
+            (f"{_mean(objectives):.0%}", "average objective progress"),
+            (mean_conf, "latest confidence" + (" (average)" if len(confidences) > 1 else "")),
+        ]
+        cards = "".join(f"<div class='okr-kpi'><div class='okr-kpi-value'>{esc(v)}</div>"
+                        f"<div class='okr-kpi-label'>{esc(label)}</div></div>" for v, label in kpis)
+        statuses = " ".join(f"{status_badge(st.value)} <b>{counts[st]}</b>" for st in Status)
+        cards += f"<div class='okr-kpi'><div style='margin:4px 0 6px 0'>{statuses}</div>" \
+                 f"<div class='okr-kpi-label'>objectives by status</div></div>"
+        return f"<div class='okr-kpis'>{cards}</div>"
+
+    def _team_html(self, team: TeamStatus) -> str:
+        confidence = (f"confidence <b>{team.confidence}/10</b> {esc(_TREND_WORDS[team.trend.direction])}"
+                      if team.confidence is not None else "no confidence recorded yet")
+        last = f"last check-in {team.last_checkin:%d %b}" if team.last_checkin else "no check-in yet"
+        level = "" if team.level.value == "team" else f" <span class='okr-muted'>({esc(team.level.value)})</span>"
+        body = "".join(self._objective_html(o) for o in team.objectives) or \
+            "<p class='okr-muted'>No objectives this cycle.</p>"
+        return (f"<div class='okr-card'><h3 style='margin-top:2px'>{esc(team.name)}{level}</h3>"
+                f"<div class='okr-muted'>{confidence} · {esc(last)}</div>{body}</div>")
+
+    def _objective_html(self, obj: ObjectiveStatus) -> str:
+        expected = self.status.expected
+        rows = []
+        for kr in obj.key_results:
+            unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
+            now = f"{fmt_number(kr.current)}{unit}" if kr.checked_in else "not checked in"
+            rows.append(
+                f"<tr><td><span class='okr-id'>{esc(kr.id)}</span> {esc(kr.title)}</td>"
+                f"<td style='white-space:nowrap'>{esc(fmt_number(kr.baseline))} → <b>{esc(now)}</b> → "
+                f"{esc(fmt_number(kr.target))}{esc(unit)}</td>"
+                f"<td style='width:220px'>{progress_bar(kr.progress, kr.status.value, expected=expected)}</td>"
+                f"<td>{status_badge(kr.status.value)}</td></tr>"
+            )
+        commitment = f" · {esc(obj.commitment.value)}" if obj.commitment else ""
+        return (
+            f"<div style='margin:10px 0 4px 0'><div style='display:flex;align-items:center;gap:10px'>"
+            f"<div style='flex:1'><span class='okr-id'>{esc(obj.id)}</span> <b>{esc(obj.title)}</b>"
+            f"<span class='okr-muted'>{commitment}</span></div>"
+            f"<div style='width:220px'>{progress_bar(obj.progress, obj.status.value, expected=expected)}</div>"
+            f"<div>{status_badge(obj.status.value)}</div></div>"
+            f"<table class='okr-table' style='margin-top:4px'><tr><th>Key result</th><th>baseline → now → target"
+            f"</th><th>progress</th><th>status</th></tr>{''.join(rows)}</table></div>"
+        )
+
+    # --- charts ---------------------------------------------------------------------------
+
+    def _charts_html(self) -> str:
+        from okrkit import charts  # lazy: altair and vl-convert load only when a dashboard draws
+
+        if self.team is None:
+            names = [t.name for t in self.status.teams]
+            figures = [
+                ("Progress of every objective and key result", charts.progress_chart(self.status)),
+                ("Confidence across teams and weeks", charts.confidence_heatmap(self.checkins, names)),
+                ("Confidence trend", charts.confidence_chart(self.checkins, names)),
+            ]
+        else:
+            figures = [
+                ("Progress against pace", charts.progress_chart(self.status, self.team)),
+                ("Key results over the cycle", charts.kr_trend_chart(self.engagement, self.checkins, self.team)),
+                ("Confidence trend", charts.confidence_chart(self.checkins, [self.team])),
+            ]
+        return "".join(
+            f"<div class='okr-card okr-chart'><h3>{esc(title)}</h3>{charts.chart_html(chart, label=title)}</div>"
+            for title, chart in figures
+        )
+
+
+def _mean(objectives: list[ObjectiveStatus]) -> float:
+    return sum(o.progress for o in objectives) / len(objectives) if objectives else 0.0
+

@@ -1,0 +1,289 @@
+"""The team's retrospective: a board of prompts, dot votes, actions, and end-of-cycle scores.
+
+    RetroApp(folder, team=None, url=None, today=None)
+
+Mid-cycle it defaults to Attractors and Detractors, at the end of the cycle to the four
+end-of-cycle questions; any registered format (`okrkit.retro_formats`) can be chosen. At
+the end of the cycle the team also scores each key result (0–1), read as a coach reads it.
+The board is autosaved as a draft while the team works, so a closed tab loses nothing;
+saving records it through the model (`parse(Retro)`) in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import ipywidgets as w
+
+from okrkit.errors import InputError, OkrkitError
+from okrkit.model import Retro, RetroItem, RetroKind
+from okrkit.progress import engagement_status, score_reading
+from okrkit.retro_formats import RETRO_FORMATS
+from okrkit.validation import parse
+from okrkit.widgets._base import App, button, html, row, text_field
+from okrkit.widgets._forms import clip_text, show_error
+from okrkit.widgets._html import esc, message
+
+__all__ = ["RetroApp"]
+
+_KIND_LABELS = [("Mid-cycle", RetroKind.MID_CYCLE.value), ("End of cycle", RetroKind.END.value)]
+_DEFAULT_FORMAT = {RetroKind.MID_CYCLE.value: "attractors-detractors", RetroKind.END.value: "end-of-cycle"}
+
+
+class RetroApp(App):
+    """A team's retrospective, recorded in the engagement's store."""
+
+    title = "Retrospective"
+    subtitle = "Look back at the journey, not only the delivery: what helped, what got in the way, what next."
+
+    def build(self) -> list[w.Widget]:
+        cycle = self.engagement.cycle
+        kind = RetroKind.END.value if self.today >= cycle.end - dt.timedelta(days=7) else RetroKind.MID_CYCLE.value
+        self._items: list[dict[str, Any]] = []
+        self._actions: list[str] = []
+        self.kind = w.ToggleButtons(options=_KIND_LABELS, value=kind)
+        self.format = w.Dropdown(description="Format", layout=w.Layout(width="360px"))
+        self.format.style.description_width = "55px"
+        self.date = w.DatePicker(value=self.today, description="Date", layout=w.Layout(width="240px"))
+        self.date.style.description_width = "40px"
+        self.board = w.HBox(layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))
+        self.actions_box = w.VBox()
+        self.action_input = text_field("An action: who does what by when", width="520px")
+        self.add_action = button("Add action", icon="plus")
+        self.scores_box = w.VBox()
+        self.score_sliders: dict[str, w.FloatSlider] = {}
+        self.save_button = button("Save retrospective", "primary", icon="check", width="200px")
+        self.messages = {name: html() for name in ("items", "actions", "scores", "date", "format")}
+        self.result = html()
+        self.history = html()
+        self.item_inputs: dict[str, w.Text] = {}
+
+        self._set_format_options(kind)
+        self._restore_draft()
+        self.kind.observe(self._on_kind_change, names="value")
+        self.format.observe(self._on_format_change, names="value")
+        self.add_action.on_click(self._on_add_action)
+        self.save_button.on_click(self._on_save)
+        self._render_board()
+        self._render_actions()
+        self._render_scores()
+        self.history.value = self._history_html()
+        return [
+            row(self.kind, self.format, self.date),
+            self.messages["format"], self.messages["date"],
+            self.board,
+            self.messages["items"],
+            html("<h2>Actions</h2><div class='okr-hint'>What will we change? Keep it to a few, each with an owner."
+                 "</div>"),
+            self.actions_box,
+            row(self.action_input, self.add_action),
+            self.messages["actions"],
+            self.scores_box,
+            self.messages["scores"],
+            row(self.save_button, self.result, margin="10px 0"),
+            html("<h2>Earlier retrospectives</h2>"),
+            self.history,
+        ]
+
+    # --- format and board ------------------------------------------------------------
+
+    def _set_format_options(self, kind: str) -> None:
+        options = [(f.title, f.name) for f in RETRO_FORMATS.values() if f.when in (kind, "any")]
+        self.format.options = options
+        self.format.value = _DEFAULT_FORMAT[kind]
+
+    def _render_board(self) -> None:
+        fmt = RETRO_FORMATS[self.format.value]
+        self.item_inputs = {}
+        columns = []
+        for prompt, question in zip(fmt.prompts, fmt.questions, strict=True):
+            items = sorted((i for i in self._items if i["prompt"] == prompt), key=lambda i: -i["votes"])
+            field = text_field("Add a sticky note…", width="100%")
+            add = button("Add", icon="plus", width="70px")
+            add.on_click(lambda _b, p=prompt: self._on_add_item(p))
+            field.on_submit(lambda _f, p=prompt: self._on_add_item(p))
+            self.item_inputs[prompt] = field
+            notes: list[w.Widget] = [html(f"<h3>{esc(question)}</h3>")]
+            notes += [self._item_row(item) for item in items]
+            notes.append(w.HBox([field, add]))
+            column = w.VBox(notes, layout=w.Layout(width="330px", margin="0 10px 10px 0"))
+            columns.append(column.add_class("okr-card"))
+        self.board.children = columns
+
+    def _item_row(self, item: dict[str, Any]) -> w.Widget:
+        vote = button(f"+1 ({item['votes']})", width="72px", tooltip="Dot vote")
+        remove = button("", icon="times", width="34px", tooltip="Remove this note")
+        vote.on_click(lambda _b, i=item: self._on_vote(i))
+        remove.on_click(lambda _b, i=item: self._on_remove_item(i))
+        note = html(f"<div class='okr-sticky'>{esc(item['text'])}</div>", width="200px")
+        return w.HBox([note, vote, remove], layout=w.Layout(align_items="center"))
+
+    def _render_actions(self) -> None:
+        rows = []
+        for index, action in enumerate(self._actions):
+            remove = button("", icon="times", width="34px", tooltip="Remove this action")
+            remove.on_click(lambda _b, i=index: self._on_remove_action(i))
+            rows.append(row(html(f"• {esc(action)}", width="520px"), remove))
+        self.actions_box.children = rows or [html("<p class='okr-muted'>No actions yet.</p>")]
+
+    def _render_scores(self) -> None:
+        if self.kind.value != RetroKind.END.value:
+            self.scores_box.children = []
+            return
+        team = self.engagement.team(self.team or "")
+        status = engagement_status(self.engagement, self.store.checkins(), as_of=self.engagement.cycle.end)
+        computed = status.key_results()
+        rows: list[w.Widget] = [html("<h2>Final scores</h2><div class='okr-hint'>Score each key result from 0 to 1."
+                                     " It starts at the measured progress; adjust it if the numbers miss something."
+                                     "</div>")]
+        self.score_sliders = {}
+        for objective in team.objectives:
+            rows.append(html(f"<h3>{esc(objective.title)}</h3>"))
+            for kr in objective.key_results:
+                start = round(computed[kr.id].progress, 2) if kr.id in computed else 0.0
+                slider = w.FloatSlider(value=start, min=0, max=1, step=0.05, readout_format=".2f",
+                                       layout=w.Layout(width="260px"))
+                reading = html(esc(score_reading(start, objective.commitment)), width="300px")
+                slider.observe(lambda c, r=reading, o=objective: setattr(
+                    r, "value", esc(score_reading(c["new"], o.commitment))), names="value")
+                self.score_sliders[kr.id] = slider
+                rows.append(row(html(esc(kr.title), width="420px"), slider, reading))
+        self.scores_box.children = rows
+
+    def _history_html(self) -> str:
+        retros = self.store.retros(self.team)
+        if not retros:
+            return "<p class='okr-muted'>No retrospective recorded yet.</p>"
+        cards = []
+        for retro in reversed(retros):
+            fmt = RETRO_FORMATS.get(retro.format)
+            top = sorted(retro.items, key=lambda i: -i.votes)[:3]
+            items = "".join(f"<li>{esc(i.text)} <span class='okr-muted'>({i.votes} votes, {esc(i.prompt)})</span>"
+                            "</li>" for i in top)
+            actions = "".join(f"<li>{esc(a)}</li>" for a in retro.actions)
+            cards.append(
+                f"<div class='okr-card'><b>{retro.date:%d %b %Y}</b> · {esc(fmt.title if fmt else retro.format)}"
+                f" · {esc(retro.kind.value)}<div class='okr-muted'>Most voted</div><ul>{items or '<li>—</li>'}</ul>"
+                f"<div class='okr-muted'>Actions</div><ul>{actions or '<li>—</li>'}</ul></div>"
+            )
+        return "".join(cards)
+
+    # --- handlers ----------------------------------------------------------------------
+
+    def _on_kind_change(self, change: dict[str, Any]) -> None:
+        self._set_format_options(change["new"])
+        self._render_scores()
+        self._autosave()
+
+    def _on_format_change(self, change: dict[str, Any]) -> None:
+        if change["new"] is None:
+            return
+        prompts = RETRO_FORMATS[change["new"]].prompts
+        if any(i["prompt"] not in prompts for i in self._items):
+            self.messages["format"].value = message(
+                "Notes written for another format's prompts are kept aside until you switch back.", "info")
+        self._render_board()
+        self._autosave()
+
+    def _on_add_item(self, prompt: str) -> None:
+        field = self.item_inputs[prompt]
+        self.messages["items"].value = ""
+        try:
+            item = parse(RetroItem, {"prompt": prompt, "text": clip_text(field.value, 4000)})
+        except InputError as error:
+            self.messages["items"].value = message(
+                "Write something on the note first." if "empty" in str(error) else str(error))
+            return
+        self._items.append(item.model_dump(mode="json"))
+        self._render_board()
+        self._autosave()
+
+    def _on_vote(self, item: dict[str, Any]) -> None:
+        item["votes"] = min(1000, item["votes"] + 1)
+        self._render_board()
+        self._autosave()
+
+    def _on_remove_item(self, item: dict[str, Any]) -> None:
+        self._items = [i for i in self._items if i is not item]
+        self._render_board()
+        self._autosave()
+
+    def _on_add_action(self, _button: w.Button | None = None) -> None:
+        text = clip_text(self.action_input.value, 4000).strip()
+        self.messages["actions"].value = ""
+        if not text:
+            self.messages["actions"].value = message("Write the action first.")
+            return
+        if len(text) > 2000:
+            self.messages["actions"].value = message("An action is at most 2000 characters.")
+            return
+        self._actions.append(text)
+        self.action_input.value = ""
+        self._render_actions()
+        self._autosave()
+
+    def _on_remove_action(self, index: int) -> None:
+        del self._actions[index]
+        self._render_actions()
+        self._autosave()
+
+    # --- draft and save ---------------------------------------------------------------
+
+    @property
+    def _draft_name(self) -> str:
+        return f"retro:{self.team}"
+
+    def _autosave(self) -> None:
+        payload = {"kind": self.kind.value, "format": self.format.value, "items": self._items,
+                   "actions": self._actions}
+        try:
+            self.store.save_draft(self._draft_name, payload)
+        except OkrkitError as error:
+            self.result.value = message(f"Could not keep a draft: {error}", "warning")
+
+    def _restore_draft(self) -> None:
+        draft = self.store.load_draft(self._draft_name)
+        if not draft:
+            return
+        if draft.get("kind") in dict(_KIND_LABELS).values():
+            self.kind.value = draft["kind"]
+            self._set_format_options(draft["kind"])
+        if draft.get("format") in dict(self.format.options).values():
+            self.format.value = draft["format"]
+        # A draft is only kept data: each note is checked again before it is shown.
+        for raw in draft.get("items", []):
+            try:
+                self._items.append(parse(RetroItem, raw).model_dump(mode="json"))
+            except InputError:
+                continue
+        self._actions = [clip_text(a, 2000) for a in draft.get("actions", []) if isinstance(a, str) and a.strip()]
+        self.result.value = message("Your unsaved retrospective was restored.", "info")
+
+    def _on_save(self, _button: w.Button | None = None) -> None:
+        for slot in self.messages.values():
+            slot.value = ""
+        prompts = RETRO_FORMATS[self.format.value].prompts
+        data = {
+            "team": self.team, "date": self.date.value, "kind": self.kind.value, "format": self.format.value,
+            "items": [i for i in self._items if i["prompt"] in prompts],
+            "actions": list(self._actions),
+            "scores": {k: s.value for k, s in self.score_sliders.items()} if self.kind.value == "end" else {},
+        }
+        if not data["items"]:
+            self.messages["items"].value = message("Add at least one note before saving.")
+            self.result.value = message("Nothing was saved.")
+            return
+        try:
+            retro = parse(Retro, data)
+            self.store.record_retro(retro)
+        except InputError as error:
+            show_error(error, self.messages, self.messages["items"])
+            self.result.value = message("Nothing was saved: please correct the field marked above.")
+            return
+        except OkrkitError as error:
+            self.result.value = message(f"Nothing was saved: {error}")
+            return
+        self.store.delete_draft(self._draft_name)
+        self.history.value = self._history_html()
+        self.result.value = message(f"Saved the retrospective of {retro.date:%d %b %Y}.", "ok")
