@@ -1,0 +1,358 @@
+"""The OKR drafter: write a team's objectives and key results with the coach beside you.
+
+    Drafter(folder, team=None, url=None, today=None)
+
+Objective and key-result rows can be added, removed and moved; each KR has a baseline, a
+target and a unit; each objective an aligns-to picker among the strategic OKRs. As the
+client types, the coach's findings (`okrkit.coach.review`) appear beside the item they are
+about, a moment after typing stops (debounced). The draft is autosaved in the store, so it
+survives a kernel restart or a closed tab; Save checks everything through the model and the
+coach's error-level rules, and writes the team's OKRs in one transaction — or nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from okrkit.errors import InputError, OkrkitError
+from okrkit.model import Engagement, KeyResult, Level, Objective
+from okrkit.validation import parse
+from okrkit.widgets import _draft as d
+from okrkit.widgets._base import App, button, html, row, text_field
+from okrkit.widgets._forms import clip_text
+from okrkit.widgets._html import esc, message
+
+__all__ = ["Drafter"]
+
+_SEVERITY_COLOURS = {"error": "#b42318", "warning": "#9a5b00", "info": "#1f4e8c"}
+_COMMITMENTS = [("Commitment…", ""), ("Committed (expected at 1.0)", "committed"),
+                ("Aspirational (0.7 is success)", "aspirational")]
+
+
+class Debouncer:
+    """Call `fn` once typing pauses for `delay` seconds; at once when no event loop runs (tests)."""
+
+    def __init__(self, delay: float, fn: Callable[[], None]) -> None:
+        self.delay, self.fn = delay, fn
+        self._handle: asyncio.TimerHandle | None = None
+
+    def trigger(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.fn()
+            return
+        if self._handle is not None:
+            self._handle.cancel()
+        self._handle = loop.call_later(self.delay, self.flush)
+
+    def flush(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        self.fn()
+
+
+class Drafter(App):
+    """Draft a team's OKRs with live coaching; autosaved, saved all at once."""
+
+    title = "OKR drafter"
+    subtitle = ("Objectives say what we want and why; key results measure the change, from a baseline to a target. "
+                "The coach's notes appear beside each item as you write.")
+    debounce_seconds = 0.6
+
+    def build(self) -> list[w.Widget]:
+        assert self.team is not None
+        self._debounced = Debouncer(self.debounce_seconds, self._after_typing)
+        stored = self.store.load_draft(d.draft_name(self.team))
+        self.draft = d.sanitise(stored) if stored else d.draft_from_team(self.engagement.team(self.team))
+        self.restored = stored is not None
+        self.cards = w.VBox()
+        self.team_findings = html()
+        self.result = html(message("Your unsaved draft was restored.", "info") if self.restored else "")
+        self.autosave_note = html()
+        self.add_objective_button = button("Add objective", icon="plus")
+        self.save_button = button("Save OKRs", "primary", icon="check", width="160px")
+        self.discard_button = button("Discard draft", icon="undo", tooltip="Go back to the saved OKRs")
+        self.add_objective_button.on_click(self._on_add_objective)
+        self.save_button.on_click(self._on_save)
+        self.discard_button.on_click(self._on_discard)
+        self.fields: dict[str, w.Widget] = {}
+        self.slots: dict[str, w.HTML] = {}
+        self._rebuild()
+        return [
+            html(self._strategic_html()),
+            self.team_findings,
+            self.cards,
+            row(self.add_objective_button),
+            row(self.save_button, self.discard_button, self.result, margin="12px 0 4px 0"),
+            self.autosave_note,
+        ]
+
+    # --- the strategic OKRs a team can align to ------------------------------------------
+
+    def _strategic(self) -> list[tuple[str, Objective]]:
+        return [(t.name, o) for t, o in self.engagement.objectives()
+                if t.level is not Level.TEAM and t.name != self.team]
+
+    def _strategic_html(self) -> str:
+        items = self._strategic()
+        if not items:
+            return ""
+        lines = "".join(f"<li><span class='okr-id'>{esc(o.id)}</span> {esc(o.title)} "
+                        f"<span class='okr-muted'>({esc(team)})</span></li>" for team, o in items)
+        return f"<div class='okr-section'><b>Strategic OKRs you can contribute to</b><ul>{lines}</ul></div>"
+
+    # --- building the rows from the draft ---------------------------------------------------
+
+    def _rebuild(self) -> None:
+        self.fields, self.slots = {}, {"team": self.team_findings}
+        self.cards.children = [self._objective_card(i, obj) for i, obj in enumerate(self.draft["objectives"])] or [
+            html("<p class='okr-muted'>No objectives yet: add one below.</p>")]
+        self._review()
+
+    def _bind(self, widget: w.Widget, entry: dict[str, Any], key: str, limit: int = 5000) -> w.Widget:
+        def _on_field_change(change: dict[str, Any]) -> None:
+            entry[key] = clip_text(change["new"], limit)
+            self._debounced.trigger()
+
+        widget.observe(_on_field_change, names="value")
+        return widget
+
+    def _objective_card(self, oi: int, obj: dict[str, Any]) -> w.Widget:
+        key = f"o{oi}"
+        title = self._bind(text_field("Objective: what do we want to achieve, for whom?", obj["title"],
+                                      area=True, rows=2), obj, "title")
+        why = self._bind(text_field("Why does it matter now?", obj["why"]), obj, "why")
+        aligns = w.Dropdown(options=self._align_options(), layout=w.Layout(width="420px"))
+        aligns.value = obj["aligns_to"] if obj["aligns_to"] in dict(aligns.options).values() else ""
+        obj["aligns_to"] = aligns.value
+        self._bind(aligns, obj, "aligns_to")
+        commitment = w.Dropdown(options=_COMMITMENTS, layout=w.Layout(width="240px"))
+        commitment.value = obj["commitment"] if obj["commitment"] in dict(_COMMITMENTS).values() else ""
+        obj["commitment"] = commitment.value
+        self._bind(commitment, obj, "commitment")
+        self.fields.update({f"{key}.title": title, f"{key}.why": why, f"{key}.aligns_to": aligns})
+        self.slots[key] = html()
+        tools = self._move_buttons(self.draft["objectives"], oi, "objective")
+        kr_rows = [self._kr_row(oi, ki, kr, obj) for ki, kr in enumerate(obj["key_results"])]
+        add_kr = button("Add key result", icon="plus")
+        add_kr.on_click(lambda _b: self._on_add_kr(oi))
+        header = row(html(f"<h3 style='margin:0'>Objective <span class='okr-id'>{esc(obj['id'])}</span></h3>",
+                          width="auto"), *tools)
+        card = w.VBox([
+            header, title, self.slots[key], why,
+            row(html("<span class='okr-hint'>Contributes to</span>"), aligns, commitment),
+            html("<div class='okr-hint' style='margin-top:6px'>Key results: a metric moving from a baseline to a "
+                 "target (not a task). Targets may be relative, such as <i>by 25%</i>.</div>"),
+            *kr_rows, add_kr,
+        ])
+        return card.add_class("okr-card")
+
+    def _kr_row(self, oi: int, ki: int, kr: dict[str, Any], obj: dict[str, Any]) -> w.Widget:
+        key = f"o{oi}.k{ki}"
+        title = self._bind(text_field("Increase … from … to …", kr["title"], width="440px"), kr, "title", 200)
+        baseline = self._bind(text_field("baseline", kr["baseline"], width="90px"), kr, "baseline", 40)
+        target = self._bind(text_field("target", kr["target"], width="90px"), kr, "target", 40)
+        unit = self._bind(text_field("unit", kr["unit"], width="80px"), kr, "unit", 20)
+        self.fields.update({f"{key}.title": title, f"{key}.baseline": baseline, f"{key}.target": target,
+                            f"{key}.unit": unit})
+        self.slots[key] = html()
+        tools = self._move_buttons(obj["key_results"], ki, "key result")
+        line = row(html(f"<span class='okr-id'>{esc(kr['id'])}</span>", width="58px"), title, baseline,
+                   html("→"), target, unit, *tools)
+        return w.VBox([line, self.slots[key]])
+
+    def _move_buttons(self, items: list[Any], index: int, noun: str) -> list[w.Button]:
+        up = button("", icon="arrow-up", width="34px", tooltip=f"Move this {noun} up")
+        down = button("", icon="arrow-down", width="34px", tooltip=f"Move this {noun} down")
+        remove = button("", icon="trash", width="34px", tooltip=f"Remove this {noun}")
+        up.disabled, down.disabled = index == 0, index == len(items) - 1
+        up.on_click(lambda _b: self._on_move(items, index, -1))
+        down.on_click(lambda _b: self._on_move(items, index, +1))
+        remove.on_click(lambda _b: self._on_remove(items, index))
+        return [up, down, remove]
+
+    def _align_options(self) -> list[tuple[str, str]]:
+        options = [("Not linked to a strategic OKR", "")]
+        for _team, obj in self._strategic():
+            label = obj.title if len(obj.title) <= 60 else obj.title[:59] + "…"
+            options.append((f"{obj.id} · {label}", obj.id))
+        return options
+
+    # --- structure changes -------------------------------------------------------------------
+
+    def _on_add_objective(self, _button: w.Button | None = None) -> None:
+        objective = d.new_objective(self.engagement, self.team or "", self.draft)
+        self.draft["objectives"].append(objective)
+        objective["key_results"].append(d.new_kr(self.engagement, objective, self.draft))
+        self._changed()
+
+    def _on_add_kr(self, oi: int) -> None:
+        objective = self.draft["objectives"][oi]
+        objective["key_results"].append(d.new_kr(self.engagement, objective, self.draft))
+        self._changed()
+
+    def add_key_result_candidate(self, title: str) -> None:
+        """Add a KR candidate (from the Time Machine) under the last objective."""
+        if not self.draft["objectives"]:
+            self.draft["objectives"].append(d.new_objective(self.engagement, self.team or "", self.draft))
+        objective = self.draft["objectives"][-1]
+        objective["key_results"].append(d.new_kr(self.engagement, objective, self.draft, title))
+        self._changed()
+
+    def _on_move(self, items: list[Any], index: int, step: int) -> None:
+        other = index + step
+        if 0 <= other < len(items):
+            items[index], items[other] = items[other], items[index]
+            self._changed()
+
+    def _on_remove(self, items: list[Any], index: int) -> None:
+        if 0 <= index < len(items):
+            del items[index]
+            self._changed()
+
+    def _changed(self) -> None:
+        self.result.value = ""
+        self._rebuild()
+        self._autosave()
+
+    def _on_discard(self, _button: w.Button | None = None) -> None:
+        self.store.delete_draft(d.draft_name(self.team or ""))
+        self.reload()
+        self.draft = d.draft_from_team(self.engagement.team(self.team or ""))
+        self._rebuild()
+        self.result.value = message("Back to the saved OKRs.", "info")
+        self.autosave_note.value = ""
+
+    # --- live review and autosave --------------------------------------------------------------
+
+    def _after_typing(self) -> None:
+        self.result.value = ""
+        self._review()
+        self._autosave()
+
+    def flush(self) -> None:
+        """Run the pending review and autosave now (what the debounce would do after a pause)."""
+        self._debounced.flush()
+
+    def _autosave(self) -> None:
+        try:
+            self.store.save_draft(d.draft_name(self.team or ""), self.draft)
+        except OkrkitError as error:
+            self.autosave_note.value = message(f"The draft could not be kept: {error}", "warning")
+            return
+        self.autosave_note.value = ("<div class='okr-hint'>Draft kept automatically: closing this page loses "
+                                    "nothing. Save when the team agrees.</div>")
+
+    def _candidate(self) -> tuple[Engagement | None, dict[str, str], dict[str, str]]:
+        """The engagement with this draft in place, the input problems by slot, and paths → slots."""
+        problems: dict[str, str] = {}
+        paths: dict[str, str] = {}
+        objectives: list[Objective] = []
+        team_index = [t.name for t in self.engagement.teams].index(self.team or "")
+        for oi, draft_obj in enumerate(self.draft["objectives"]):
+            krs: list[KeyResult] = []
+            kr_slots: list[str] = []
+            for ki, draft_kr in enumerate(draft_obj["key_results"]):
+                try:
+                    krs.append(parse(KeyResult, d.kr_data(draft_kr)))
+                    kr_slots.append(f"o{oi}.k{ki}")
+                except InputError as error:
+                    problems[f"o{oi}.k{ki}"] = _field_message(error, "key result")
+            try:
+                obj = parse(Objective, d.objective_data(draft_obj, krs))
+            except InputError as error:
+                problems[f"o{oi}"] = _field_message(error, "objective")
+                continue
+            path = f"teams[{team_index}].okrs[{len(objectives)}]"
+            paths[path] = f"o{oi}"
+            for k, slot in enumerate(kr_slots):
+                paths[f"{path}.key_results[{k}]"] = slot
+            objectives.append(obj)
+        paths[f"teams[{team_index}]"] = "team"
+        teams = list(self.engagement.teams)
+        teams[team_index] = teams[team_index].model_copy(update={"objectives": objectives})
+        return self.engagement.model_copy(update={"teams": teams}), problems, paths
+
+    def _review(self) -> list[Any]:
+        """Show input problems and the coach's findings beside their items; return the findings."""
+        candidate, problems, paths = self._candidate()
+        notes: dict[str, list[str]] = {slot: [] for slot in self.slots}
+        for slot, text in problems.items():
+            notes[slot].append(message(text))
+        findings = []
+        if candidate is not None:
+            from okrkit.coach import review  # lazy: the coach's lexicon loads on the first review
+
+            for finding in review(candidate):
+                slot = _slot_for(finding.path, paths)
+                if slot is None:
+                    continue
+                findings.append((slot, finding))
+                notes[slot].append(_finding_html(finding))
+        for slot, widget in self.slots.items():
+            widget.value = "".join(notes.get(slot, []))
+        self.findings = findings
+        return findings
+
+    # --- save ----------------------------------------------------------------------------------
+
+    def _on_save(self, _button: w.Button | None = None) -> None:
+        self._debounced.flush()
+        candidate, problems, _paths = self._candidate()
+        if problems:
+            self.result.value = message("Nothing was saved: correct the fields marked in red.")
+            return
+        errors = [f for _slot, f in self.findings if f.severity.value == "error"]
+        if errors:
+            self.result.value = message(
+                f"Nothing was saved: the coach found {len(errors)} problem{'s' if len(errors) > 1 else ''} that "
+                f"{'stop' if len(errors) > 1 else 'stops'} these OKRs from working (marked in red).")
+            return
+        assert candidate is not None
+        try:
+            self.store.save_engagement(candidate)
+        except OkrkitError as error:
+            self.result.value = message(f"Nothing was saved: {error}")
+            return
+        self.store.delete_draft(d.draft_name(self.team or ""))
+        self.reload()
+        objectives = self.engagement.team(self.team or "").objectives
+        count = sum(len(o.key_results) for o in objectives)
+        self.autosave_note.value = ""
+        self.result.value = message(f"Saved {len(objectives)} objective{'s' if len(objectives) != 1 else ''} and "
+                                    f"{count} key result{'s' if count != 1 else ''}.", "ok")
+
+
+def _field_message(error: InputError, noun: str) -> str:
+    """"objective: must not be empty" → "The objective must not be empty"."""
+    text = str(error)
+    field, _, rest = text.partition(": ")
+    names = {"objective": "objective text", "title": "key result text", "baseline": "baseline", "target": "target",
+             "unit": "unit", "id": "id", "why": "why", "weight": "weight"}
+    if rest and field in names:
+        return f"The {names[field]} {rest}"
+    return f"This {noun}: {text}"
+
+
+def _slot_for(path: str, paths: dict[str, str]) -> str | None:
+    """The row a finding belongs to: its path, or the nearest enclosing path we show."""
+    while path:
+        if path in paths:
+            return paths[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None
+
+
+def _finding_html(finding: Any) -> str:
+    colour = _SEVERITY_COLOURS.get(finding.severity.value, "#1f4e8c")
+    label = {"error": "Must fix", "warning": "Coach", "info": "Tip"}.get(finding.severity.value, "Coach")
+    suggestion = f" <span class='okr-muted'>→ {esc(finding.suggestion)}</span>" if finding.suggestion else ""
+    return (f"<div class='okr-finding' style='border-color:{colour}'><b style='color:{colour}'>{label}:</b> "
+            f"{esc(finding.message)}{suggestion}</div>")
