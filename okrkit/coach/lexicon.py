@@ -5,6 +5,7 @@ is, what the number counts, whether there is a baseline and a target). The class
 what kind of word a token is, the way a part-of-speech tagger would, but tuned to OKRs.
 """
 
+# ruff: noqa: SIM905  (word lists read best as one string split on spaces)
 from __future__ import annotations
 
 __all__ = [

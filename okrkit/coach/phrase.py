@@ -33,8 +33,8 @@ _LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significa
               "let's", "lets", "help", "try", "aim", "want"}
 _NP_STOP = {"from", "to", "by", "in", "at", "on", "for", "with", "per", "within", "above", "below",
             "under", "over", "than", "across", "among", "about", "and", "so", "that", "while",
-            "without", "into", "through", "via", "before", "after", "during", "until", "among",
-            "is", "are", "be", "stays", "up", "down", "versus", "vs", "of", "among", "using", "who",
+            "without", "into", "through", "via", "before", "after", "during", "until", "is", "are",
+            "be", "stays", "up", "down", "versus", "vs", "of", "using", "who",
             "which", "where", "when", "as", "or"}
 # Words before a number that make it part of a name ("ISO 27001", "version 3.0"), not a quantity.
 _NAME_PREFIX = {"iso", "iec", "soc", "pci", "dss", "rfc", "version", "release", "v", "ios", "android",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
 # The import order is the order rules run and are listed in: key results first.
-from okrkit.coach.rules import key_results, objectives, structure, alignment  # noqa: I001
+from okrkit.coach.rules import key_results, objectives, structure, alignment
+
+# isort: on
 
 __all__ = ["alignment", "key_results", "objectives", "structure"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from okrkit.coach.context import STRATEGIC_LEVELS, Context
+from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
 from okrkit.coach.registry import Hit, rule
 from okrkit.model import Level
@@ -22,7 +22,8 @@ def not_aligned(ctx: Context) -> Iterator[Hit]:
         if team.level is Level.TEAM and not obj.aligns_to:
             yield Hit(
                 path, f"'{obj.title}' is not linked to any strategic OKR.",
-                f"Which strategic objective does it move? Add it to aligns_to (one of: {', '.join(sorted(strategic))}); "
+                "Which strategic objective does it move? Add it to aligns_to "
+                f"(one of: {', '.join(sorted(strategic))}); "
                 "if none, ask whether this is the team's priority this cycle.",
             )
 
@@ -35,7 +36,7 @@ def dangling_reference(ctx: Context) -> Iterator[Hit]:
         if team.parent is not None and (team.parent not in names or team.parent == team.name):
             yield Hit(f"{path}.parent", f"{team.name}'s parent {team.parent!r} is not another team here.",
                       "Use the exact name of an existing team, or leave parent empty.")
-    for path, team, obj in ctx.objectives():
+    for path, _, obj in ctx.objectives():
         for target in obj.aligns_to:
             if target not in ids or target == obj.id:
                 yield Hit(f"{path}.aligns_to", f"{obj.id} aligns to {target!r}, which is not another objective.",

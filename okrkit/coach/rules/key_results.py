@@ -19,7 +19,8 @@ from okrkit.model import KeyResult, KRKind
 __all__ = ["baseline_target", "is_level", "task_reason"]
 
 # Verbs whose direction is certain; "improve" a time means making it smaller.
-_STRICT_UP = {"increase", "grow", "raise", "boost", "lift", "expand", "double", "triple", "gain", "multiply", "climb", "rise"}
+_STRICT_UP = {"increase", "grow", "raise", "boost", "lift", "expand", "double", "triple", "gain", "multiply",
+              "climb", "rise"}
 _STRICT_DOWN = {"reduce", "decrease", "cut", "lower", "shrink", "drop", "halve", "minimize", "minimise", "eliminate",
                 "shorten", "slash", "trim", "lessen"}
 _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS

@@ -25,7 +25,8 @@ def objective_has_metric(ctx: Context) -> Iterator[Hit]:
         p = ctx.phrase(_RANK.sub("", obj.title))  # "become the #1 bank" is ambition, not a metric
         numbers = [
             q for q in p.measures
-            if q.unit in {"%", "money", "x", "points", "stars"} or q.cmp or q.counts in lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
+            if q.unit in {"%", "money", "x", "points", "stars"} or q.cmp
+            or q.counts in lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
             or (not q.counts and q.unit == "" and q.value >= 2)
         ]
         if numbers or p.relative or p.baseline is not None:

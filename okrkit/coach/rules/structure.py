@@ -53,8 +53,10 @@ def all_milestones(ctx: Context) -> Iterator[Hit]:
         planned = [kr for kr in krs if kr.kind is KRKind.MILESTONE or task_reason(ctx.phrase(kr.title))]
         if len(krs) >= 2 and len(planned) == len(krs):
             yield Hit(
-                path, f"Every key result of '{obj.title}' is a milestone or a task: that is a plan, not proof of an outcome.",
-                "Keep the plan in the backlog and add at least one key result that measures the change it should cause.",
+                path, f"Every key result of '{obj.title}' is a milestone or a task: "
+                "that is a plan, not proof of an outcome.",
+                "Keep the plan in the backlog and add at least one key result that measures "
+                "the change it should cause.",
             )
 
 
@@ -66,5 +68,6 @@ def commitment_not_stated(ctx: Context) -> Iterator[Hit]:
         if obj.commitment is None:
             yield Hit(
                 path, f"'{obj.title}' does not say whether it is committed or aspirational.",
-                "Agree with the team: committed (we will do it, 1.0 expected) or aspirational (a stretch, ~0.7 is success).",
+                "Agree with the team: committed (we will do it, 1.0 expected) or aspirational "
+                "(a stretch, ~0.7 is success).",
             )
