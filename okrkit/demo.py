@@ -264,7 +264,13 @@ def demo_record() -> EngagementRecord:
                 issues=_ISSUES[team_name][week], plan=_PLANS[team_name][week], author=_AUTHORS[team_name],
             ))
         checkins.append(_business_unit_checkin(engagement, date, week, pace, team_progress, rng))
-    return EngagementRecord(engagement=engagement, checkins=checkins, retros=_retros())
+    # In the order the store gives them back: by date, then by the team's place.
+    place = {t.name: i for i, t in enumerate(engagement.teams)}
+    return EngagementRecord(
+        engagement=engagement,
+        checkins=sorted(checkins, key=lambda c: (c.date, place[c.team])),
+        retros=sorted(_retros(), key=lambda r: (r.date, place[r.team])),
+    )
 
 
 def _business_unit_checkin(engagement: Engagement, date: dt.date, week: int, pace: float,

@@ -131,9 +131,15 @@ def _list(value: str) -> list[str]:
 
 
 def merge_teams(engagement: Engagement, teams: list[Team]) -> Engagement:
-    """The engagement with the sheet's teams in place of those of the same name, others kept."""
+    """The engagement with the sheet's teams merged in: for a team it already has, what the
+    sheet gives (its OKRs, and level or parent when given) replaces the old; members stay."""
     by_name = {t.name: t for t in teams}
-    merged = [by_name.pop(t.name, t) for t in engagement.teams] + list(by_name.values())
+    merged = []
+    for team in engagement.teams:
+        new = by_name.pop(team.name, None)
+        merged.append(team if new is None else team.model_copy(
+            update={field: getattr(new, field) for field in new.model_fields_set}))
+    merged += by_name.values()
     return engagement.model_copy(update={"teams": merged})
 
 

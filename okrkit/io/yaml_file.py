@@ -63,8 +63,14 @@ def load_record(path: str | Path) -> EngagementRecord:
 
 def record_to_dict(record: EngagementRecord) -> dict[str, Any]:
     data = _tidy(record.engagement.model_dump(by_alias=True, exclude_defaults=True))
+    # Values in the order the KRs are defined, so that the same record always gives the same text.
+    place = {kr_id: i for i, kr_id in enumerate(record.engagement.key_results())}
     if record.checkins:
-        data["checkins"] = [_tidy(c.model_dump(exclude_defaults=True)) for c in record.checkins]
+        data["checkins"] = [
+            _tidy(c.model_copy(update={"values": dict(sorted(c.values.items(), key=lambda v: place.get(v[0], 1e9)))})
+                  .model_dump(exclude_defaults=True))
+            for c in record.checkins
+        ]
     if record.retros:
         data["retros"] = [_tidy(r.model_dump(exclude_defaults=True)) for r in record.retros]
     return data
