@@ -12,8 +12,6 @@ coach's error-level rules, and writes the team's OKRs in one transaction — or 
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
@@ -23,6 +21,7 @@ from okrkit.model import Engagement, KeyResult, Level, Objective
 from okrkit.validation import parse
 from okrkit.widgets import _draft as d
 from okrkit.widgets._base import App, button, html, row, text_field
+from okrkit.widgets._debounce import Debouncer
 from okrkit.widgets._forms import clip_text
 from okrkit.widgets._html import esc, message
 
@@ -31,30 +30,6 @@ __all__ = ["Drafter"]
 _SEVERITY_COLOURS = {"error": "#b42318", "warning": "#9a5b00", "info": "#1f4e8c"}
 _COMMITMENTS = [("Commitment…", ""), ("Committed (expected at 1.0)", "committed"),
                 ("Aspirational (0.7 is success)", "aspirational")]
-
-
-class Debouncer:
-    """Call `fn` once typing pauses for `delay` seconds; at once when no event loop runs (tests)."""
-
-    def __init__(self, delay: float, fn: Callable[[], None]) -> None:
-        self.delay, self.fn = delay, fn
-        self._handle: asyncio.TimerHandle | None = None
-
-    def trigger(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self.fn()
-            return
-        if self._handle is not None:
-            self._handle.cancel()
-        self._handle = loop.call_later(self.delay, self.flush)
-
-    def flush(self) -> None:
-        if self._handle is not None:
-            self._handle.cancel()
-            self._handle = None
-        self.fn()
 
 
 class Drafter(App):
