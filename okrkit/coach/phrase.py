@@ -44,6 +44,7 @@ _NAME_PREFIX = {"iso", "iec", "soc", "pci", "dss", "rfc", "version", "release", 
 _SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60,
             "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
             "day": 86400, "days": 86400, "week": 604800, "weeks": 604800, "month": 2592000, "months": 2592000}
+_PARTICIPLES = {"held", "run", "sent", "made", "written", "taught", "given", "met", "kept", "won", "done", "built"}
 _COUNT_HEADS = {"number", "amount", "count", "share", "percentage", "proportion", "%", "volume"}
 _CMP_WORDS = {"at least": ">=", "at most": "<=", "under": "<", "below": "<", "less than": "<",
               "fewer than": "<", "more than": ">", "over": ">", "above": ">", "no more than": "<=",
@@ -120,11 +121,15 @@ def _noun_phrase_head(words: list[str]) -> str:
             if w == "of" and np and np[-1] in _COUNT_HEADS:
                 return _noun_phrase_head(words[i + 1:])
             break
+        if np and w in {"every", "each", "weekly", "monthly", "daily", "quarterly", "yearly"}:
+            break  # "interviews every week": frequency closes the phrase
         if _is_noun(w):
             np.append(w)
-        elif np and _is_noun(np[-1]) and _lemma_class(w)[1]:
-            break  # "customers complete onboarding": a verb after the subject ends it
-        elif np and (w.endswith(("ed", "ing")) or w in lx.COMPLETION_WORDS):
+        elif np and _is_noun(np[-1]) and (_lemma_class(w)[1] or (words[i + 1: i + 2] and words[i + 1] in _DETERMINERS)):
+            break  # "customers complete onboarding", "customers love the app": a verb ends the subject
+        elif np and w in _PARTICIPLES:
+            break
+        elif np and _is_noun(np[-1]) and (w.endswith(("ed", "ing")) or w in lx.COMPLETION_WORDS):
             break  # "time spent in meetings": the participle ends the phrase
         else:
             np.append(w)
@@ -169,9 +174,10 @@ def _quantities(text: str) -> list[Quantity]:
         counts = "" if unit in {"%", "money"} else _noun_phrase_head(rest)
         cmp = m["cmp"] or _word_cmp(text[: m.start()])
         found.append(Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window))
-    for i, w in enumerate(_WORD.findall(text.lower())):
+    all_words = _WORD.findall(text.lower())
+    for i, w in enumerate(all_words):
         if w in lx.NUMBER_WORDS and not (w == "one" and i == 0):
-            rest = _WORD.findall(text.lower())[i + 1:]
+            rest = all_words[i + 1:]
             found.append(Quantity(float(lx.NUMBER_WORDS[w]), "%" if w == "half" else "", "", _noun_phrase_head(rest)))
     return found
 
@@ -200,7 +206,7 @@ _DETERMINERS = {"a", "an", "the", "our", "all", "every", "each", "their", "my", 
 def _imperative(words: list[str]) -> bool:
     """VERB + determiner or number ("Sponsor 2 events", "Renegotiate the contracts"): a verb the
     lexicon does not list still reads as one when it leads an object like this."""
-    if len(words) < 2 or _is_noun(words[0]) or words[0][0].isdigit() or words[0] in lx.VAGUE_WORDS:
+    if len(words) < 2 or _is_noun(words[0]) or words[0][0].isdigit() or words[0] in lx.VAGUE_WORDS | _DETERMINERS:
         return False
     if words[0].endswith(("ly", "ness", "tion", "ity", "ment", "ance", "ence", "al", "ic", "ous", "ful", "ive")):
         return False  # adverbs, nouns and adjectives by their endings

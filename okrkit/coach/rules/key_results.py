@@ -62,6 +62,8 @@ def task_reason(p: Phrase) -> str | None:
         return f"moves a count of our own output ({p.head}), not an outcome"
     if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
         return "states a deliverable as done, not a result it brings"
+    if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
+        return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
     return None
 
 
