@@ -29,7 +29,24 @@ _EXPORTS = {
     "open_store": "okrkit.store",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "CheckIn",
+    "Cycle",
+    "Engagement",
+    "EngagementRecord",
+    "InputError",
+    "KeyResult",
+    "Objective",
+    "OkrkitError",
+    "Retro",
+    "Store",
+    "Team",
+    "__version__",
+    "demo_record",
+    "engagement_status",
+    "load_record",
+    "open_store",
+]
 
 if TYPE_CHECKING:
     from okrkit.demo import demo_record

@@ -107,7 +107,8 @@ _ENGAGEMENT = {
                 "commitment": "committed", "priority": "Simplify onboarding for new customers",
                 "aligns_to": ["DS-1"], "shares_with": ["Discover Team"],
                 "key_results": [
-                    {"id": "SX-1.1", "title": "Increase self-service resolution of first-week questions from 35% to 60%",
+                    {"id": "SX-1.1",
+                     "title": "Increase self-service resolution of first-week questions from 35% to 60%",
                      "baseline": 35, "target": 60, "unit": "%", "owner": "Carla Nunes"},
                     {"id": "SX-1.2", "title": "Reduce average support call time for new users from 12 to 10 minutes",
                      "baseline": 12, "target": 10, "unit": "min", "owner": "Diego Prado"},

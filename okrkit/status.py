@@ -46,7 +46,8 @@ def status_text(status: EngagementStatus) -> str:
         f" · expected progress {_pct(status.expected)}",
     ]
     for team in status.teams:
-        confidence = f"confidence {team.confidence}/10 ({team.trend.direction})" if team.confidence else "no confidence yet"
+        confidence = (f"confidence {team.confidence}/10 ({team.trend.direction})" if team.confidence
+                      else "no confidence yet")
         last = f"last check-in {team.last_checkin}" if team.last_checkin else "no check-in yet"
         lines += ["", f"{team.name} ({team.level.value}) · {confidence} · {last}"]
         if not team.objectives:

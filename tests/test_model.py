@@ -81,7 +81,7 @@ def test_typo_in_a_field_name_suggests_the_right_one():
 
 def test_cycle_must_end_after_it_starts():
     """An end before the start is refused with both dates."""
-    with pytest.raises(InputError, match="cycle end 2025-03-27 must be after its start 2026-01-05"):
+    with pytest.raises(InputError, match=r"cycle end 2025-03-27 must be after its start 2026-01-05"):
         parse(Engagement, {"client": "X", "cycle": {"name": "Q", "start": "2026-01-05", "end": "2025-03-27"}})
 
 
@@ -106,7 +106,7 @@ def test_reference_problems_are_listed_not_raised():
 
 def test_retro_items_must_fit_their_format():
     """An item under a prompt the format does not have is refused, naming the format's prompts."""
-    with pytest.raises(InputError, match="not a prompt of attractors-detractors: attractors, detractors"):
+    with pytest.raises(InputError, match=r"not a prompt of attractors-detractors: attractors, detractors"):
         parse(Retro, {"team": "A", "date": "2026-02-13", "kind": "mid-cycle", "format": "attractors-detractors",
                       "items": [{"prompt": "start", "text": "x"}]})
 

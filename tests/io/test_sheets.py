@@ -53,7 +53,7 @@ def test_two_rows_disagreeing_on_confidence_are_refused(tmp_path):
     """One check-in has one confidence."""
     path = tmp_path / "checkins.csv"
     path.write_text("date,team,kr,value,confidence\n2026-01-09,A,A-1.1,1,7\n2026-01-09,A,A-1.2,1,5\n")
-    with pytest.raises(InputError, match="row 3, column confidence: differs from an earlier row"):
+    with pytest.raises(InputError, match=r"row 3, column confidence: differs from an earlier row"):
         read_checkins(path)
 
 
@@ -61,7 +61,7 @@ def test_missing_columns_are_listed(tmp_path):
     """A sheet without the required columns says which are missing and which it found."""
     path = tmp_path / "checkins.csv"
     path.write_text("when,team,metric\n2026-01-09,A,1\n")
-    with pytest.raises(InputError, match="row 1: missing column\\(s\\) date, kr, value; found when, team, metric"):
+    with pytest.raises(InputError, match=r"row 1: missing column\(s\) date, kr, value; found when, team, metric"):
         read_checkins(path)
 
 
@@ -142,7 +142,7 @@ def test_an_unrecognised_sheet_says_which_layouts_are_known(tmp_path):
     """A CSV that is neither layout is refused with both layouts named."""
     path = tmp_path / "other.csv"
     path.write_text("name,age\nAna,40\n")
-    with pytest.raises(InputError, match="not a check-ins sheet .* nor an OKR sheet"):
+    with pytest.raises(InputError, match=r"not a check-ins sheet .* nor an OKR sheet"):
         import_file(tmp_path / "e", path)
 
 

@@ -62,6 +62,7 @@ _text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), mi
     str.strip).filter(bool)
 _note = st.one_of(st.just(""), _text, st.just("<img src=x onerror=alert(1)>"), st.just("line one\nline two"))
 _number = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
+_person = _note.map(lambda s: s[:200])
 _day = st.dates(dt.date(2026, 1, 5), dt.date(2026, 3, 27))
 
 
@@ -73,7 +74,7 @@ def records(draw: st.DrawFn) -> EngagementRecord:
         for o in range(draw(st.integers(0, 2))):
             krs = [KeyResult(id=f"T{t}-{o}.{k}", title=draw(_text), unit=draw(st.sampled_from(["", "%", "€", "min"])),
                              baseline=draw(st.none() | _number), target=draw(st.none() | _number),
-                             kind=draw(st.sampled_from(["metric", "milestone"])), owner=draw(_note.map(lambda s: s[:200])),
+                             kind=draw(st.sampled_from(["metric", "milestone"])), owner=draw(_person),
                              weight=draw(st.sampled_from([1.0, 2.0, 0.5])))
                    for k in range(draw(st.integers(0, 3)))]
             objectives.append(Objective(id=f"T{t}-{o}", title=draw(_text), why=draw(_note),
@@ -83,7 +84,7 @@ def records(draw: st.DrawFn) -> EngagementRecord:
         teams.append(Team(name=f"Team {t} {draw(_text)}", level=draw(st.sampled_from(["company", "business-unit",
                                                                                        "team"])),
                           parent=teams[0].name if t else None, objectives=objectives))
-    eng = Engagement(client=draw(_text), coach=draw(_note.map(lambda s: s[:200])), vision=draw(_note),
+    eng = Engagement(client=draw(_text), coach=draw(_person), vision=draw(_note),
                      priorities=draw(st.lists(_text, max_size=3)),
                      cycle={"name": "2026-Q1", "start": dt.date(2026, 1, 5), "end": dt.date(2026, 3, 27)}, teams=teams)
     checkins = {}
@@ -92,7 +93,7 @@ def records(draw: st.DrawFn) -> EngagementRecord:
         own = [kr.id for o in team.objectives for kr in o.key_results]
         values = {kr: draw(_number) for kr in draw(st.lists(st.sampled_from(own), unique=True))} if own else {}
         checkin = CheckIn(team=team.name, date=draw(_day), confidence=draw(st.none() | st.integers(1, 10)),
-                          values=values, issues=draw(_note), plan=draw(_note), author=draw(_note.map(lambda s: s[:200])))
+                          values=values, issues=draw(_note), plan=draw(_note), author=draw(_person))
         checkins[(checkin.team, checkin.date)] = checkin
     retros = [Retro(team=teams[0].name, date=draw(_day), kind="mid-cycle", format="attractors-detractors",
                     items=[RetroItem(prompt="attractors", text=draw(_text), votes=draw(st.integers(0, 9)))],

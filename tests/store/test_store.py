@@ -46,7 +46,7 @@ def test_a_second_checkin_on_the_same_day_replaces_the_first(demo_store):
 def test_a_checkin_for_another_teams_kr_saves_nothing(demo_store):
     """Values for a KR the team does not own are refused whole."""
     before = demo_store.checkins()
-    with pytest.raises(InputError, match="values: SX-1.1 is not a key result of Discover Team"):
+    with pytest.raises(InputError, match=r"values: SX-1.1 is not a key result of Discover Team"):
         demo_store.record_checkin(CheckIn(team="Discover Team", date=dt.date(2026, 4, 3), confidence=6,
                                           values={"DT-1.1": 91, "SX-1.1": 50}))
     assert demo_store.checkins() == before
@@ -54,7 +54,7 @@ def test_a_checkin_for_another_teams_kr_saves_nothing(demo_store):
 
 def test_unknown_team_is_named(demo_store):
     """A check-in for a team that does not exist names it."""
-    with pytest.raises(InputError, match="team: no team is named 'Growth'"):
+    with pytest.raises(InputError, match=r"team: no team is named 'Growth'"):
         demo_store.record_checkin(CheckIn(team="Growth", date=FRIDAY))
 
 
@@ -98,7 +98,7 @@ def test_dropping_a_kr_with_history_is_refused_unless_allowed(demo_store):
     eng = demo_store.load_engagement()
     eng.team("Discover Team").objectives[0].key_results.pop()
     eng.backlog = [item for item in eng.backlog if item.key_result != "DT-1.3"]
-    with pytest.raises(StoreError, match="key result DT-1.3 has 12 recorded check-in value"):
+    with pytest.raises(StoreError, match=r"key result DT-1.3 has 12 recorded check-in value"):
         demo_store.save_engagement(eng)
     demo_store.save_engagement(eng, allow_removals=True)
     assert "DT-1.3" not in demo_store.load_engagement().key_results()
@@ -146,7 +146,7 @@ def test_engagements_share_a_server_database_by_folder_name(tmp_path, pg_url):
 
 def test_a_folder_without_a_store_says_what_to_do(tmp_path):
     """Opening a folder with no engagement points at import and demo."""
-    with pytest.raises(StoreError, match="no engagement here; run `okrkit import"):
+    with pytest.raises(StoreError, match=r"no engagement here; run `okrkit import"):
         open_store(tmp_path / "nothing")
 
 
