@@ -1,0 +1,85 @@
+"""What a report is about: the engagement, its record up to a date, and its status then.
+
+A template notebook's first cell turns its parameters into a `ReportContext`; every
+section reads from it. The status is `engagement_status` with the same arguments as
+`okrkit status DIR --as-of DATE`, so the numbers in a report and in the terminal agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from okrkit.errors import InputError
+from okrkit.model import CheckIn, Engagement, EngagementRecord, Level, Objective, Retro
+from okrkit.progress import EngagementStatus, default_as_of, engagement_status
+
+__all__ = ["ReportContext", "load_context", "parse_as_of"]
+
+
+def parse_as_of(value: str | dt.date | None) -> dt.date | None:
+    if value is None or value == "" or isinstance(value, dt.date):
+        return value or None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"must be a date such as 2026-02-13, not {value!r}", field="as_of") from None
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    kind: str
+    record: EngagementRecord
+    as_of: dt.date
+    status: EngagementStatus
+    prepared: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def engagement(self) -> Engagement:
+        return self.record.engagement
+
+    @property
+    def checkins(self) -> list[CheckIn]:
+        """Check-ins on or before the report's date, oldest first."""
+        return sorted((c for c in self.record.checkins if c.date <= self.as_of), key=lambda c: (c.date, c.team))
+
+    @property
+    def retros(self) -> list[Retro]:
+        return sorted((r for r in self.record.retros if r.date <= self.as_of), key=lambda r: (r.date, r.team))
+
+    def status_on(self, day: dt.date) -> EngagementStatus:
+        """The status on another day (a week or a month ago), computed the same way."""
+        return engagement_status(self.engagement, self.record.checkins, day, self.record.retros)
+
+    def team_names(self) -> list[str]:
+        """Teams that have objectives this cycle, in the order the engagement lists them."""
+        return [t.name for t in self.engagement.teams if t.objectives]
+
+    def strategic_objectives(self) -> list[Objective]:
+        """Company and business-unit objectives, and any objective a team OKR aligns to."""
+        targets = {a for _, obj in self.engagement.objectives() for a in obj.aligns_to}
+        return [
+            obj for team, obj in self.engagement.objectives()
+            if team.level is not Level.TEAM or obj.id in targets
+        ]
+
+    def contributors(self, objective_id: str) -> list[Objective]:
+        return [obj for _, obj in self.engagement.objectives() if objective_id in obj.aligns_to]
+
+    def team_of(self, objective_id: str) -> str:
+        for team, obj in self.engagement.objectives():
+            if obj.id == objective_id:
+                return team.name
+        raise KeyError(objective_id)
+
+
+def load_context(engagement_dir: str | Path, db_url: str | None = None, as_of: str | dt.date | None = None,
+                 kind: str = "report") -> ReportContext:
+    """Read the engagement's store and compute its status on `as_of` (default: as `okrkit status`)."""
+    from okrkit.store import open_store  # the store pulls in SQLAlchemy; sections do not need it
+
+    record = open_store(engagement_dir, db_url or None).load_record()
+    day = parse_as_of(as_of) or default_as_of(record.engagement.cycle)
+    status = engagement_status(record.engagement, record.checkins, day, record.retros)
+    return ReportContext(kind=kind, record=record, as_of=day, status=status)
