@@ -17,7 +17,7 @@ from okrkit.widgets._html import STATUS_COLOURS, esc
 
 __all__ = ["alignment_svg", "horizontal_pairs"]
 
-_COLUMNS = {"priority": (20, 230), "strategic": (300, 270), "team": (650, 300)}
+_COLUMNS = {"priority": (10, 220), "strategic": (275, 270), "team": (600, 300)}
 _LINE = 15
 _GAP = 14
 _TOP = 50
@@ -119,15 +119,15 @@ def alignment_svg(engagement: Engagement, status: EngagementStatus | None = None
             continue
         top, bottom = sorted((nodes[a], nodes[b]), key=lambda n: n.y)
         x = max(top.x + top.width, bottom.x + bottom.width)
-        bulge = x + 70
+        bulge = x + 60
         arcs.append(f'<path d="M{x},{top.middle:.1f} C{bulge},{top.middle:.1f} {bulge},{bottom.middle:.1f} '
                     f'{x},{bottom.middle:.1f}" fill="none" stroke="#1f4e8c" stroke-width="1.6" '
                     'stroke-dasharray="6 4"/>')
-        arcs.append(f'<text x="{bulge - 12:.0f}" y="{(top.middle + bottom.middle) / 2:.1f}" fill="#1f4e8c" '
+        arcs.append(f'<text x="{bulge - 10:.0f}" y="{(top.middle + bottom.middle) / 2:.1f}" fill="#1f4e8c" '
                     f'font-size="11" text-anchor="start">{esc("shared outcome")}</text>')
 
-    width = 1060
-    height = max(tallest, _TOP + 60) + 40
+    width = 1080
+    height = max(tallest, _TOP + 60) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height:.0f}" width="{width}" '
         f'height="{height:.0f}" role="img" aria-label="{esc("Alignment of " + engagement.client)}" '

@@ -56,6 +56,12 @@ CSS = """
 .okr-app .widget-label { color: #34405a; }
 .okr-app .okr-row { align-items: center; gap: 10px; flex-wrap: wrap; }
 .okr-app ul { margin: 2px 0 4px 0; padding-left: 20px; }
+/* the selected choice of a 1–10 scale or of toggles must be obvious */
+.okr-app .widget-toggle-buttons .jupyter-button.mod-active { background: #1f4e8c; color: #fff; }
+.okr-app .jupyter-button.mod-primary { background: #1f4e8c; }
+.okr-app .jupyter-button { border-radius: 5px; }
+.okr-app textarea { font-family: inherit; font-size: 13.5px; }
+.okr-app table.okr-table.okr-fixed { table-layout: fixed; }
 .okr-app .okr-chart svg { max-width: 100%; height: auto; }
 </style>
 """

@@ -108,7 +108,7 @@ class CheckInApp(App):
         self.messages[f"values.{kr.id}"] = html()
         label = html(f"<div>{esc(kr.title)}</div><div class='okr-muted'><span class='okr-id'>{esc(kr.id)}</span>"
                      f" · from {esc(span)}{' · ' + esc(kr.owner) if kr.owner else ''}</div>", width="470px")
-        return w.VBox([row(label, field, html(esc(kr.unit), width="60px"), self._bars[kr.id]),
+        return w.VBox([row(label, field, html(f"<span class='okr-muted'>{esc(kr.unit)}</span>", width="100px"), self._bars[kr.id]),
                        self.messages[f"values.{kr.id}"]])
 
     def _fill_from_records(self) -> None:

@@ -31,9 +31,10 @@ class DashboardApp(App):
         self.refresh_button = button("Refresh", icon="refresh", tooltip="Read the latest check-ins")
         self.refresh_button.on_click(self._on_refresh)
         self.team_picker.layout.display = ""
-        self.checkins = self.store.checkins()
-        retros = self.store.retros()
         as_of = default_as_of(self.engagement.cycle, self.today)
+        # What was recorded after the as-of date is not known yet on that date.
+        self.checkins = [c for c in self.store.checkins() if c.date <= as_of]
+        retros = [r for r in self.store.retros() if r.date <= as_of]
         self.status = engagement_status(self.engagement, self.checkins, as_of=as_of, retros=retros)
         teams = [t for t in self.status.teams if self.team is None or t.name == self.team]
         self.summary = html(self._summary_html(teams))
@@ -94,7 +95,7 @@ class DashboardApp(App):
                 f"<tr><td><span class='okr-id'>{esc(kr.id)}</span> {esc(kr.title)}</td>"
                 f"<td style='white-space:nowrap'>{esc(fmt_number(kr.baseline))} → <b>{esc(now)}</b> → "
                 f"{esc(fmt_number(kr.target))}{esc(unit)}</td>"
-                f"<td style='width:220px'>{progress_bar(kr.progress, kr.status.value, expected=expected)}</td>"
+                f"<td>{progress_bar(kr.progress, kr.status.value, expected=expected)}</td>"
                 f"<td>{status_badge(kr.status.value)}</td></tr>"
             )
         commitment = f" · {esc(obj.commitment.value)}" if obj.commitment else ""
@@ -104,8 +105,9 @@ class DashboardApp(App):
             f"<span class='okr-muted'>{commitment}</span></div>"
             f"<div style='width:220px'>{progress_bar(obj.progress, obj.status.value, expected=expected)}</div>"
             f"<div>{status_badge(obj.status.value)}</div></div>"
-            f"<table class='okr-table' style='margin-top:4px'><tr><th>Key result</th><th>baseline → now → target"
-            f"</th><th>progress</th><th>status</th></tr>{''.join(rows)}</table></div>"
+            f"<table class='okr-table okr-fixed' style='margin-top:4px'><colgroup><col style='width:46%'>"
+            f"<col style='width:24%'><col style='width:20%'><col style='width:10%'></colgroup><tr><th>Key result</th>"
+            f"<th>baseline → now → target</th><th>progress</th><th>status</th></tr>{''.join(rows)}</table></div>"
         )
 
     # --- charts ---------------------------------------------------------------------------

@@ -117,14 +117,19 @@ class Drafter(App):
         kr_rows = [self._kr_row(oi, ki, kr, obj) for ki, kr in enumerate(obj["key_results"])]
         add_kr = button("Add key result", icon="plus")
         add_kr.on_click(lambda _b: self._on_add_kr(oi))
+        kr_header = row(html("", width="58px"), *(html(f"<span class='okr-hint'>{label}</span>", width=width)
+                                                  for label, width in (("Key result", "440px"), ("Baseline", "90px"),
+                                                                       ("", "12px"), ("Target", "90px"),
+                                                                       ("Unit", "110px"))))
         header = row(html(f"<h3 style='margin:0'>Objective <span class='okr-id'>{esc(obj['id'])}</span></h3>",
                           width="auto"), *tools)
         card = w.VBox([
-            header, title, self.slots[key], why,
+            header, title, self.slots[key],
+            html("<span class='okr-hint'>Why it matters</span>"), why,
             row(html("<span class='okr-hint'>Contributes to</span>"), aligns, commitment),
             html("<div class='okr-hint' style='margin-top:6px'>Key results: a metric moving from a baseline to a "
                  "target (not a task). Targets may be relative, such as <i>by 25%</i>.</div>"),
-            *kr_rows, add_kr,
+            *([kr_header] if kr_rows else []), *kr_rows, row(add_kr),
         ])
         return card.add_class("okr-card")
 
@@ -133,13 +138,13 @@ class Drafter(App):
         title = self._bind(text_field("Increase … from … to …", kr["title"], width="440px"), kr, "title", 200)
         baseline = self._bind(text_field("baseline", kr["baseline"], width="90px"), kr, "baseline", 40)
         target = self._bind(text_field("target", kr["target"], width="90px"), kr, "target", 40)
-        unit = self._bind(text_field("unit", kr["unit"], width="80px"), kr, "unit", 20)
+        unit = self._bind(text_field("unit", kr["unit"], width="110px"), kr, "unit", 20)
         self.fields.update({f"{key}.title": title, f"{key}.baseline": baseline, f"{key}.target": target,
                             f"{key}.unit": unit})
         self.slots[key] = html()
         tools = self._move_buttons(obj["key_results"], ki, "key result")
         line = row(html(f"<span class='okr-id'>{esc(kr['id'])}</span>", width="58px"), title, baseline,
-                   html("→"), target, unit, *tools)
+                   html("→", width="12px"), target, unit, *tools)
         return w.VBox([line, self.slots[key]])
 
     def _move_buttons(self, items: list[Any], index: int, noun: str) -> list[w.Button]:

@@ -99,15 +99,17 @@ class RetroApp(App):
         columns = []
         for prompt, question in zip(fmt.prompts, fmt.questions, strict=True):
             items = sorted((i for i in self._items if i["prompt"] == prompt), key=lambda i: -i["votes"])
-            field = text_field("Add a sticky note…", width="100%")
+            field = text_field("Add a sticky note…", width="auto")
             add = button("Add", icon="plus", width="70px")
             add.on_click(lambda _b, p=prompt: self._on_add_item(p))
             field.on_submit(lambda _f, p=prompt: self._on_add_item(p))
             self.item_inputs[prompt] = field
             notes: list[w.Widget] = [html(f"<h3>{esc(question)}</h3>")]
             notes += [self._item_row(item) for item in items]
+            field.layout.flex = "1"
             notes.append(w.HBox([field, add]))
-            column = w.VBox(notes, layout=w.Layout(width="330px", margin="0 10px 10px 0"))
+            width = min(340, 1080 // len(fmt.prompts) - 12)
+            column = w.VBox(notes, layout=w.Layout(width=f"{width}px", margin="0 10px 10px 0"))
             columns.append(column.add_class("okr-card"))
         self.board.children = columns
 
@@ -116,7 +118,8 @@ class RetroApp(App):
         remove = button("", icon="times", width="34px", tooltip="Remove this note")
         vote.on_click(lambda _b, i=item: self._on_vote(i))
         remove.on_click(lambda _b, i=item: self._on_remove_item(i))
-        note = html(f"<div class='okr-sticky'>{esc(item['text'])}</div>", width="200px")
+        note = html(f"<div class='okr-sticky'>{esc(item['text'])}</div>")
+        note.layout.flex = "1"
         return w.HBox([note, vote, remove], layout=w.Layout(align_items="center"))
 
     def _render_actions(self) -> None:

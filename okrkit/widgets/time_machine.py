@@ -68,7 +68,7 @@ class TimeMachine(App):
             html(f"<div class='okr-quote' style='font-size:15px'>“{esc(PROMPT)}”</div>"),
             html("<h2>1 · Success stories</h2><div class='okr-hint'>Each member writes their own story, "
                  "in the past tense, as if it had happened.</div>"),
-            self.stories_box, add_story,
+            self.stories_box, row(add_story),
             html("<h2>2 · Themes</h2><div class='okr-hint'>Read the stories aloud; name what keeps coming back. "
                  "Then give each story its theme.</div>"),
             row(self.theme_input, add_theme), self.theme_message,

@@ -80,7 +80,7 @@ class WorkshopKit(App):
             html("<h2>Participants, vision presentations and interviews</h2><div class='okr-hint'>Each leader "
                  "prepares a short vision presentation (10 minutes is a good length). Interview each one "
                  "beforehand: their view, their worries, what would make the day a success.</div>"),
-            self.participants_box, add_participant, self.messages["participants"],
+            self.participants_box, row(add_participant), self.messages["participants"],
             html("<h2>Past results and tracking</h2>"), self.past_results, self.messages["past_results"],
             html(f"<h2>OKR principles</h2><ul>{principles}</ul>"), self.principles,
             html("<h2>Core values</h2><div class='okr-hint'>How do our OKRs honour them?</div>"),
@@ -89,7 +89,7 @@ class WorkshopKit(App):
             self.messages["facilitator_notes"],
             html("<h2>Agenda</h2><div class='okr-hint'>The vision presentations open the day; add the other "
                  "items below. Times are computed from the start.</div>"),
-            self.agenda_box, add_item, self.messages["agenda"],
+            self.agenda_box, row(add_item), self.messages["agenda"],
             html("<h3>Timed agenda</h3>"), self.timed,
             row(self.save_button, self.result, margin="12px 0"),
         ]
@@ -126,7 +126,7 @@ class WorkshopKit(App):
                                 p, "interview_notes")
             rows.append(w.VBox([row(name, role, minutes, html("<span class='okr-hint'>minutes</span>"),
                                     self._remove_button(self._participants, i, self._render_participants)),
-                                notes]).add_class("okr-card"))
+                                html("<span class='okr-hint'>Interview notes</span>"), notes]).add_class("okr-card"))
         self.participants_box.children = rows
 
     def _render_agenda(self) -> None:
