@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from okrkit.model import CheckIn, Engagement, EngagementRecord, Retro
+from okrkit.model import CheckIn, Engagement, EngagementRecord, KeyResult, Retro
 
 __all__ = ["demo_engagement", "demo_record"]
 
@@ -257,7 +257,7 @@ def demo_record() -> EngagementRecord:
             values = {}
             for kr in objective.key_results:
                 share = max(0.0, path[week] * _KR_BIAS[kr.id] * rng.uniform(0.97, 1.03))
-                values[kr.id] = _believable(kr.baseline + (kr.target - kr.baseline) * share, kr.unit)
+                values[kr.id] = _at_share(kr, share)
             team_progress[team_name] = path[week]
             checkins.append(CheckIn(
                 team=team_name, date=date, values=values,
@@ -282,7 +282,7 @@ def _business_unit_checkin(engagement: Engagement, date: dt.date, week: int, pac
     values = {}
     for kr in engagement.team("Digital Services").objectives[0].key_results:
         moved = max(0.0, share * _KR_BIAS[kr.id] * rng.uniform(0.97, 1.03))
-        values[kr.id] = _believable(kr.baseline + (kr.target - kr.baseline) * moved, kr.unit)
+        values[kr.id] = _at_share(kr, moved)
     confidence = _confidence(share, pace, "Digital Services", rng)
     plans = ["Share the drop-off analysis with all three teams.", "Monthly report to the board on DS-1.",
              "Unblock Support Experience: agree priorities with the migration programme."]
@@ -297,8 +297,11 @@ def _confidence(progress: float, pace: float, team: str, rng: random.Random) -> 
     return min(10, max(1, round(2 + 7 * standing**1.5 + _MOOD[team] + rng.uniform(-0.5, 0.5))))
 
 
-def _believable(value: float, unit: str) -> float:
-    if unit in ("tickets/month", "h") or abs(value) >= 100:
+def _at_share(kr: KeyResult, share: float) -> float:
+    """The KR's value `share` of the way from baseline to target, rounded as a team reports it."""
+    assert kr.baseline is not None and kr.target is not None  # every demo KR has both
+    value = kr.baseline + (kr.target - kr.baseline) * share
+    if kr.unit in ("tickets/month", "h") or abs(value) >= 100:
         return float(round(value))
     return round(value, 1)
 

@@ -108,7 +108,7 @@ class Weekday(StrEnum):
     SUNDAY = "sunday"
 
     @property
-    def index(self) -> int:
+    def number(self) -> int:
         """Monday is 0, as in `datetime.date.weekday()`."""
         return list(Weekday).index(self)
 
@@ -134,7 +134,7 @@ class Cycle(_Model):
 
     def checkin_dates(self) -> list[dt.date]:
         """Every check-in day of the cycle, in order."""
-        first = self.start + dt.timedelta(days=(self.checkin_weekday.index - self.start.weekday()) % 7)
+        first = self.start + dt.timedelta(days=(self.checkin_weekday.number - self.start.weekday()) % 7)
         return [first + dt.timedelta(weeks=w) for w in range((self.end - first).days // 7 + 1)]
 
 

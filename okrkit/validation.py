@@ -116,7 +116,8 @@ def describe(error: ValidationError, *, prefix: str = "", model: type[BaseModel]
     errors = sorted(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
     first = errors[0]
     path = field_path(tuple(first["loc"]), prefix)
-    line = f"{path}: {_plain(first, model)}" if path else _plain(first, model)
+    plain = _plain(dict(first), model)
+    line = f"{path}: {plain}" if path else plain
     if len(errors) > 1:
         line += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
     return line

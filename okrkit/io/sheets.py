@@ -79,10 +79,11 @@ def _agree(path: Path, row: Row, column: str, checkin: dict[str, Any]) -> None:
 
 
 def write_checkins(checkins: list[CheckIn], path: str | Path) -> None:
-    rows = []
+    rows: list[list[Any]] = []
     for c in checkins:
         # Check-in fields go on every row so that any row read alone is complete.
-        for kr, value in c.values.items() or [("", "")]:
+        values: list[tuple[str, float | None]] = list(c.values.items()) or [("", None)]
+        for kr, value in values:
             rows.append([c.date.isoformat(), c.team, kr, _num(value), c.confidence or "", c.issues, c.plan, c.author])
     write_csv(Path(path), CHECKIN_COLUMNS, rows)
 
@@ -147,7 +148,8 @@ def write_okr_sheet(engagement: Engagement, path: str | Path) -> None:
     rows = []
     for team in engagement.teams:
         for obj in team.objectives:
-            for kr in obj.key_results or [None]:
+            krs: list[KeyResult | None] = [*obj.key_results] or [None]
+            for kr in krs:
                 rows.append(_okr_row(team, obj, kr))
     write_csv(Path(path), OKR_COLUMNS, rows)
 
@@ -166,7 +168,7 @@ def _okr_row(team: Team, obj: Objective, kr: KeyResult | None) -> list[Any]:
 
 def write_retros(retros: list[Retro], path: str | Path) -> None:
     """One row per item, action or score, so a spreadsheet can filter and pivot them."""
-    rows = []
+    rows: list[list[Any]] = []
     for r in retros:
         head = [r.date.isoformat(), r.team, r.kind.value, r.format]
         rows += [head + ["item", i.prompt, i.text, i.votes, i.author] for i in r.items]

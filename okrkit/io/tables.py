@@ -58,7 +58,7 @@ def _csv(path: Path) -> tuple[list[str], list[list[str]]]:
 
 def _xlsx(path: Path) -> tuple[list[Any], list[list[Any]]]:
     try:
-        from openpyxl import load_workbook  # lazy: only Excel imports need it
+        from openpyxl import load_workbook  # type: ignore[import-untyped]  # lazy: only Excel imports need it
     except ModuleNotFoundError:
         raise InputError("reading Excel needs openpyxl: pip install openpyxl", source=str(path)) from None
     try:

@@ -94,13 +94,13 @@ def _tidy(value: Any) -> Any:
 class _Dumper(yaml.SafeDumper):
     """Short mappings of scalars (key results, check-in values) on one line, as coaches write them."""
 
-    def represent_dict(self, data: dict[str, Any]) -> yaml.MappingNode:
+    def represent_dict(self, data: dict[str, Any]) -> yaml.MappingNode:  # type: ignore[override]
         node = super().represent_dict(data)
         flat = all(not isinstance(v, (dict, list)) for v in data.values())
         node.flow_style = flat and len(data) <= 8 and sum(len(str(v)) for v in data.values()) < 120
         return node
 
-    def represent_list(self, data: list[Any]) -> yaml.SequenceNode:
+    def represent_list(self, data: list[Any]) -> yaml.SequenceNode:  # type: ignore[override]
         node = super().represent_list(data)
         flat = all(isinstance(v, (str, int, float)) for v in data)
         node.flow_style = flat and sum(len(str(v)) for v in data) < 60

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, CursorResult, Engine, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from okrkit.errors import InputError, StoreError
@@ -87,11 +87,14 @@ class Store:
 
     def has_engagement(self) -> bool:
         with self.engine.connect() as connection:
-            return self._engagement_id(connection, required=False) is not None
+            return self._find_engagement_id(connection) is not None
 
-    def _engagement_id(self, connection: Connection, *, required: bool = True) -> int | None:
-        found = connection.execute(select(s.engagements.c.id).where(s.engagements.c.key == self.key)).scalar()
-        if found is None and required:
+    def _find_engagement_id(self, connection: Connection) -> int | None:
+        return connection.execute(select(s.engagements.c.id).where(s.engagements.c.key == self.key)).scalar()
+
+    def _engagement_id(self, connection: Connection) -> int:
+        found = self._find_engagement_id(connection)
+        if found is None:
             raise StoreError("this store holds no engagement yet; import an engagement YAML first")
         return found
 
@@ -116,9 +119,9 @@ class Store:
             "profile": engagement.model_dump(mode="json", include=set(_PROFILE_FIELDS)),
             "updated_at": _now(),
         }
-        eid = self._engagement_id(connection, required=False)
+        eid = self._find_engagement_id(connection)
         if eid is None:
-            eid = connection.execute(insert(s.engagements).values(key=self.key, **row)).inserted_primary_key[0]
+            eid = _inserted_id(connection.execute(insert(s.engagements).values(key=self.key, **row)))
         else:
             connection.execute(update(s.engagements).where(s.engagements.c.id == eid).values(**row))
         self._check_removals(connection, eid, engagement, allow_removals)
@@ -236,10 +239,10 @@ class Store:
                 raise InputError(f"values: {code} is not a key result of {checkin.team}", field="values")
         connection.execute(delete(s.checkins).where(and_(s.checkins.c.team_id == team_id,
                                                          s.checkins.c.date == checkin.date)))
-        checkin_id = connection.execute(insert(s.checkins).values(
+        checkin_id = _inserted_id(connection.execute(insert(s.checkins).values(
             team_id=team_id, date=checkin.date, confidence=checkin.confidence, issues=checkin.issues,
             plan=checkin.plan, author=checkin.author, recorded_at=_now(),
-        )).inserted_primary_key[0]
+        )))
         if checkin.values:
             connection.execute(insert(s.checkin_values), [
                 {"checkin_id": checkin_id, "key_result_id": kr_ids[code], "value": value}
@@ -375,11 +378,17 @@ class Store:
                 and_(s.drafts.c.engagement_id == eid, s.drafts.c.name == name)))
 
 
+def _inserted_id(result: CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None  # an INSERT of one row always has one
+    return int(key[0])
+
+
 def _upsert_many(
     connection: Connection, table: Any, eid: int, key: str, rows: list[dict[str, Any]]
 ) -> tuple[dict[str, int], list[int]]:
     """Update rows matched by `key` and insert new ones. Returns key → id, and the ids of the rest."""
-    existing = dict(connection.execute(
+    existing: dict[str, int] = dict(connection.execute(  # type: ignore[arg-type]
         select(table.c[key], table.c.id).where(table.c.engagement_id == eid)).all())
     ids: dict[str, int] = {}
     for row in rows:
@@ -388,8 +397,7 @@ def _upsert_many(
             connection.execute(update(table).where(table.c.id == existing[row[key]]).values(**row))
         else:
             try:
-                ids[row[key]] = connection.execute(
-                    insert(table).values(engagement_id=eid, **row)).inserted_primary_key[0]
+                ids[row[key]] = _inserted_id(connection.execute(insert(table).values(engagement_id=eid, **row)))
             except IntegrityError:
                 raise StoreError(f"{row[key]!r} is used twice") from None
     return ids, [existing[k] for k in existing if k not in ids]
