@@ -103,15 +103,29 @@ def records(draw: st.DrawFn) -> EngagementRecord:
                             retros=retros)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(record=records())
-def test_yaml_through_the_store_and_back_changes_nothing(record):
-    """Any engagement written as YAML, imported and exported again gives the same text and record."""
+def _through_the_store(record: EngagementRecord, url: str | None) -> None:
     text = dump_record(record)
     with tempfile.TemporaryDirectory() as folder:
-        store = open_store(folder, create=True)
+        # On a server each temporary folder is a new engagement in the same database.
+        store = open_store(folder, url, create=True)
         store.import_record(read_record(text))
         again = store.load_record()
         store.engine.dispose()
     assert again == record
     assert dump_record(again) == text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record=records())
+def test_yaml_through_the_store_and_back_changes_nothing(record):
+    """Any engagement written as YAML, imported and exported again gives the same text and record."""
+    _through_the_store(record, None)
+
+
+@pytest.mark.postgres
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(record=records())
+def test_yaml_through_a_postgresql_store_and_back_changes_nothing(pg_url, record):
+    """The same on PostgreSQL: floats, unicode and dates survive the server."""
+    _through_the_store(record, pg_url)
