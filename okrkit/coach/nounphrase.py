@@ -1,0 +1,70 @@
+"""Word-level reading: which class a verb belongs to, and the head noun of a noun phrase.
+
+The phrase reader needs both for the lead verb's object ("Conduct 20 customer *interviews*")
+and the quantity reader for what a number counts ("500 *customers*"); they live here so
+neither has to import the other.
+"""
+
+from __future__ import annotations
+
+from okrkit.coach import lexicon as lx
+
+__all__ = ["DETERMINERS", "NP_STOP", "is_noun", "lemma_class", "noun_phrase_head"]
+
+NP_STOP = {"from", "to", "by", "in", "at", "on", "for", "with", "per", "within", "above", "below",
+           "under", "over", "than", "across", "among", "about", "and", "so", "that", "while",
+           "without", "into", "through", "via", "before", "after", "during", "until", "is", "are",
+           "be", "stays", "up", "down", "versus", "vs", "of", "using", "who",
+           "which", "where", "when", "as", "or"}
+DETERMINERS = {"a", "an", "the", "our", "all", "every", "each", "their", "my", "your", "its", "two", "three",
+               "four", "five", "ten", "several", "some", "more", "new"}
+_PARTICIPLES = {"held", "run", "sent", "made", "written", "taught", "given", "met", "kept", "won", "done", "built"}
+_COUNT_HEADS = {"number", "amount", "count", "share", "percentage", "proportion", "%", "volume"}
+_FREQUENCY = {"every", "each", "weekly", "monthly", "daily", "quarterly", "yearly"}
+
+
+def is_noun(w: str) -> bool:
+    return w in lx.METRIC_NOUNS or w in lx.PEOPLE_NOUNS or w in lx.ARTEFACT_NOUNS or w in lx.WORK_ITEM_NOUNS
+
+
+def lemma_class(word: str) -> tuple[str | None, str | None]:
+    """(lemma, class) of a verb in any simple inflection, or (None, None)."""
+    for cand in (word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("ed") else "",
+                 word[:-3] + "e" if word.endswith("ing") else "", word[:-2] + "e" if word.endswith("es") else ""):
+        if not cand:
+            continue
+        for name, verbs in (("up", lx.UP_VERBS), ("down", lx.DOWN_VERBS), ("maintain", lx.MAINTAIN_VERBS),
+                            ("target", lx.TARGET_VERBS), ("action", lx.ACTION_VERBS)):
+            if cand in verbs:
+                return cand, name
+    return None, None
+
+
+def _is_number(w: str) -> bool:
+    return w[0].isdigit() or w[0] in "$€£¥<>≥≤~"
+
+
+def noun_phrase_head(words: list[str]) -> str:
+    """Head of the noun phrase at the start of `words`: its last word before a stop word."""
+    np: list[str] = []
+    for i, w in enumerate(words):
+        if not w:
+            continue
+        if w in NP_STOP or _is_number(w):
+            if w == "of" and np and np[-1] in _COUNT_HEADS:
+                return noun_phrase_head(words[i + 1:])
+            break
+        if np and w in _FREQUENCY:
+            break  # "interviews every week": frequency closes the phrase
+        if is_noun(w):
+            np.append(w)
+        elif np and is_noun(np[-1]) and (lemma_class(w)[1] or (words[i + 1: i + 2] and words[i + 1] in DETERMINERS)):
+            break  # "customers complete onboarding", "customers love the app": a verb ends the subject
+        elif np and w in _PARTICIPLES:
+            break
+        elif np and is_noun(np[-1]) and (w.endswith(("ed", "ing")) or w in lx.COMPLETION_WORDS):
+            break  # "time spent in meetings": the participle ends the phrase
+        else:
+            np.append(w)
+    heads = [w for w in np if w not in {"a", "an", "the", "our", "new", "all", "every", "each", "its"}]
+    return heads[-1] if heads else ""

@@ -1,0 +1,114 @@
+"""Read the numbers of an OKR sentence: value, unit, comparator, and what each one counts.
+
+"$1.2M" is money, "3%" a share, "4h" a time, "5 workshops" a count of workshops; years,
+dates, versions ("v2"), standards ("ISO 27001") and times of day are names, not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from okrkit.coach import lexicon as lx
+from okrkit.coach.nounphrase import noun_phrase_head
+
+__all__ = ["NAME_PREFIX", "QTY", "Quantity", "first_value", "quantities"]
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+QTY = re.compile(
+    r"(?<![\w.#/])(?P<cmp>>=|<=|≥|≤|>|<|~)?\s*(?P<cur>[$€£¥])?\s*(?P<num>" + _NUM + r")"
+    r"(?![\d/])\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?![\w/]))?\s*"
+    r"(?P<unit>%|percent\b|pct\b|pp\b|x\b|points?\b|pts\b|ms\b|seconds?\b|secs?\b|s\b|minutes?\b|"
+    r"mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|stars?\b|★)?",
+    re.I,
+)
+_TIME_UNITS = {"ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
+               "h", "hr", "hrs", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
+# Words before a number that make it part of a name ("ISO 27001", "version 3.0"), not a quantity.
+NAME_PREFIX = {"iso", "iec", "soc", "pci", "dss", "rfc", "version", "release", "v", "ios", "android",
+               "windows", "python", "postgresql", "postgres", "java", "node", "http", "tls", "ssl", "level",
+               "phase", "stage", "tier", "wave", "step", "gen", "generation", "series", "model", "iphone",
+               "covid", "web", "industry", "sprint", "q", "h", "fy", "pi", "wcag", "tier-"}
+_SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60,
+            "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+            "day": 86400, "days": 86400, "week": 604800, "weeks": 604800, "month": 2592000, "months": 2592000}
+_CMP_WORDS = {"at least": ">=", "at most": "<=", "under": "<", "below": "<", "less than": "<",
+              "fewer than": "<", "more than": ">", "over": ">", "above": ">", "no more than": "<=",
+              "no less than": ">=", "minimum of": ">=", "maximum of": "<="}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # "%", "money", "time", "x", "points", "stars" or "" for a plain count
+    cmp: str = ""
+    counts: str = ""  # head noun the number counts ("5 workshops" → "workshops")
+    share_of: str = ""  # "50% of users" → "users"
+    window: bool = False  # "within 24 hours": a time limit on something else, not the measure
+
+
+def _value(num: str, mag: str | None) -> float:
+    value = float(num.replace(",", ""))
+    scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+    return value * scale.get((mag or "").lower(), 1.0)
+
+
+def _unit(match: re.Match[str]) -> str:
+    unit, cur = (match["unit"] or "").lower(), match["cur"]
+    if cur:
+        return "money"
+    if unit in {"%", "percent", "pct", "pp"}:
+        return "%"
+    if unit in _TIME_UNITS:
+        return "time"
+    if unit in {"point", "points", "pts"}:
+        return "points"
+    return {"x": "x", "star": "stars", "stars": "stars", "★": "stars"}.get(unit, "")
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every quantity in the sentence, in order, with what it counts or is a share of."""
+    found: list[Quantity] = []
+    for m in QTY.finditer(text):
+        before, after = text[: m.start()].split()[-2:], text[m.end():].split()
+        value, unit = _value(m["num"], m["mag"]), _unit(m)
+        prev = before[-1].lower().strip("(") if before else ""
+        if prev.strip(".,:") in NAME_PREFIX and not m["cur"] and (m["unit"] or "") not in {"%"}:
+            continue  # "ISO 27001", "version 3.0"
+        if not unit and not m["mag"] and (
+            (1900 <= value <= 2100 and m["num"].isdigit())  # a year, not "2,000"
+            or prev.strip(".,") in lx.MONTHS
+            or (after and after[0].lower().strip(".,") in lx.MONTHS)
+            or re.match(r"(?:st|nd|rd|th)\b|\s*[ap]\.?m\b", text[m.end("num"):], re.I)  # 1st, 3 a.m.
+        ):
+            continue
+        window = unit == "time" and prev in {"within", "in", "first", "every", "per", "each", "after", "for"}
+        rest = [w.lower().strip(".,;:") for w in after]
+        share = noun_phrase_head(rest[1:]) if unit == "%" and rest[:1] == ["of"] else ""
+        counts = "" if unit in {"%", "money"} else noun_phrase_head(rest)
+        cmp = m["cmp"] or _word_cmp(text[: m.start()])
+        found.append(Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window))
+    all_words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower())
+    for i, w in enumerate(all_words):
+        if w in lx.NUMBER_WORDS and not (w == "one" and i == 0):
+            rest = all_words[i + 1:]
+            found.append(Quantity(float(lx.NUMBER_WORDS[w]), "%" if w == "half" else "", "", noun_phrase_head(rest)))
+    return found
+
+
+def _word_cmp(before: str) -> str:
+    tail = before.lower().rstrip()[-14:]
+    for words, cmp in _CMP_WORDS.items():
+        if tail.endswith(words):
+            return cmp
+    return ""
+
+
+def first_value(chunk: str, si: bool = False) -> float | None:
+    """The first number in `chunk`; with `si`, a time converted to seconds."""
+    m = QTY.search(chunk)
+    if m:
+        scale = _SECONDS.get((m["unit"] or "").lower(), 1.0) if si else 1.0
+        return _value(m["num"], m["mag"]) * scale
+    words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", chunk.lower())
+    return float(lx.NUMBER_WORDS[words[0]]) if words and words[0] in lx.NUMBER_WORDS else None
