@@ -38,7 +38,8 @@ h2{font-size:13px;letter-spacing:.06em;text-transform:uppercase;color:#5b6575;ma
 .card{background:#fff;border:1px solid #dde2ea;border-radius:10px;padding:16px 18px;
  box-shadow:0 1px 2px rgba(16,24,40,.05)}
 .card h3{margin:0 0 4px;font-size:17px;font-weight:640;overflow-wrap:anywhere}
-.meta{font-size:12.5px;color:#5b6575;margin-bottom:12px;display:flex;gap:8px;flex-wrap:wrap;align-items:center}
+.meta{font-size:12.5px;color:#5b6575;margin-bottom:12px}
+.badges{display:flex;gap:6px;margin:2px 0 4px}
 .badge{display:inline-block;padding:1px 9px;border-radius:10px;font-size:12px;font-weight:600}
 .apps{display:flex;flex-direction:column;gap:6px}
 a.app{display:flex;gap:10px;align-items:flex-start;text-decoration:none;color:#1d2430;border:1px solid #e3e8f0;
@@ -75,19 +76,17 @@ def _links(base_url: str, apps: Sequence[Template], team: str | None) -> str:
 
 
 def _team_meta(team: TeamStatus) -> str:
-    parts = []
+    badges = []
     if team.level.value != "team":
-        parts.append(_badge(team.level.value.replace("-", " "), "#1f4e8c", "#e8f0fb"))
+        badges.append(_badge(team.level.value.replace("-", " "), "#1f4e8c", "#e8f0fb"))
     statuses = [o.status.value for o in team.objectives]
     if statuses:
-        worst = max(statuses, key=["on-track", "at-risk", "off-track"].index)
-        parts.append(_badge(*_STATUS[worst]))
-    parts.append(escape(f"{len(team.objectives)} objective{'s' if len(team.objectives) != 1 else ''}"))
+        badges.append(_badge(*_STATUS[max(statuses, key=list(_STATUS).index)]))  # the worst objective
+    facts = [f"{len(team.objectives)} objective{'s' if len(team.objectives) != 1 else ''}"]
     if team.confidence is not None:
-        parts.append(escape(f"confidence {team.confidence}/10"))
-    if team.last_checkin:
-        parts.append(escape(f"last check-in {team.last_checkin:%d %b}"))
-    return '<div class="meta">' + " · ".join(parts) + "</div>"
+        facts.append(f"confidence {team.confidence}/10")
+    facts.append(f"last check-in {team.last_checkin:%d %b}" if team.last_checkin else "no check-in yet")
+    return f'<div class="badges">{"".join(badges)}</div><div class="meta">{escape(" · ".join(facts))}</div>'
 
 
 def render_landing(status: EngagementStatus, apps: Sequence[Template], base_url: str = "/",

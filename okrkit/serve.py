@@ -161,6 +161,7 @@ def _voila_app_class() -> Any:
     from traitlets import Unicode
     from voila.app import Voila
     from voila.tornado.contentshandler import VoilaContentsHandler
+    from voila.tornado.handler import TornadoVoilaHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
     from okrkit.landing import render_landing
@@ -182,9 +183,23 @@ def _voila_app_class() -> Any:
 
         @web.authenticated
         async def get(self) -> None:
+            self.xsrf_token  # noqa: B018 - reading it sets the cookie the apps' pages send back
             page = await asyncio.to_thread(self._page)
             self.set_header("Cache-Control", "no-store")
             self.finish(page)
+
+    class AppHandler(TornadoVoilaHandler):  # type: ignore[misc]
+        """Voila's app page, which also sets the _xsrf cookie.
+
+        On leaving, the page asks Voila to shut its kernel down with a POST carrying that
+        cookie's value; Voila never sets it, so with a token the POST is refused (403) and
+        the kernel lingers until culled. Each kernel is a visitor's memory: free it.
+        """
+
+        @web.authenticated
+        async def get(self, path: str | None = None) -> None:
+            self.xsrf_token  # noqa: B018 - reading it sets the cookie
+            await super().get(path)
 
     class OkrkitVoila(Voila):  # type: ignore[misc]
         name = "okrkit-serve"
@@ -192,8 +207,8 @@ def _voila_app_class() -> Any:
         db_url = Unicode("", help="the store's URL, if not the folder's SQLite file")
 
         def init_handlers(self) -> list[Any]:
-            kept = [h for h in super().init_handlers()
-                    if h[1] not in (TornadoVoilaTreeHandler, VoilaContentsHandler)]
+            kept = [(h[0], AppHandler, *h[2:]) if h[1] is TornadoVoilaHandler else h
+                    for h in super().init_handlers() if h[1] not in (TornadoVoilaTreeHandler, VoilaContentsHandler)]
             landing = (self.server_url, LandingHandler,
                        {"folder": self.engagement_dir, "db_url": self.db_url or None})
             return [landing, *kept]
