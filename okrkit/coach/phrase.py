@@ -23,12 +23,32 @@ _LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):]\s*|
 _LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",
               "dramatically", "substantially", "and", "the", "i", "team", "should", "must", "we'll",
               "let's", "lets", "help", "try", "aim", "want"}
-_FROM_TO = re.compile(r"\bfrom\s+(?P<a>[^,;()]*?)\s+(?:to|→|->|–|-)\s+(?P<b>[^,;()]+)", re.I)
+# A comma ends a part unless it separates thousands ("from 800 to 1,200").
+_FROM_TO = re.compile(r"\bfrom\s+(?P<a>(?:[^,;()]|,(?=\d{3}))*?)\s+(?:to|→|->|–|-)\s+(?P<b>(?:[^,;()]|,(?=\d{3}))+)",
+                      re.I)
 _ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3})\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*)")
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was)\s*:?\s*[$€£]?\d", re.I)
 _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+\d[\d,.]*\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
                        r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|\bby\s+(?:half|a third|a quarter)",
                        re.I)
+# "40% quarter over quarter", "30% YoY", "20% vs last year": a change measured against a period.
+_PERIOD = re.compile(r"\b(?:year|quarter|month|week)[\s-]+(?:over|on)[\s-]+(?:year|quarter|month|week)\b|"
+                     r"\b(?:yoy|qoq|mom|wow)\b|\b(?:vs\.?|versus|compared (?:with|to)|over|than|on)\s+"
+                     r"(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|cycle|period)", re.I)
+_CHANGE_UNITS = {"%", "points", "x"}
+_NOT_BY = {"to", "at", "of", "from", "than", "under", "over", "below", "above", "least", "most", "around", "about",
+           "approximately", "reach", "hit", "is", "are", "be", "stays", "remains", "for", "within", "in"}
+
+
+def _bare_change(words: list[str], lead_at: int) -> bool:
+    """ "Grow revenue 40%", "Lift NPS 10 points": a verb of change, its object, then an amount with
+    no "to", "at" or "of" before it reads as "by 40%", as OKR writers mean it."""
+    for j in range(lead_at + 2, len(words)):
+        w = words[j]
+        unit = "%" if w.endswith("%") else words[j + 1] if j + 1 < len(words) else ""
+        if w[0].isdigit() and (unit == "%" or unit in {"points", "pp", "pts", "percent"}):
+            return words[j - 1] not in _NOT_BY and not words[j - 1][0].isdigit()
+    return False
 
 
 @dataclass(frozen=True)
@@ -101,7 +121,9 @@ def read(text: str) -> Phrase:
         hint = _BASE_HINT.search(clean)
         if hint:
             baseline = first_value(clean[hint.end() - 1:])
-    relative = bool(_RELATIVE.search(clean)) or (lead in lx.RELATIVE_WORDS) or "twice" in words
+    relative = bool(_RELATIVE.search(clean)) or (lead in lx.RELATIVE_WORDS) or "twice" in words or (
+        any(q.unit in _CHANGE_UNITS for q in qs) and bool(_PERIOD.search(clean))
+    ) or (lead_class in {"up", "down"} and baseline is None and _bare_change(words, i))
     if target is None:
         targets = [q for q in qs if not q.window and not (baseline is not None and q.value == baseline)]
         if targets:

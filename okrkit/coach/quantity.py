@@ -15,9 +15,12 @@ from okrkit.coach.nounphrase import noun_phrase_head
 __all__ = ["NAME_PREFIX", "QTY", "Quantity", "first_value", "quantities"]
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates; "5 working
+# days" is a time like "5 days".
 QTY = re.compile(
     r"(?<![\w.#/])(?P<cmp>>=|<=|≥|≤|>|<|~)?\s*(?P<cur>[$€£¥])?\s*(?P<num>" + _NUM + r")"
-    r"(?![\d/])\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?![\w/]))?\s*"
+    r"(?!\d|/\d)\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
+    r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?"
     r"(?P<unit>%|percent\b|pct\b|pp\b|x\b|points?\b|pts\b|ms\b|seconds?\b|secs?\b|s\b|minutes?\b|"
     r"mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|stars?\b|★)?",
     re.I,

@@ -63,3 +63,29 @@ def test_number_counts_its_noun() -> None:
     """'Conduct 20 customer interviews' counts interviews; '50% of users' is a share of users."""
     assert read("Conduct 20 customer interviews").measures[0].counts == "interviews"
     assert read("Ship v2 to 50% of users").measures[0].share_of == "users"
+
+
+def test_rates_and_thousands_are_read_whole() -> None:
+    """'12/quarter' is 12 per quarter and '1,200' after 'to' is 1200, not 1."""
+    assert read("Reduce P1 incidents from 12/quarter to 4").span == (12, 4)
+    assert read("Increase recurring monthly donors from 800 to 1,200").span == (800, 1200)
+
+
+def test_working_days_are_a_time() -> None:
+    """'within 5 working days' is a time window, like 'within 5 days'."""
+    assert read("Answer all enquiries within 5 working days").quantities[0].window
+
+
+@pytest.mark.parametrize("text", ["Grow organic traffic 40% quarter over quarter", "Grow ARR 25% YoY",
+                                  "Grow revenue 40%", "Lift NPS 10 points"])
+def test_change_against_a_period_or_bare_amount_is_relative(text: str) -> None:
+    """'40% QoQ' and 'Grow revenue 40%' mean 'by 40%': a movement, with no absolute target."""
+    p = read(text)
+    assert p.relative and p.target is None
+
+
+@pytest.mark.parametrize("text", ["Increase conversion to 5%", "Reduce churn to under 3%",
+                                  "Increase revenue year over year"])
+def test_levels_and_wordy_periods_are_not_relative(text: str) -> None:
+    """'to 5%' is a target; a period with no amount measures nothing."""
+    assert not read(text).relative
