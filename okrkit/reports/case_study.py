@@ -37,7 +37,7 @@ def intro(ctx: ReportContext) -> Markup:
     return html.render("""
 <section class="summary">
 <p class="lead">{{ coach or 'The coach' }} worked with <strong>{{ e.client }}</strong> in the {{ e.phase.value }} phase of
-its OKR programme{% if e.vision %}, toward the vision “{{ e.vision }}”{% endif %}.
+its OKR programme{% if e.vision %}, toward the vision “{{ e.vision.rstrip('.') }}”{% endif %}.
 {% if e.priorities %}The company's priorities: {{ e.priorities|join('; ') }}.{% endif %}</p>
 <dl class="facts">{% for label, n in facts.items() %}<div><dt>{{ label }}</dt><dd>{{ n }}</dd></div>{% endfor %}</dl>
 </section>""", e=e, coach=e.coach, facts=_facts(ctx))
@@ -89,7 +89,7 @@ below are where the engagement starts from.</p>{% else %}
 <td>{{ team }}</td><th scope="row"><span class="okr-id">{{ kr.id }}</span> {{ kr.title }}</th>
 <td class="num">{{ kr.baseline|num }}{{ kr.unit|unit if kr.baseline is not none else '' }}</td>
 <td class="num">{{ kr.current|num }}{{ kr.unit|unit if kr.current is not none else '' }}</td>
-<td class="num">{{ m.delta(mv, 'down' if kr.direction and kr.direction.value == 'decrease' else 'up', kr.unit|unit if mv is not none else '') }}</td>
+<td class="num">{{ m.delta(mv, 'down' if kr.direction and kr.direction.value == 'decrease' else 'up', kr.unit|delta_unit if mv is not none else '') }}</td>
 <td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress, none, kr.status) }}</td></tr>{% endfor %}
 </tbody></table>
 {{ chart }}

@@ -71,7 +71,7 @@ _KR_TABLE = """
 <td class="num">{{ kr.current|num }}{{ kr.unit|unit if kr.current is not none else '' }}</td>
 <td class="num">{{ kr.target|num }}{{ kr.unit|unit if kr.target is not none else '' }}</td>
 {% if changes is not none %}<td class="num">{{ m.delta(changes.get(kr.id), 'down' if kr.direction and
-  kr.direction.value == 'decrease' else 'up', kr.unit|unit if changes.get(kr.id) is not none else '') }}</td>{% endif %}
+  kr.direction.value == 'decrease' else 'up', kr.unit|delta_unit if changes.get(kr.id) is not none else '') }}</td>{% endif %}
 <td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress, expected, kr.status) }}</td>
 <td>{{ m.badge(kr.status) }}</td>
 </tr>

@@ -94,6 +94,11 @@ def fmt_unit(unit: str) -> str:
     return unit if unit in ("", "%") else f" {unit}"
 
 
+def fmt_delta_unit(unit: str) -> str:
+    """How a unit follows a change: a move from 40% to 32% is 8 points, not 8%."""
+    return " pts" if unit == "%" else fmt_unit(unit)
+
+
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     env = Environment(
@@ -104,7 +109,7 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(date=fmt_date, short_date=fmt_short_date, pct=fmt_pct, num=fmt_num, delta=fmt_delta,
-                       unit=fmt_unit)
+                       unit=fmt_unit, delta_unit=fmt_delta_unit)
     env.globals.update(Status=Status)
     return env
 

@@ -37,7 +37,7 @@ _SUMMARY = """
 <p class="lead">On {{ as_of|date }} the cycle is <strong>{{ expected|pct }}</strong> through.
 {% for s, n in counts %}{{ n }} objective{{ 's' if n != 1 else '' }} {{ m.badge(s) }}{{ ', ' if not loop.last else '.' }}{% endfor %}</p>
 <ul class="headlines">
-{% for o in strategic %}<li><strong>{{ o.id }}</strong> {{ o.title }}: {{ o.progress|pct }} against a pace of {{ expected|pct }} — {{ m.badge(o.status) }}{% if o.id in moved %}, {{ moved[o.id]|pct }} gained since {{ start|date }}{% endif %}.</li>
+{% for o in strategic %}<li><strong>{{ o.id }}</strong> {{ o.title }}: {{ o.progress|pct }} against a pace of {{ expected|pct }} — {{ m.badge(o.status) }}{% if any_checkins and o.id in moved %}, {{ '%+.0f' % (100 * moved[o.id]) }} points since {{ start|date }}{% endif %}.</li>
 {% endfor %}
 </ul>
 </section>
@@ -71,7 +71,7 @@ _STRATEGIC = """
 <section class="strategic" data-objective="{{ o.id }}" data-progress="{{ '%.4f' % o.progress }}">
 <h3><span class="okr-id">{{ o.id }}</span> {{ o.title }}</h3>
 <p class="okr-meta">{{ team.name }}{% if o.commitment %} · {{ o.commitment.value }}{% endif %}
- · confidence {{ m.confidence(team.confidence) }} ({{ team.trend.direction }})
+ · confidence {{ m.confidence(team.confidence) }}{% if team.trend.points %} ({{ team.trend.direction }}){% endif %}
  · progress <strong>{{ o.progress|pct }}</strong> against a pace of {{ expected|pct }} {{ m.badge(o.status) }}</p>
 {{ krs }}
 {% if contributors %}
@@ -82,7 +82,7 @@ _STRATEGIC = """
 <tbody>{% for c, t in contributors %}
 <tr data-objective="{{ c.id }}" data-progress="{{ '%.4f' % c.progress }}"><th scope="row">{{ t.name }}</th>
 <td><span class="okr-id">{{ c.id }}</span> {{ c.title }}{% if shares[c.id] %}<br><small class="muted">shares outcomes with {{ shares[c.id]|join(', ') }}</small>{% endif %}</td>
-<td class="num">{{ m.confidence(t.confidence) }}</td><td>{{ t.trend.direction }}</td>
+<td class="num">{{ m.confidence(t.confidence) }}</td><td>{{ t.trend.direction if t.trend.points else '—' }}</td>
 <td class="progress"><span class="pct">{{ c.progress|pct }}</span> {{ m.bar(c.progress, expected, c.status) }}</td>
 <td>{{ m.badge(c.status) }}</td></tr>{% endfor %}
 </tbody></table>

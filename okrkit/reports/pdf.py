@@ -35,7 +35,18 @@ def chromium_path() -> str:
 
 
 def html_to_pdf(page_html: str, out: Path) -> Path:
-    """Write `page_html` as an A4 PDF with page numbers; returns `out`."""
+    """Write `page_html` as an A4 PDF with page numbers; returns `out`.
+
+    Printing runs in a thread of its own: Playwright's sync API refuses a thread with a
+    running event loop (a notebook, or a caller already driving a browser).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print, page_html, out).result()
+
+
+def _print(page_html: str, out: Path) -> Path:
     try:
         from playwright.sync_api import sync_playwright
     except ModuleNotFoundError:

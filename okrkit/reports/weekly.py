@@ -121,7 +121,7 @@ The values below are the latest known.</div>
 <dl class="grip">
 <div><dt>Goal confidence</dt><dd>{{ m.confidence(t.this.confidence if t.this else none) }}
 {% if t.last %}<span class="muted"> (last week {{ t.last.confidence if t.last.confidence is not none else '—' }}/10)</span>{% endif %}
-{{ m.delta(t.confidence_change) }}</dd></div>
+&nbsp;{{ m.delta(t.confidence_change) }}</dd></div>
 <div><dt>Issues</dt><dd>{% if t.this and t.this.issues %}{% if t.new_issue %}<span class="tag">new</span> {% else %}<span class="tag muted">still open</span> {% endif %}{{ t.this.issues }}{% else %}<span class="muted">none reported</span>{% endif %}</dd></div>
 <div><dt>Plan forward</dt><dd>{% if t.this and t.this.plan %}{{ t.this.plan }}{% else %}<span class="muted">no plan recorded</span>{% endif %}</dd></div>
 </dl>
