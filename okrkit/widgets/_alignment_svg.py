@@ -43,7 +43,7 @@ class _Node:
 
     @property
     def height(self) -> float:
-        return 30 + _LINE * len(self.lines)
+        return 30 + _LINE * len(self.lines) + (14 if self.warn else 0)
 
     @property
     def middle(self) -> float:
@@ -160,9 +160,12 @@ def _node_svg(node: _Node) -> str:
     ]
     for i, line in enumerate(node.lines):
         out.append(f'<text x="{node.x + 14}" y="{node.y + 33 + i * _LINE:.1f}" fill="#1d2430">{esc(line)}</text>')
-    label = node.status.replace("-", " ") if node.status else ("not linked" if node.warn else "")
+    if node.warn:
+        out.append(f'<text x="{node.x + 14}" y="{node.y + node.height - 8:.1f}" font-size="11" font-weight="600" '
+                   f'fill="#9a5b00">{esc("⚠ not linked to a strategic OKR")}</text>')
+    label = node.status.replace("-", " ") if node.status else ""
     if label:
-        fill = colour if node.status else "#9a5b00"
+        fill = colour
         out.append(f'<text x="{node.x + node.width - 8}" y="{node.y + 17:.1f}" font-size="11" font-weight="600" '
                    f'text-anchor="end" fill="{fill}">{esc(label)}</text>')
     out.append("</g>")

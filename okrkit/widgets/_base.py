@@ -105,15 +105,15 @@ class App(w.VBox):
 
     def _setup_team_picker(self, team: str | None) -> None:
         names = self.team_names()
+        if team is not None and team not in names:
+            self.notice.value = message(f"There is no team named {team!r} in this engagement; choose one above.")
+            team = None
         options: list[tuple[str, str]] = []
         if self.all_teams_label:
             options.append((self.all_teams_label, _NO_TEAM))
         elif team is None:
             options.append(("Choose your team…", _NO_TEAM))
         options += [(n, n) for n in names]
-        if team is not None and team not in names:
-            self.notice.value = message(f"There is no team named {team!r} in this engagement; choose one below.")
-            team = None
         self.team_picker.options = options
         self.team_picker.value = team if team is not None else _NO_TEAM
         self.team_picker.observe(self._on_team_change, names="value")

@@ -28,10 +28,15 @@ def clip_text(value: object, limit: int = MAX_TEXT) -> str:
 
 def number_text(text: str) -> str:
     """"1,200" → "1200", " 78 % " → "78"; anything else is returned stripped, for the model to judge."""
-    text = (text or "").strip().removesuffix("%").strip()
-    if _THOUSANDS.match(text):
-        text = text.replace(",", "").replace(" ", "")
-    return text
+    text = (text or "").strip()
+    bare = text.removesuffix("%").strip()
+    if _THOUSANDS.match(bare):
+        bare = bare.replace(",", "").replace(" ", "")
+    try:
+        float(bare)
+    except ValueError:
+        return text  # "by 25%" or "forty": the model reads the first and names the field for the second
+    return bare
 
 
 def parse_number(text: str) -> float | None:

@@ -102,7 +102,6 @@ class RetroApp(App):
             field = text_field("Add a sticky note…", width="auto")
             add = button("Add", icon="plus", width="70px")
             add.on_click(lambda _b, p=prompt: self._on_add_item(p))
-            field.on_submit(lambda _f, p=prompt: self._on_add_item(p))
             self.item_inputs[prompt] = field
             notes: list[w.Widget] = [html(f"<h3>{esc(question)}</h3>")]
             notes += [self._item_row(item) for item in items]

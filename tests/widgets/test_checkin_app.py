@@ -1,0 +1,122 @@
+"""The GRIP check-in app: what it saves, what it refuses, what it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from traitlets import TraitError
+
+from okrkit.store import open_store
+from okrkit.widgets import CheckInApp
+from widget_helpers import page_html
+
+TEAM = "Discover Team"
+NEW_WEEK = dt.date(2026, 3, 30)
+
+
+def _app(folder, day=NEW_WEEK):
+    return CheckInApp(folder, team=TEAM, today=day)
+
+
+def test_checkin_saves_and_reads_back(folder):
+    """A filled-in check-in is recorded in the store with every GRIP field."""
+    app = _app(folder)
+    app.confidence.value = 8
+    app.value_fields["DT-1.1"].value = "89"
+    app.value_fields["DT-1.3"].value = "1,010"
+    app.issues.value = "Legal review pending"
+    app.plan.value = "Ship the consent copy"
+    app.author.value = "Joana"
+    app.save_button.click()
+    saved = open_store(folder).checkins(TEAM)[-1]
+    assert (saved.date, saved.confidence, saved.issues, saved.plan, saved.author) == (
+        NEW_WEEK, 8, "Legal review pending", "Ship the consent copy", "Joana")
+    assert saved.values["DT-1.1"] == 89 and saved.values["DT-1.3"] == 1010
+    assert "Saved" in app.result.value
+
+
+def test_text_in_a_number_field_saves_nothing_and_says_why(folder):
+    """'eighty' as a KR value is reported beside that KR, and no check-in is recorded."""
+    before = len(open_store(folder).checkins(TEAM))
+    app = _app(folder)
+    app.confidence.value = 7
+    app.value_fields["DT-1.2"].value = "eighty"
+    app.save_button.click()
+    assert len(open_store(folder).checkins(TEAM)) == before
+    assert "number" in app.messages["values.DT-1.2"].value
+    assert "Nothing was saved" in app.result.value
+
+
+def test_missing_confidence_saves_nothing_and_says_why(folder):
+    """Without a confidence the check-in is refused with a message at the confidence scale."""
+    before = len(open_store(folder).checkins(TEAM))
+    app = _app(folder)
+    app.save_button.click()
+    assert len(open_store(folder).checkins(TEAM)) == before
+    assert "from 1 to 10" in app.messages["confidence"].value
+
+
+@pytest.mark.parametrize("index", [10, 42, -1], ids=["just-past-10", "far-past-10", "negative"])
+def test_confidence_outside_the_scale_from_a_client_is_refused(folder, index):
+    """A widget message choosing a confidence outside 1–10 is rejected by the kernel; nothing is saved."""
+    before = len(open_store(folder).checkins(TEAM))
+    app = _app(folder)
+    with pytest.raises(TraitError):
+        app.confidence.set_state({"index": index})
+    assert app.confidence.value is None
+    app.save_button.click()
+    assert len(open_store(folder).checkins(TEAM)) == before
+
+
+def test_typing_a_value_updates_its_progress_bar(folder):
+    """The bar follows the typed value: 77.5 of 65 → 90 is half way."""
+    app = _app(folder)
+    app.value_fields["DT-1.1"].value = "77.5"
+    assert "50%" in app._bars["DT-1.1"].value
+
+
+def test_last_weeks_plan_is_shown_to_follow_up(folder):
+    """The plan of the latest earlier check-in is quoted at the top."""
+    app = _app(folder)
+    last = open_store(folder).checkins(TEAM)[-1]
+    assert last.plan.split(".")[0] in app.follow_up.value
+
+
+def test_an_existing_week_is_prefilled_and_replaced_on_save(folder):
+    """Opening a week that has a check-in shows it; saving again replaces it rather than adding one."""
+    store = open_store(folder)
+    last = store.checkins(TEAM)[-1]
+    app = _app(folder, day=last.date)
+    assert app.confidence.value == last.confidence
+    app.confidence.value = 3
+    app.save_button.click()
+    after = store.checkins(TEAM)
+    assert len([c for c in after if c.date == last.date]) == 1 and after[-1].confidence == 3
+
+
+def test_trend_chart_is_drawn_without_altair(folder):
+    """The team's trend is an inline SVG with one point per confidence recorded."""
+    app = _app(folder)
+    assert app.trend.value.startswith("<svg") and app.trend.value.count("<circle") == 12
+
+
+def test_no_team_shows_a_picker_and_no_form(folder):
+    """With team=None the app asks for the team first."""
+    app = CheckInApp(folder, today=NEW_WEEK)
+    assert app.team_picker.layout.display != "none"
+    assert "Choose your team" in page_html(app)
+    app.team_picker.value = TEAM
+    assert app.team == TEAM and app.value_fields
+
+
+def test_unknown_team_is_a_message_not_a_traceback(folder):
+    """A team that is not in the engagement is reported and the picker offered."""
+    app = CheckInApp(folder, team="Nobody", today=NEW_WEEK)
+    assert "no team named" in app.notice.value
+
+
+def test_missing_store_is_a_message_not_a_traceback(tmp_path):
+    """A folder without an engagement shows what to do instead of raising."""
+    app = CheckInApp(tmp_path / "empty", team=TEAM)
+    assert "cannot open the engagement" in app.notice.value

@@ -1,0 +1,35 @@
+"""The dashboard: numbers in words and colours, and offline charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from okrkit.widgets import DashboardApp
+from widget_helpers import page_html
+
+AS_OF = dt.date(2026, 2, 20)
+
+
+def test_whole_engagement_dashboard_builds_with_charts(folder):
+    """Every team is listed with its status in words, and three SVG charts are drawn."""
+    app = DashboardApp(folder, today=AS_OF)
+    html = page_html(app)
+    for team in ("Digital Services", "Discover Team", "Support Experience Team", "Account Opening Team"):
+        assert team in html
+    assert "On track" in html and "Off track" in html
+    assert app.charts.value.count("<svg") == 3
+
+
+def test_team_dashboard_shows_only_that_team(folder):
+    """Choosing a team narrows the tables and charts to it."""
+    app = DashboardApp(folder, today=AS_OF)
+    app.team_picker.value = "Account Opening Team"
+    assert "AO-1.2" in app.teams_view.value and "DT-1.1" not in app.teams_view.value
+    assert app.charts.value.count("<svg") == 3
+
+
+def test_dashboard_uses_only_what_was_known_on_its_date(folder):
+    """Check-ins after the as-of date are left out of tables and charts."""
+    app = DashboardApp(folder, team="Discover Team", today=AS_OF)
+    assert max(c.date for c in app.checkins) <= AS_OF
+    assert "Mar 27" not in app.charts.value
