@@ -57,7 +57,7 @@ ARTEFACT_NOUNS = frozenset(
     "posts article articles blog blogs video videos podcast podcasts newsletter newsletters email "
     "emails report reports dashboard dashboards document documents documentation guide guides "
     "playbook playbooks plan plans roadmap roadmaps strategy strategies process processes policy "
-    "policies framework frameworks feature features functionality app apps application applications "
+    "policies framework frameworks feature features functionality app apps "
     "website websites site sites page pages api apis tool tools system systems platform platforms "
     "integration integrations module modules version versions release releases mvp prototype "
     "prototypes pilot pilots poc test tests experiment experiments survey surveys study studies "
@@ -81,7 +81,8 @@ WORK_ITEM_NOUNS = frozenset(
     "ticket tickets bug bugs issue issues task tasks story stories request requests call calls "
     "item items pr prs commit commits line lines hour hours case cases check checks".split()
 )
-# Populations whose behaviour or number is an outcome ("50% of users", "500 new customers").
+# Populations whose behaviour or number is an outcome ("50% of users", "500 new customers"),
+# and what they send us: orders, deals, applications (for a job, a loan, a permit).
 PEOPLE_NOUNS = frozenset(
     "user users customer customers client clients subscriber subscribers member members account "
     "accounts signup signups sign-ups buyer buyers visitor visitors lead leads prospect prospects "
@@ -90,7 +91,7 @@ PEOPLE_NOUNS = frozenset(
     "partner partners seller sellers driver drivers guest guests tenant tenants citizen citizens "
     "smb smbs business businesses company companies organisations organizations brands advocates "
     "installs downloads deal deals contract contracts order orders transactions purchases "
-    "applicants borrowers depositors savers traders investors fans followers people".split()
+    "applications applicants borrowers depositors savers traders investors fans followers people".split()
 )
 # Nouns that name a quantity that can move: what a key result measures.
 METRIC_NOUNS = frozenset(

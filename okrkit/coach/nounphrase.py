@@ -21,6 +21,10 @@ DETERMINERS = {"a", "an", "the", "our", "all", "every", "each", "their", "my", "
 _PARTICIPLES = {"held", "run", "sent", "made", "written", "taught", "given", "met", "kept", "won", "done", "built"}
 _COUNT_HEADS = {"number", "amount", "count", "share", "percentage", "proportion", "%", "volume"}
 _FREQUENCY = {"every", "each", "weekly", "monthly", "daily", "quarterly", "yearly"}
+# Metric nouns that make a compound with a verb-like word before them: "open rate", "win rate",
+# "build time", "response time", "test coverage". There the verb is a modifier, not a predicate.
+_COMPOUND_METRICS = {"rate", "rates", "time", "times", "ratio", "score", "scores", "cost", "costs", "coverage",
+                     "velocity", "frequency", "duration", "speed", "volume", "value"}
 
 
 def is_noun(w: str) -> bool:
@@ -28,7 +32,15 @@ def is_noun(w: str) -> bool:
 
 
 def lemma_class(word: str) -> tuple[str | None, str | None]:
-    """(lemma, class) of a verb in any simple inflection, or (None, None)."""
+    """(lemma, class) of a verb in any simple inflection, or (None, None). A verb made by
+    prefixing "re" ("renegotiate", "relaunch") does what its root does."""
+    lemma, cls = _lemma_class(word)
+    if cls is None and word.startswith("re") and len(word) > 5:
+        lemma, cls = _lemma_class(word[3:] if word[2] == "-" else word[2:])
+    return lemma, cls
+
+
+def _lemma_class(word: str) -> tuple[str | None, str | None]:
     for cand in (word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("ed") else "",
                  word[:-3] + "e" if word.endswith("ing") else "", word[:-2] + "e" if word.endswith("es") else ""):
         if not cand:
@@ -56,7 +68,7 @@ def noun_phrase_head(words: list[str]) -> str:
             break
         if np and w in _FREQUENCY:
             break  # "interviews every week": frequency closes the phrase
-        if is_noun(w):
+        if is_noun(w) or (words[i + 1: i + 2] and words[i + 1] in _COMPOUND_METRICS):
             np.append(w)
         elif np and is_noun(np[-1]) and (lemma_class(w)[1] or (words[i + 1: i + 2] and words[i + 1] in DETERMINERS)):
             break  # "customers complete onboarding", "customers love the app": a verb ends the subject

@@ -91,3 +91,32 @@ def test_every_finding_has_a_suggestion() -> None:
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
                                                  key_result("b", "Improve NPS", None, None)])])])
     assert all(f.suggestion and f.message for f in review(eng))
+
+
+def test_a_rate_between_percentages_is_an_outcome_whatever_its_noun() -> None:
+    """'sessions', 'open rate', 'applications' can name output or outcome; 'from 97% to 99%' is a rate."""
+    assert _rules("Raise crash-free sessions from 97% to 99%") == {}
+    assert _rules("Lift newsletter click rate from 2% to 4%") == {}
+    assert _rules("Grow job applications per opening from 20 to 35") == {}
+
+
+def test_a_share_of_the_job_done_is_still_the_job() -> None:
+    """'Scan 90% of paper archives' is work done; 'Ship v2 to 50% of users' reaches people."""
+    assert _rules("Scan 90% of paper archives") == {"kr-is-task": Severity.WARNING}
+
+
+def test_a_new_thing_to_deploy_is_a_deliverable_even_with_a_metric_noun() -> None:
+    """'pipeline' is a sales metric, but 'the new deployment pipeline' is something we build."""
+    assert _rules("Roll the new deployment pipeline out to every squad") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Build a data pipeline") == {"kr-is-task": Severity.WARNING}
+
+
+def test_re_prefixed_verbs_do_what_their_root_does() -> None:
+    """'Rewrite', 'relaunch', 'renegotiate' are as much doing as 'write', 'launch', 'negotiate'."""
+    assert _rules("Renegotiate 4 supplier contracts") == {"kr-is-task": Severity.WARNING}
+
+
+def test_a_service_level_in_working_days_is_business_as_usual() -> None:
+    """'within 3 business days' is a time limit kept for every item: a health metric."""
+    assert _rules("Reply to every supplier invoice query within 3 business days") == {
+        "kr-no-movement": Severity.WARNING}

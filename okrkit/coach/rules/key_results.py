@@ -32,6 +32,8 @@ def _outcome_quantity(p: Phrase) -> bool:
         if q.share_of:
             if q.share_of in lx.ARTEFACT_NOUNS or q.share_of in lx.WORK_ITEM_NOUNS:
                 continue  # "migrate 80% of services": still counting our own work
+            if p.lead_class in {"action", "unknown"} and q.share_of not in _OUTCOME_NOUNS:
+                continue  # "digitize 100% of paper forms": the share of a job done, whatever the job
             return True
         if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or q.counts in lx.METRIC_NOUNS:
             return True
@@ -51,20 +53,36 @@ def task_reason(p: Phrase) -> str | None:
             return None  # "respond to all tickets within 24 hours": a level, judged by kr-no-movement
         if counted:
             return f"counts work done ({counted}), not a change it causes"
-        if p.head in lx.METRIC_NOUNS:
+        if p.head in lx.METRIC_NOUNS and not _a_thing(p):
             return None  # "deliver better retention": vague, but about an outcome
         return f"describes something to do ('{p.lead} …'), not a result"
-    if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted):
+    of_work = any(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)  # "90% of archives"
+    if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or of_work):
         return f"describes something to do ('{p.lead} …'), not a result"
     if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted):
         return f"names a deliverable ({p.head or counted}) to obtain, not a change for customers"
-    if p.lead_class in {"up", "down"} and p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS:
+    if p.lead_class in {"up", "down"} and p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS \
+            and not _rate(p):
         return f"moves a count of our own output ({p.head}), not an outcome"
     if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
         return "states a deliverable as done, not a result it brings"
     if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
         return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
     return None
+
+
+def _a_thing(p: Phrase) -> bool:
+    """ "Deploy the new CI pipeline", "Build a pipeline": an object introduced as one new thing is
+    a deliverable even when its noun can also name a metric ("pipeline", "coverage")."""
+    obj = list(p.words[p.words.index(p.lead) + 1:]) if p.lead in p.words else []
+    before_head = obj[: obj.index(p.head)] if p.head in obj else obj
+    return bool(obj) and (obj[0] in {"a", "an"} or "new" in before_head)
+
+
+def _rate(p: Phrase) -> bool:
+    """ "Improve crash-free sessions from 98.1% to 99.5%": a movement between percentages is a
+    rate of something, an outcome, whatever noun names it; "by 50%" of an output is not."""
+    return not p.relative and p.baseline is not None and any(q.unit == "%" for q in p.measures)
 
 
 def baseline_target(kr: KeyResult, p: Phrase) -> tuple[float | None, float | None]:
