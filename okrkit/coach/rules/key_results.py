@@ -9,106 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrkit.coach import lexicon as lx
 from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
+from okrkit.coach.kr_kinds import baseline_target, is_level, is_new_count, task_reason
 from okrkit.coach.phrase import Phrase
 from okrkit.coach.registry import Hit, rule
 from okrkit.model import KeyResult, KRKind
 
-__all__ = ["baseline_target", "is_level", "task_reason"]
+__all__: list[str] = []
 
 # Verbs whose direction is certain; "improve" a time means making it smaller.
 _STRICT_UP = {"increase", "grow", "raise", "boost", "lift", "expand", "double", "triple", "gain", "multiply",
               "climb", "rise"}
 _STRICT_DOWN = {"reduce", "decrease", "cut", "lower", "shrink", "drop", "halve", "minimize", "minimise", "eliminate",
                 "shorten", "slash", "trim", "lessen"}
-_OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
-
-
-def _outcome_quantity(p: Phrase) -> bool:
-    """A number that measures an outcome: money, a rate, a share of people, a count of customers."""
-    for q in p.measures:
-        if q.share_of:
-            if q.share_of in lx.ARTEFACT_NOUNS or q.share_of in lx.WORK_ITEM_NOUNS:
-                continue  # "migrate 80% of services": still counting our own work
-            if p.lead_class in {"action", "unknown"} and q.share_of not in _OUTCOME_NOUNS:
-                continue  # "digitize 100% of paper forms": the share of a job done, whatever the job
-            return True
-        if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or q.counts in lx.METRIC_NOUNS:
-            return True
-        # People counted after a doing verb ("interview 30 customers") is effort; after a verb
-        # of gaining ("sign 30 customers") it is the result.
-        if q.counts in lx.PEOPLE_NOUNS and p.lead_class != "action":
-            return True
-    return False
-
-
-def task_reason(p: Phrase) -> str | None:
-    """Why the sentence reads as a task or an output, or None when it names an outcome."""
-    outcome = _outcome_quantity(p) or p.relative
-    counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
-    if p.lead_class == "action" and not outcome:
-        if _service_level(p):
-            return None  # "respond to all tickets within 24 hours": a level, judged by kr-no-movement
-        if counted:
-            return f"counts work done ({counted}), not a change it causes"
-        if p.head in lx.METRIC_NOUNS and not _a_thing(p):
-            return None  # "deliver better retention": vague, but about an outcome
-        return f"describes something to do ('{p.lead} …'), not a result"
-    of_work = any(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)  # "90% of archives"
-    if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or of_work):
-        return f"describes something to do ('{p.lead} …'), not a result"
-    if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted):
-        return f"names a deliverable ({p.head or counted}) to obtain, not a change for customers"
-    if p.lead_class in {"up", "down"} and p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS \
-            and not _rate(p):
-        return f"moves a count of our own output ({p.head}), not an outcome"
-    if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
-        return "states a deliverable as done, not a result it brings"
-    if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
-        return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
-    return None
-
-
-def _a_thing(p: Phrase) -> bool:
-    """ "Deploy the new CI pipeline", "Build a pipeline": an object introduced as one new thing is
-    a deliverable even when its noun can also name a metric ("pipeline", "coverage")."""
-    obj = list(p.words[p.words.index(p.lead) + 1:]) if p.lead in p.words else []
-    before_head = obj[: obj.index(p.head)] if p.head in obj else obj
-    return bool(obj) and (obj[0] in {"a", "an"} or "new" in before_head)
-
-
-def _rate(p: Phrase) -> bool:
-    """ "Improve crash-free sessions from 98.1% to 99.5%": a movement between percentages is a
-    rate of something, an outcome, whatever noun names it; "by 50%" of an output is not."""
-    return not p.relative and p.baseline is not None and any(q.unit == "%" for q in p.measures)
-
-
-def baseline_target(kr: KeyResult, p: Phrase) -> tuple[float | None, float | None]:
-    """The KR's data first, the numbers in its sentence second."""
-    baseline = kr.baseline if kr.baseline is not None else p.baseline
-    target = kr.target if kr.target is not None else p.target
-    return baseline, target
-
-
-def _service_level(p: Phrase) -> bool:
-    """ "Respond to all tickets within 24 hours": a time limit kept for every item."""
-    windows = [q for q in p.quantities if q.window]
-    return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
-
-
-def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
-    """A threshold to sit at ("NPS ≥ 40", "Maintain uptime at 99.9%"), not a movement."""
-    if p.lead_class == "maintain" or (p.lead_class in {"action", None} and _service_level(p)):
-        return True
-    has_target = bool(p.measures) or (kr is not None and kr.target is not None)
-    if p.lead is not None or p.relative or p.baseline is not None or not has_target:
-        return False
-    shares = [q.share_of for q in p.measures if q.share_of]
-    return not any(s in lx.PEOPLE_NOUNS for s in shares)  # "80% of new users finish setup" is behaviour
-
-
 def _metric_kr(ctx: Context) -> Iterator[tuple[str, KeyResult, Phrase]]:
     for path, _, kr in ctx.key_results():
         if kr.kind is KRKind.METRIC:
@@ -161,22 +75,13 @@ def kr_no_baseline(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         baseline, target = baseline_target(kr, p)
         if (baseline is not None or target is None or p.relative or is_level(p, kr) or task_reason(p)
-                or _new(p) or p.lead_class == "action"):
+                or is_new_count(p) or p.lead_class == "action"):
             continue  # "sign 15 new customers", "ship v2 to 50% of users": counted from zero
         yield Hit(
             path, f"'{kr.title}' has a target but no baseline.",
             "Write today's value next to the target ('from 5.1% to under 3%'), so the team "
             "can see how far it has come at each check-in.",
         )
-
-
-def _new(p: Phrase) -> bool:
-    """ "Sign 15 new customers": a count of new things starts at zero by definition."""
-    digits = [i for i, w in enumerate(p.words) if w[0].isdigit() or w[0] in "$€£"]
-    return any(
-        w == "new" and any(i - d == 1 or (i - d == 2 and p.words[i - 1] == "in") for d in digits)
-        for i, w in enumerate(p.words)
-    )
 
 
 @rule("kr-target-equals-baseline", Severity.ERROR, "Target equal to the baseline: nothing is meant to change.")

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
+from okrkit.coach.kr_kinds import task_reason
 from okrkit.coach.registry import Hit, rule
-from okrkit.coach.rules.key_results import task_reason
 from okrkit.model import KRKind
 
 __all__: list[str] = []
