@@ -111,7 +111,15 @@ def open_app(page: object, served: Server, app: str, team: str | None = None) ->
 
 
 def screenshot(page: object, name: str) -> Path:
+    """The whole app, not only the window: Voila scrolls inside the page, so grow the window first."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    size = page.viewport_size  # type: ignore[attr-defined]
+    height = page.evaluate(  # type: ignore[attr-defined]
+        "() => Math.max(document.body.scrollHeight, ...[...document.querySelectorAll('.okr-app, main')]"
+        ".map(e => e.getBoundingClientRect().bottom + 40))")
+    page.set_viewport_size({"width": size["width"], "height": int(min(max(height, size["height"]), 6000))})  # type: ignore[attr-defined]
+    page.wait_for_timeout(200)  # type: ignore[attr-defined]
     page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    page.set_viewport_size(size)  # type: ignore[attr-defined]
     return path
