@@ -7,6 +7,8 @@ its count start at zero. The answers live here, once, over the phrase reader's s
 
 from __future__ import annotations
 
+import re
+
 from okrkit.coach import lexicon as lx
 from okrkit.coach.phrase import Phrase
 from okrkit.model import KeyResult
@@ -82,15 +84,25 @@ def baseline_target(kr: KeyResult, p: Phrase) -> tuple[float | None, float | Non
     return baseline, target
 
 
+# A duty repeated or kept, with no amount to move: "payroll on time every month", "books closed
+# accurately", "within budget". Business as usual even when no number is given.
+_DUTY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|week|month|quarter|year|time|cycle|release|sprint|run|"
+                   r"shift|period)\b|\balways\b|\bon[\s-]time\b|\bon[\s-]schedule\b|\b(?:on|within|under)[\s-]budget\b|"
+                   r"\berror[\s-]free\b|\bwithout (?:errors?|fail|delays?|exceptions?)\b|\baccurately\b", re.I)
+
+
 def _service_level(p: Phrase) -> bool:
-    """ "Respond to all tickets within 24 hours": a time limit kept for every item."""
+    """ "Respond to all tickets within 24 hours": a time limit kept for every item; or a duty
+    kept with no number at all ("Process payroll accurately every month")."""
     windows = [q for q in p.quantities if q.window]
+    if not p.measures and not p.relative and p.lead_class not in {"up", "down"} and _DUTY.search(p.text):
+        return True
     return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
 
 
 def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
     """A threshold to sit at ("NPS ≥ 40", "Maintain uptime at 99.9%"), not a movement."""
-    if p.lead_class == "maintain" or (p.lead_class in {"action", None} and _service_level(p)):
+    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", None} and _service_level(p)):
         return True
     has_target = bool(p.measures) or (kr is not None and kr.target is not None)
     if p.lead is not None or p.relative or p.baseline is not None or not has_target:
@@ -100,8 +112,12 @@ def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
 
 
 def is_new_count(p: Phrase) -> bool:
-    """ "Sign 15 new customers": a count of new things starts at zero by definition."""
+    """ "Sign 15 new customers": a count of new things starts at zero by definition; so does a
+    share of people who take up a new thing ("30% of users try the new editor")."""
     digits = [i for i, w in enumerate(p.words) if w[0].isdigit() or w[0] in "$€£"]
+    people = any(q.share_of in lx.PEOPLE_NOUNS for q in p.measures)
+    if people and any(a in {"the", "our", "a"} and b == "new" for a, b in zip(p.words, p.words[1:], strict=False)):
+        return True
     return any(
         w == "new" and any(i - d == 1 or (i - d == 2 and p.words[i - 1] == "in") for d in digits)
         for i, w in enumerate(p.words)

@@ -120,3 +120,14 @@ def test_a_service_level_in_working_days_is_business_as_usual() -> None:
     """'within 3 business days' is a time limit kept for every item: a health metric."""
     assert _rules("Reply to every supplier invoice query within 3 business days") == {
         "kr-no-movement": Severity.WARNING}
+
+
+def test_a_duty_kept_with_no_number_is_business_as_usual() -> None:
+    """'Invoices sent on time every month' is a standing duty: a health metric, not a key result."""
+    assert _rules("Supplier invoices paid on time every month") == {"kr-no-movement": Severity.WARNING}
+    assert _rules("Close the books accurately each quarter") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_taking_up_a_new_thing_starts_from_zero() -> None:
+    """'40% of active users adopt the new search' needs no baseline: nobody used it before."""
+    assert _rules("40% of active users adopt the new search") == {}

@@ -23,6 +23,8 @@ _STRICT_UP = {"increase", "grow", "raise", "boost", "lift", "expand", "double", 
               "climb", "rise"}
 _STRICT_DOWN = {"reduce", "decrease", "cut", "lower", "shrink", "drop", "halve", "minimize", "minimise", "eliminate",
                 "shorten", "slash", "trim", "lessen"}
+
+
 def _metric_kr(ctx: Context) -> Iterator[tuple[str, KeyResult, Phrase]]:
     for path, _, kr in ctx.key_results():
         if kr.kind is KRKind.METRIC:
