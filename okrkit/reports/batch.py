@@ -62,7 +62,7 @@ def render_all(folders: list[Path], kind: str, *, as_of: dt.date | None = None, 
                out_dir: Path | None = None, jobs: int = 2, root: Path | None = None,
                progress: bool = True) -> BatchResult:
     """Render `kind` for every folder, `jobs` at a time; collect what was written and what failed."""
-    from tqdm import tqdm  # papermill depends on tqdm
+    from tqdm import tqdm  # type: ignore[import-untyped]  # papermill depends on tqdm
 
     root = root or Path(".")
     result = BatchResult()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from okrkit.progress import KRStatus
 from okrkit.reports import common, html
 from okrkit.reports.context import ReportContext
 
@@ -40,7 +41,7 @@ def intro(ctx: ReportContext) -> Markup:
 its OKR programme{% if e.vision %}, toward the vision “{{ e.vision.rstrip('.') }}”{% endif %}.
 {% if e.priorities %}The company's priorities: {{ e.priorities|join('; ') }}.{% endif %}</p>
 <dl class="facts">{% for label, n in facts.items() %}<div><dt>{{ label }}</dt><dd>{{ n }}</dd></div>{% endfor %}</dl>
-</section>""", e=e, coach=e.coach, facts=_facts(ctx))
+</section>""", e=e, coach=e.coach, facts=_facts(ctx))  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
 
 
 def narrative(ctx: ReportContext) -> Markup:
@@ -56,7 +57,7 @@ def narrative(ctx: ReportContext) -> Markup:
 </section>""", e=e)
 
 
-def _movements(ctx: ReportContext) -> list[tuple[str, object, float | None]]:
+def _movements(ctx: ReportContext) -> list[tuple[str, KRStatus, float | None]]:
     out = []
     for o in ctx.status.objectives():
         for kr in o.key_results:
@@ -78,8 +79,8 @@ def results(ctx: ReportContext) -> Markup:
 <section><h2>Results</h2>
 {% if e.outcomes %}<ul class="outcomes">{% for o in e.outcomes %}<li>{{ o }}</li>{% endfor %}</ul>{% endif %}
 <h3>Measured movement of the key results</h3>
-{% if not moved %}<p class="empty">No key result has been measured yet: the teams have not checked in. The baselines
-below are where the engagement starts from.</p>{% else %}
+{% if not any_checkins %}{{ no_checkins }}{% elif not moved %}<p class="empty">No key result has a measured value yet:
+the check-ins so far recorded confidence only.</p>{% else %}
 <p>{{ moved|length }} key results measured; on {{ as_of|date }} they had moved on average
 <strong>{{ mean|pct }}</strong> of the way from baseline to target.</p>{% endif %}
 <table class="movement"><caption>From baseline to the latest measured value, by key result</caption>
@@ -97,5 +98,5 @@ below are where the engagement starts from.</p>{% else %}
 <thead><tr><th scope="col">Team</th><th scope="col" class="num">First</th><th scope="col" class="num">Latest</th></tr></thead>
 <tbody>{% for t in teams %}<tr><th scope="row">{{ t.name }}</th><td class="num">{{ m.confidence(t.trend.points[0][1]) }}</td>
 <td class="num">{{ m.confidence(t.trend.points[-1][1]) }}</td></tr>{% endfor %}</tbody></table>{% endif %}
-</section>""", e=e, rows=rows, moved=moved, as_of=ctx.as_of, chart=chart, teams=teams,
+</section>""", e=e, rows=rows, moved=moved, as_of=ctx.as_of, chart=chart, teams=teams, no_checkins=common.no_checkins(ctx), any_checkins=bool(ctx.checkins),  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
                        mean=sum(kr.progress for _, kr, _ in moved) / len(moved) if moved else 0.0)

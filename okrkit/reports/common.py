@@ -78,7 +78,7 @@ _KR_TABLE = """
 {% endfor %}
 </tbody>
 </table>
-"""
+"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
 
 
 def kr_table(krs: list[KRStatus], caption: str, expected: float, *, changes: dict[str, float | None] | None = None,

@@ -19,8 +19,10 @@ __all__ = ["ReportContext", "load_context", "parse_as_of"]
 
 
 def parse_as_of(value: str | dt.date | None) -> dt.date | None:
-    if value is None or value == "" or isinstance(value, dt.date):
-        return value or None
+    if isinstance(value, dt.date):
+        return value
+    if not value:
+        return None
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:

@@ -46,7 +46,7 @@ _MACROS = r"""
 {%- endmacro %}
 
 {% macro empty(text) -%}<p class="empty">{{ text }}</p>{%- endmacro %}
-"""
+"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
 
 _HEADER = r"""
 <header class="report-header" data-kind="{{ kind }}">

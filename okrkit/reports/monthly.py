@@ -41,7 +41,7 @@ _SUMMARY = """
 {% endfor %}
 </ul>
 </section>
-"""
+"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
 
 
 def _objective_map(ctx: ReportContext) -> dict[str, ObjectiveStatus]:
@@ -89,7 +89,7 @@ _STRATEGIC = """
 {% else %}<p class="muted">No team OKR is aligned to {{ o.id }} yet.</p>{% endif %}
 {{ chart }}
 </section>
-"""
+"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
 
 
 def strategic(ctx: ReportContext) -> Markup:
@@ -137,7 +137,7 @@ def trend(ctx: ReportContext) -> Markup:
 {% for t, tr in rows %}<tr data-team="{{ t.name }}"><th scope="row">{{ t.name }}</th><td class="num">{{ m.confidence(t.confidence) }}</td>
 <td class="trend trend-{{ tr.direction }}">{{ tr.direction }}{% if tr.direction != 'steady' %} ({{ '%+.1f' % tr.slope_per_week }} a week){% endif %}</td>
 <td>{{ t.last_checkin|date }}</td></tr>{% endfor %}
-</tbody></table></section>""", fig=fig, rows=rows)
+</tbody></table></section>""", fig=fig, rows=rows)  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
 
 
 def risks(ctx: ReportContext) -> Markup:
@@ -165,7 +165,7 @@ def risks(ctx: ReportContext) -> Markup:
 {%- if reasons %}: {{ reasons|join(', ') }}{% endif %}.
 {% if lagging %}<br><small>Off track: {% for kr in lagging %}{{ kr.id }} {{ kr.title }} at {{ kr.progress|pct }}{{ '; ' if not loop.last else '' }}{% endfor %}.</small>{% endif %}</li>
 {% endfor %}</ul>{% endif %}
-</section>""", items=items, as_of=ctx.as_of)
+</section>""", items=items, as_of=ctx.as_of)  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
 
 
 def asks(ctx: ReportContext) -> Markup:
@@ -185,4 +185,4 @@ where a leader's decision or help unblocks an OKR.</p>
 <thead><tr><th scope="col">Team</th><th scope="col">Reported</th><th scope="col">Issue</th><th scope="col">Plan forward</th></tr></thead>
 <tbody>{% for team, day, issue, plan in rows %}<tr><th scope="row">{{ team }}</th><td>{{ day|short_date }}</td>
 <td>{{ issue }}</td><td>{{ plan or '—' }}</td></tr>{% endfor %}</tbody></table>{% endif %}
-</section>""", rows=rows, start=start, end=end)
+</section>""", rows=rows, start=start, end=end)  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)

@@ -17,7 +17,7 @@ from typing import Any
 from okrkit.errors import InputError, OkrkitError
 from okrkit.reports.kinds import ReportKind, get_kind
 
-__all__ = ["ReportError", "ReportRequest", "export_html", "execute", "render_report"]
+__all__ = ["ReportError", "ReportRequest", "execute", "export_html", "render_report"]
 
 START_TIMEOUT = 60  # seconds papermill waits for a kernel to start (its default)
 ATTEMPTS = 3  # kernel start failures are retried (papermill#511, #239)
@@ -73,7 +73,7 @@ def _quiet_kernel_manager() -> type:
 def execute(kind: ReportKind, parameters: dict[str, Any], *, attempts: int = ATTEMPTS,
             start_timeout: int = START_TIMEOUT, sleep: Any = time.sleep) -> Any:
     """The executed notebook (in memory); a failing cell becomes a one-line ReportError."""
-    import papermill as pm  # lazy: papermill pulls in nbclient, jupyter_client and zmq
+    import papermill as pm  # type: ignore[import-untyped]  # lazy: pulls in nbclient, jupyter_client, zmq
 
     for attempt in range(1, attempts + 1):
         try:

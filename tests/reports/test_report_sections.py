@@ -1,0 +1,141 @@
+"""What each report says, built in this process from the section modules (no kernel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF
+
+from okrkit.model import Phase
+from okrkit.reports import case_study, cycle, html, monthly, playbook, weekly
+from okrkit.reports.context import ReportContext, load_context
+
+SECTIONS = {
+    "weekly": (weekly, ["header", "summary", "teams"]),
+    "monthly": (monthly, ["header", "summary", "strategic", "risks", "asks"]),
+    "cycle": (cycle, ["header", "scores", "lessons", "actions"]),
+    "case-study": (case_study, ["header", "intro", "narrative", "results"]),
+    "playbook": (playbook, ["header", "purpose", "principles", "cadence", "roles", "glossary", "okrs"]),
+}
+
+
+def _page(ctx: ReportContext, kind: str) -> str:
+    module, names = SECTIONS[kind]
+    return "".join(str(getattr(module, name)(ctx)) for name in names)
+
+
+@pytest.mark.parametrize("kind", SECTIONS)
+def test_hostile_text_is_escaped_in_every_section(hostile_dir: Path, kind: str) -> None:
+    """Every free text of the record is escaped in every kind's sections."""
+    page = _page(load_context(hostile_dir, as_of=AS_OF, kind=kind), kind)
+    assert "<img" not in page and "<script" not in page and "<b>u</b>" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize("kind", ["weekly", "monthly", "cycle", "case-study"])
+def test_no_checkins_yet_is_said_honestly(empty_dir: Path, kind: str) -> None:
+    """Before any check-in, a report says that nobody has checked in instead of showing results."""
+    page = _page(load_context(empty_dir, as_of=dt.date(2026, 1, 6), kind=kind), kind)
+    assert "No team has checked in yet this cycle" in page
+    assert "9 January 2026" in page  # the first check-in that is due
+
+
+def test_hostile_svg_chart_text_is_escaped(hostile_dir: Path) -> None:
+    """A chart's labels made from user text are escaped inside the inline SVG."""
+    page = str(weekly.confidence(load_context(hostile_dir, as_of=AS_OF)))
+    assert "<svg" in page and "<img" not in page and "&lt;img" in page
+
+
+def test_chart_svg_carries_no_address(demo_dir: Path) -> None:
+    """Inline charts drop the XML namespace URLs, so the page holds no http(s) string."""
+    page = str(monthly.trend(load_context(demo_dir, as_of=AS_OF)))
+    assert "<svg" in page and "http" not in page
+
+
+def test_weekly_names_the_teams_that_did_not_check_in(demo_dir: Path) -> None:
+    """A team without a check-in in the week is listed, with its last check-in date."""
+    ctx = load_context(demo_dir, as_of=AS_OF)
+    record = ctx.record.model_copy(update={"checkins": [
+        c for c in ctx.record.checkins if not (c.team == "Account Opening Team" and c.date == AS_OF)]})
+    page = str(weekly.summary(ReportContext("weekly", record, AS_OF, ctx.status)))
+    assert "Not checked in this week:" in page
+    assert "Account Opening Team (last check-in 13 February 2026)" in page
+
+
+def test_weekly_compares_confidence_with_last_week(demo_dir: Path) -> None:
+    """Each team's confidence this week is set against its previous check-in."""
+    ctx = load_context(demo_dir, as_of=AS_OF)
+    for t in weekly.team_weeks(ctx):
+        assert t.this is not None and t.this.date == AS_OF
+        assert t.last is not None and t.last.date == AS_OF - dt.timedelta(days=7)
+        assert t.confidence_change == t.this.confidence - t.last.confidence
+
+
+def test_monthly_shows_the_team_okrs_behind_the_strategic_okr(demo_dir: Path) -> None:
+    """DS-1 is the strategic OKR; DT-1, SX-1 and AO-1 contribute to it."""
+    ctx = load_context(demo_dir, as_of=AS_OF)
+    assert [o.id for o in ctx.strategic_objectives()] == ["DS-1"]
+    page = str(monthly.strategic(ctx)).split("Team OKRs that contribute to DS-1")[1]
+    assert all(f'data-objective="{i}"' in page for i in ("DT-1", "SX-1", "AO-1"))
+
+
+def test_monthly_asks_quote_the_latest_issue_of_the_month(demo_dir: Path) -> None:
+    """The asks of leadership are each team's latest issue reported in the month."""
+    page = str(monthly.asks(load_context(demo_dir, as_of=AS_OF)))
+    assert "Content writers start only next week." in page  # Support Experience, 20 Feb
+    assert "Still blocked by the migration" not in page  # its issue of 6 Feb, since superseded
+
+
+def test_cycle_reads_scores_by_commitment(demo_dir: Path) -> None:
+    """A committed OKR short of 1.0 is missed; an aspirational one at 0.7 or more is a success."""
+    page = str(cycle.scores(load_context(demo_dir, as_of=dt.date(2026, 3, 27))))
+    sx1 = page.split('data-objective="SX-1"')[1].split("</tr>")[0]
+    dt1 = page.split('data-objective="DT-1"')[1].split("</tr>")[0]
+    assert "missed (committed OKRs are expected at 1.0)" in sx1
+    assert "success" in dt1 and "provisional" not in page
+
+
+def test_cycle_before_its_end_says_scores_are_provisional(demo_dir: Path) -> None:
+    """An end-of-cycle report made mid-cycle says its scores are provisional."""
+    assert "provisional" in str(cycle.scores(load_context(demo_dir, as_of=AS_OF)))
+
+
+def test_cycle_lessons_follow_the_retro_formats_questions(demo_dir: Path) -> None:
+    """Retro items appear under their format's questions, most voted first."""
+    page = str(cycle.lessons(load_context(demo_dir, as_of=AS_OF)))
+    assert "What pushed us away from it?" in page
+    assert page.index("The branch-migration initiative takes half the team") < page.index("No content writer")
+
+
+def test_case_study_measures_kr_movement_from_baseline(demo_dir: Path) -> None:
+    """Results show every KR's movement from its baseline to its latest value."""
+    ctx = load_context(demo_dir, as_of=AS_OF)
+    page = str(case_study.results(ctx))
+    kr = ctx.status.key_results()["DT-1.1"]
+    assert kr.current is not None
+    assert f"▲ {html.fmt_num(kr.current - 65)} pts" in page
+
+
+def test_playbook_gives_roles_for_the_current_phase(demo_dir: Path) -> None:
+    """The roles table shows what client, coach and software do in the engagement's phase."""
+    ctx = load_context(demo_dir, as_of=AS_OF)
+    assert ctx.engagement.phase is Phase.IMPLEMENTATION
+    page = str(playbook.roles(ctx))
+    assert "encourages, steers and sets the course" in page and "tracks, broadcasts and signals" in page
+
+
+def test_playbook_lists_the_current_okrs(demo_dir: Path) -> None:
+    """Every objective and key result of the cycle is in the playbook."""
+    ctx = load_context(demo_dir, as_of=AS_OF)
+    page = str(playbook.okrs(ctx))
+    assert all(f'data-kr="{kr}"' in page for kr in ctx.engagement.key_results())
+
+
+def test_status_bars_carry_words_and_colours() -> None:
+    """A status is written in words and coloured by its class."""
+    from okrkit.progress import Status
+
+    badge = str(html.render("{{ m.badge(s) }}", s=Status.AT_RISK))
+    assert badge == '<span class="status status-at-risk">at risk</span>'
