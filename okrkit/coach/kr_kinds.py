@@ -102,7 +102,7 @@ def _service_level(p: Phrase) -> bool:
 
 def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
     """A threshold to sit at ("NPS ≥ 40", "Maintain uptime at 99.9%"), not a movement."""
-    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", None} and _service_level(p)):
+    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)):
         return True
     has_target = bool(p.measures) or (kr is not None and kr.target is not None)
     if p.lead is not None or p.relative or p.baseline is not None or not has_target:
