@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "ACTION_VERBS", "ARTEFACT_NOUNS", "COMPLETION_WORDS", "DOWN_VERBS", "GENERIC_WORDS",
-    "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "RELATIVE_WORDS",
+    "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "PUSH_VERBS", "RELATIVE_WORDS",
     "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WORK_ITEM_NOUNS",
 ]
 
@@ -115,6 +115,11 @@ VAGUE_WORDS = frozenset(
     "significantly substantially greatly considerably much higher lower faster stronger best "
     "maximize maximise minimize minimise further world-class excellent great good".split()
 )
+# Verbs that promise a push without saying where to ("Foster innovation", "Strengthen our brand").
+PUSH_VERBS = frozenset(
+    "foster accelerate strengthen expand enable empower cultivate nurture promote champion embrace "
+    "leverage unlock elevate advance".split()
+)
 # Content words too generic to make an objective memorable on their own.
 GENERIC_WORDS = frozenset(
     "improve increase grow be do make get boost enhance optimize optimise better achieve deliver "
@@ -125,7 +130,14 @@ GENERIC_WORDS = frozenset(
     "stuff activities operational best effective efficient good great strong stronger level levels "
     "support innovation culture improvement improvements experience it this that all continue "
     "keep maintain".split()
-)
+    # Management buzzwords and the words that only place them ("across the organization"):
+    # they sound like a goal and name no one and no change.
+    + "centric first focused driven class in-class world leading innovative innovation agile "
+    "synergy synergies transformation transform digital excellent next-level cutting-edge value "
+    "impact awesome amazing across within throughout organization organisation organizational "
+    "organisational company-wide whole entire everywhere everyone everybody we us with by at "
+    "through become being agility innovate".split()
+) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").
 COMPLETION_WORDS = frozenset(

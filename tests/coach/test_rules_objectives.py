@@ -36,6 +36,16 @@ def test_vague_objective() -> None:
     assert _obj_rules("Improve sales") == {"objective-vague"}
 
 
+def test_buzzwords_and_push_verbs_are_vague() -> None:
+    """'Be customer-first', 'Foster innovation everywhere', 'Expand our footprint' name no one and no change;
+    the same words beside a group and a change do not."""
+    for title in ("Be customer-first", "Foster innovation everywhere", "Expand our footprint",
+                  "Agility across the organisation"):
+        assert _obj_rules(title) == {"objective-vague"}, title
+    assert _obj_rules("Become the data-driven partner of independent pharmacies") == set()
+    assert _obj_rules("Make our releases uneventful") == set()
+
+
 def test_long_objective_and_tuned_limit() -> None:
     """25 words is too long by default and fine when the engagement allows 30."""
     title = " ".join(["word"] * 24 + ["customers"])

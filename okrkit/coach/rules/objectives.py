@@ -13,7 +13,8 @@ from okrkit.coach.registry import Hit, rule
 __all__: list[str] = []
 
 _RANK = re.compile(r"(?:#|no\.?\s*|number\s+|top[\s-]*)\d+|\b(?:number one|no\.? ?1)\b", re.I)
-# "Improve the website": a generic verb on a bare object says neither for whom nor how.
+# "Improve the website", "Strengthen our brand": a verb of change or push on a bare object (three
+# words once "the", "our" are set aside) says neither for whom nor how.
 _GENERIC_VERBS = {"improve", "increase", "grow", "enhance", "optimize", "optimise", "boost", "better", "do",
                   "drive", "focus", "maximize", "maximise", "work"}
 _WORDS = re.compile(r"[A-Za-z0-9][\w'’$%.-]*")
@@ -49,12 +50,20 @@ def objective_too_long(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _generic(word: str) -> bool:
+    """A generic word, or a compound of generic words ("customer-centric", "best-in-class")."""
+    generic = lx.GENERIC_WORDS | lx.VAGUE_WORDS
+    return word in generic or all(part in generic for part in word.split("-") if part)
+
+
 @rule("objective-vague", Severity.WARNING, "An objective too vague or generic to inspire.")
 def objective_vague(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
         words = [w.lower().strip(".,!") for w in _WORDS.findall(obj.title)]
-        specific = [w for w in words if w not in lx.GENERIC_WORDS and w not in lx.VAGUE_WORDS]
-        short_and_generic = len(words) <= 3 and bool(words) and words[0] in _GENERIC_VERBS
+        specific = [w for w in words if not _generic(w)]
+        bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
+        lead = bare[0] if bare else ""
+        short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
         if not specific or len(words) < 2 or short_and_generic:
             yield Hit(
                 path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
