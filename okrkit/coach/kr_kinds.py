@@ -112,9 +112,12 @@ def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
 
 
 def is_new_count(p: Phrase) -> bool:
-    """ "Sign 15 new customers": a count of new things starts at zero by definition; so does a
-    share of people who take up a new thing ("30% of users try the new editor")."""
+    """ "Sign 15 new customers": a count of new things starts at zero by definition; so does what
+    a verb of gain counts, and a share of people who take up a new thing ("30% of users try the
+    new editor")."""
     digits = [i for i, w in enumerate(p.words) if w[0].isdigit() or w[0] in "$€£"]
+    if p.lead in lx.GAIN_VERBS and any(q.unit in {"", "money"} for q in p.measures):
+        return True  # "Win back 150 lapsed subscribers", "Secure $2M in grants": gained this cycle
     people = any(q.share_of in lx.PEOPLE_NOUNS for q in p.measures)
     if people and any(a in {"the", "our", "a"} and b == "new" for a, b in zip(p.words, p.words[1:], strict=False)):
         return True

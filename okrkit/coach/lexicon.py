@@ -9,7 +9,7 @@ what kind of word a token is, the way a part-of-speech tagger would, but tuned t
 from __future__ import annotations
 
 __all__ = [
-    "ACTION_VERBS", "ARTEFACT_NOUNS", "COMPLETION_WORDS", "DOWN_VERBS", "GENERIC_WORDS",
+    "ACTION_VERBS", "ARTEFACT_NOUNS", "COMPLETION_WORDS", "DOWN_VERBS", "GAIN_VERBS", "GENERIC_WORDS",
     "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "PUSH_VERBS", "RELATIVE_WORDS",
     "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WORK_ITEM_NOUNS",
 ]
@@ -30,6 +30,9 @@ TARGET_VERBS = frozenset(
     "generate earn book sell retain recover save attract capture exceed surpass beat top "
     "activate engage serve enrol enroll welcome bring-in".split()
 )
+# Target verbs that gain new things within the cycle: what they count starts at zero ("Win back
+# 150 lapsed subscribers", "Secure $2M in grants"), unlike a level to reach ("Reach 10k users").
+GAIN_VERBS = frozenset("sign win acquire onboard land close book secure enrol enroll welcome attract capture".split())
 # Verbs of business as usual: the metric is kept where it is.
 MAINTAIN_VERBS = frozenset("maintain keep sustain stay remain preserve continue hold ensure protect".split())
 # Verbs of doing: activities and outputs. Whether the KR is a task also depends on the object.
@@ -91,6 +94,8 @@ PEOPLE_NOUNS = frozenset(
     "partner partners seller sellers driver drivers guest guests tenant tenants citizen citizens "
     "smb smbs business businesses company companies organisations organizations brands advocates "
     "installs downloads deal deals contract contracts order orders transactions purchases "
+    "schools hospitals clinics practices restaurants retailers agencies firms venues hotels "
+    "pharmacies charities nonprofits councils municipalities workspaces "
     "applications applicants borrowers depositors savers traders investors fans followers people".split()
 )
 # Nouns that name a quantity that can move: what a key result measures.
@@ -144,7 +149,7 @@ COMPLETION_WORDS = frozenset(
     "live launched implemented built created delivered completed done finished shipped released "
     "deployed published rolled in-place established signed-off approved ready available "
     "migrated installed hired defined documented introduced set-up achieved obtained passed signed "
-    "awarded granted in-production".split()
+    "awarded granted in-production certified accredited compliant registered licensed".split()
 )
 
 RELATIVE_WORDS = {"double": 100.0, "triple": 200.0, "quadruple": 300.0, "halve": -50.0, "twice": 100.0}

@@ -86,6 +86,18 @@ def _imperative(words: list[str]) -> bool:
     return words[1] in DETERMINERS or words[1][0].isdigit()
 
 
+def _subject_verb(words: list[str], lead: str | None, lead_class: str | None) -> tuple[str | None, str | None]:
+    """ "Error rate stays below 0.1%", "Headcount remains within plan": a verb of keeping right
+    after a short subject makes the sentence a level kept, as if it led."""
+    for j, w in enumerate(words[1:5], start=1):
+        verb, cls = lemma_class(w)
+        subject = words[:j]
+        if cls == "maintain" and verb not in {"hold", "ensure", "protect"} and not any(
+                lemma_class(x)[1] or x[0].isdigit() for x in subject):
+            return verb, cls
+    return lead, lead_class
+
+
 @lru_cache(maxsize=4096)
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
@@ -105,6 +117,10 @@ def read(text: str) -> Phrase:
     head = noun_phrase_head(obj)
     if lead in {"make", "help", "get", "have"} and head not in lx.ARTEFACT_NOUNS and not qs:
         lead, lead_class = None, None  # "make customers happier": a state to reach, not a thing to do
+    if lead == "add" and any(q.counts in lx.PEOPLE_NOUNS or q.unit == "money" for q in qs):
+        lead_class = "target"  # "add 40 new schools" gains customers, "add dark mode" builds a feature
+    if lead is None:
+        lead, lead_class = _subject_verb(words[i:], lead, lead_class)
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
         keeps = any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS
         lead_class = "maintain" if keeps else "action"

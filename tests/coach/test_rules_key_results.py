@@ -131,3 +131,27 @@ def test_a_duty_kept_with_no_number_is_business_as_usual() -> None:
 def test_taking_up_a_new_thing_starts_from_zero() -> None:
     """'40% of active users adopt the new search' needs no baseline: nobody used it before."""
     assert _rules("40% of active users adopt the new search") == {}
+
+
+def test_what_a_verb_of_gain_counts_starts_at_zero() -> None:
+    """'Land 8 lighthouse accounts', 'Secure $500k in sponsorship': gained this cycle, no baseline needed;
+    'Reach 10,000 users' is a level and wants one."""
+    assert _rules("Land 8 lighthouse accounts") == {}
+    assert _rules("Secure $500k in sponsorship") == {}
+    assert _rules("Reach 10,000 monthly active users") == {"kr-no-baseline": Severity.INFO}
+
+
+def test_add_gains_customers_or_builds_a_feature() -> None:
+    """'Add 25 new clinics' is a result; 'Add an export button' is a task."""
+    assert _rules("Add 25 new clinics") == {}
+    assert _rules("Add an export button to reports") == {"kr-is-task": Severity.WARNING}
+
+
+def test_a_certificate_to_get_is_a_deliverable() -> None:
+    """'Get PCI DSS certified' names a thing to obtain, not a change for customers."""
+    assert _rules("Get PCI DSS certified") == {"kr-is-task": Severity.WARNING}
+
+
+def test_a_verb_of_keeping_after_the_subject_is_a_level() -> None:
+    """'Budget variance remains within tolerance' keeps a metric where it is."""
+    assert _rules("Budget variance remains within tolerance") == {"kr-no-movement": Severity.WARNING}
