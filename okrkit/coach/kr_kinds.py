@@ -53,9 +53,13 @@ def task_reason(p: Phrase) -> str | None:
         return f"describes something to do ('{p.lead} …'), not a result"
     if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted):
         return f"names a deliverable ({p.head or counted}) to obtain, not a change for customers"
+    judged = _rate(p) or any(q.unit == "money" or q.cmp for q in p.measures)  # "… with >$50k MRR each"
     if p.lead_class in {"up", "down"} and p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS \
-            and not _rate(p):
+            and not judged:
         return f"moves a count of our own output ({p.head}), not an outcome"
+    if p.lead_class == "up" and p.head in lx.WORK_ITEM_NOUNS and not judged:
+        # More calls or closed tickets is more effort; fewer incoming tickets or bugs is an outcome.
+        return f"raises a count of our own effort ({p.head}), not an outcome"
     if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
         return "states a deliverable as done, not a result it brings"
     if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
@@ -111,6 +115,9 @@ def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
     return not any(s in lx.PEOPLE_NOUNS for s in shares)  # "80% of new users finish setup" is behaviour
 
 
+_NEW = {"new", "additional", "incremental", "extra", "net-new", "first-time"}
+
+
 def is_new_count(p: Phrase) -> bool:
     """ "Sign 15 new customers": a count of new things starts at zero by definition; so does what
     a verb of gain counts, and a share of people who take up a new thing ("30% of users try the
@@ -122,6 +129,6 @@ def is_new_count(p: Phrase) -> bool:
     if people and any(a in {"the", "our", "a"} and b == "new" for a, b in zip(p.words, p.words[1:], strict=False)):
         return True
     return any(
-        w == "new" and any(i - d == 1 or (i - d == 2 and p.words[i - 1] == "in") for d in digits)
+        w in _NEW and any(i - d == 1 or (i - d == 2 and p.words[i - 1] == "in") for d in digits)
         for i, w in enumerate(p.words)
     )

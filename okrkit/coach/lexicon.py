@@ -76,7 +76,7 @@ ARTEFACT_NOUNS = frozenset(
     "service services microservice microservices server servers database databases flow flows "
     "screen screens prd okr okrs kpi kpis model models content deck decks catalogue catalog "
     "manual manuals handbook brochure brochures ad ads advert adverts outreach lesson lessons "
-    "tutorial tutorials one-pager wiki portal app's".split()
+    "tutorial tutorials one-pager wiki portal app's sign-off signoff approval approvals buy-in go-ahead".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.

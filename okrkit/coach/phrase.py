@@ -36,6 +36,17 @@ _PERIOD = re.compile(r"\b(?:year|quarter|month|week)[\s-]+(?:over|on)[\s-]+(?:ye
                      r"\b(?:yoy|qoq|mom|wow)\b|\b(?:vs\.?|versus|compared (?:with|to)|over|than|on)\s+"
                      r"(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|cycle|period)", re.I)
 _CHANGE_UNITS = {"%", "points", "x"}
+# "by 10 days", "by 5,000": a change of an amount, unless the number after "by" is a date or a time.
+_BY_AMOUNT = re.compile(r"\bby\s+(?:another\s+|an? (?:additional|extra)\s+)?(?P<num>\d[\d,.]*)(?P<after>\s*\S*)", re.I)
+_NOT_AMOUNT = re.compile(r"\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|/|:|" + "|".join(sorted(lx.MONTHS)) + r")", re.I)
+
+
+def _by_amount(clean: str) -> bool:
+    for m in _BY_AMOUNT.finditer(clean):
+        year = len(m["num"]) == 4 and m["num"].isdigit() and 1900 <= int(m["num"]) <= 2100
+        if not year and not _NOT_AMOUNT.match(m["after"]):
+            return True
+    return False
 _NOT_BY = {"to", "at", "of", "from", "than", "under", "over", "below", "above", "least", "most", "around", "about",
            "approximately", "reach", "hit", "is", "are", "be", "stays", "remains", "for", "within", "in"}
 
@@ -47,7 +58,8 @@ def _bare_change(words: list[str], lead_at: int) -> bool:
         w = words[j]
         unit = "%" if w.endswith("%") else words[j + 1] if j + 1 < len(words) else ""
         if w[0].isdigit() and (unit == "%" or unit in {"points", "pp", "pts", "percent"}):
-            return words[j - 1] not in _NOT_BY and not words[j - 1][0].isdigit()
+            k = j - 2 if words[j - 1][0].isdigit() else j - 1  # a range: "Grow trials 20-25%"
+            return k > lead_at and words[k] not in _NOT_BY and not words[k][0].isdigit()
     return False
 
 
@@ -119,6 +131,8 @@ def read(text: str) -> Phrase:
         lead, lead_class = None, None  # "make customers happier": a state to reach, not a thing to do
     if lead == "add" and any(q.counts in lx.PEOPLE_NOUNS or q.unit == "money" for q in qs):
         lead_class = "target"  # "add 40 new schools" gains customers, "add dark mode" builds a feature
+    if lead and words[i].endswith("ing") and any(w in lx.COMPLETION_WORDS for w in words[i + 1:]):
+        lead, lead_class = None, None  # "Onboarding revamp completed": a gerund names the subject
     if lead is None:
         lead, lead_class = _subject_verb(words[i:], lead, lead_class)
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
@@ -137,9 +151,11 @@ def read(text: str) -> Phrase:
         hint = _BASE_HINT.search(clean)
         if hint:
             baseline = first_value(clean[hint.end() - 1:])
-    relative = bool(_RELATIVE.search(clean)) or (lead in lx.RELATIVE_WORDS) or "twice" in words or (
-        any(q.unit in _CHANGE_UNITS for q in qs) and bool(_PERIOD.search(clean))
-    ) or (lead_class in {"up", "down"} and baseline is None and _bare_change(words, i))
+    relative = (
+        bool(_RELATIVE.search(clean)) or _by_amount(clean) or lead in lx.RELATIVE_WORDS or "twice" in words
+        or (any(q.unit in _CHANGE_UNITS for q in qs) and bool(_PERIOD.search(clean)))
+        or (lead_class in {"up", "down"} and baseline is None and _bare_change(words, i))
+    )
     if target is None:
         targets = [q for q in qs if not q.window and not (baseline is not None and q.value == baseline)]
         if targets:

@@ -89,3 +89,16 @@ def test_change_against_a_period_or_bare_amount_is_relative(text: str) -> None:
 def test_levels_and_wordy_periods_are_not_relative(text: str) -> None:
     """'to 5%' is a target; a period with no amount measures nothing."""
     assert not read(text).relative
+
+
+@pytest.mark.parametrize("text", ["Cut time to hire by 10 days", "Increase MAU by 5,000", "Grow trial starts 20-25%"])
+def test_by_an_amount_or_a_bare_range_is_relative(text: str) -> None:
+    """'by 10 days' is a change of an amount; 'by 30 June' or 'by 2026' is a date."""
+    assert read(text).relative
+    for dated in ("Complete the project by 30 June", "Launch by 2026", "Ship by 3/15"):
+        assert not read(dated).relative, dated
+
+
+def test_a_gerund_before_a_completion_word_is_the_subject() -> None:
+    """'Onboarding revamp completed' has no lead verb: 'onboarding' names the work."""
+    assert read("Onboarding revamp completed").lead is None

@@ -155,3 +155,19 @@ def test_a_certificate_to_get_is_a_deliverable() -> None:
 def test_a_verb_of_keeping_after_the_subject_is_a_level() -> None:
     """'Budget variance remains within tolerance' keeps a metric where it is."""
     assert _rules("Budget variance remains within tolerance") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_more_of_our_own_effort_is_output_fewer_incoming_items_is_outcome() -> None:
+    """'Increase demos per rep from 4 to 8' … is effort; 'Reduce bugs reported from 40 to 10' is an outcome."""
+    assert _rules("Increase outbound calls per rep from 40 to 60 per day") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Reduce bugs reported by customers from 40 to 10 per month") == {}
+
+
+def test_incremental_counts_start_at_zero() -> None:
+    """'Generate 300 additional trials' counts what is added: no baseline needed."""
+    assert _rules("Generate 300 additional trials from partners") == {}
+
+
+def test_a_count_of_output_judged_by_an_outcome_is_not_a_task() -> None:
+    """'… from 2 to 5 regions with over $100k ARR each' counts regions that earn: an outcome."""
+    assert _rules("Grow markets from 2 to 5 regions with over $100k ARR each") == {}
