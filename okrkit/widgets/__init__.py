@@ -45,7 +45,16 @@ _EXPORTS = {
     "WorldviewView": "okrkit.widgets.worldview",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "AlignmentView",
+    "CheckInApp",
+    "DashboardApp",
+    "Drafter",
+    "RetroApp",
+    "TimeMachine",
+    "WorkshopKit",
+    "WorldviewView",
+]
 
 if TYPE_CHECKING:
     from okrkit.widgets.alignment import AlignmentView

@@ -87,9 +87,9 @@ def alignment_svg(engagement: Engagement, status: EngagementStatus | None = None
         linked = any(a in strategic_ids or a in {o.id for _, o in team_okrs} for a in obj.aligns_to)
         nodes[obj.id] = _Node(obj.id, "team", f"{obj.id} · {team.name}", _wrap(obj.title, 300),
                               statuses.get(obj.id), warn=not linked)
-    heights = {}
+    heights: dict[str, float] = {}
     for column in _COLUMNS:
-        y = _TOP
+        y: float = _TOP
         for node in (n for n in nodes.values() if n.column == column):
             node.y = y
             y += node.height + _GAP

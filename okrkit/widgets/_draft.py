@@ -63,7 +63,7 @@ def sanitise(payload: Any) -> dict[str, Any]:
     for raw in raw_objectives[:50] if isinstance(raw_objectives, list) else []:
         if not isinstance(raw, dict):
             continue
-        obj = {k: clip_text(raw.get(k, "")) for k in _TEXT_KEYS_OBJ}
+        obj: dict[str, Any] = {k: clip_text(raw.get(k, "")) for k in _TEXT_KEYS_OBJ}
         shares = raw.get("shares_with", [])
         obj["shares_with"] = [clip_text(s, 200) for s in shares if isinstance(s, str)] if isinstance(shares, list) \
             else []

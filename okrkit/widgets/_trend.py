@@ -43,7 +43,8 @@ def trend_svg(
     ]
     for share in (0.25, 0.5, 0.75):
         yy = y_share(share)
-        parts.append(f'<line x1="{_LEFT}" x2="{_LEFT + plot_w}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="#eef1f5"/>')
+        parts.append(f'<line x1="{_LEFT}" x2="{_LEFT + plot_w}" y1="{yy:.1f}" y2="{yy:.1f}" '
+                     'stroke="#eef1f5"/>')
     # Axes labels: confidence on the left, progress on the right, the cycle's dates below.
     for value in (1, 5, 10):
         yy = y_share((value - 1) / 9)
@@ -52,7 +53,8 @@ def trend_svg(
         yy = y_share(pct / 100)
         parts.append(f'<text x="{_LEFT + plot_w + 6}" y="{yy + 4:.1f}" fill="#1a7f37">{pct}%</text>')
     parts.append(f'<text x="{_LEFT}" y="{_H - 8}" fill="#6b7485">{esc(f"{start:%d %b}")}</text>')
-    parts.append(f'<text x="{_LEFT + plot_w}" y="{_H - 8}" text-anchor="end" fill="#6b7485">{esc(f"{end:%d %b}")}</text>')
+    parts.append(f'<text x="{_LEFT + plot_w}" y="{_H - 8}" text-anchor="end" fill="#6b7485">'
+                 f'{esc(f"{end:%d %b}")}</text>')
     # Pace: the share of the cycle elapsed, a dashed diagonal.
     parts.append(f'<line x1="{x(start):.1f}" y1="{y_share(0):.1f}" x2="{x(end):.1f}" y2="{y_share(1):.1f}" '
                  'stroke="#9aa3b2" stroke-dasharray="4 3"/>')
@@ -67,7 +69,8 @@ def trend_svg(
                          f'<title>{esc(f"{d:%d %b}: confidence {c}/10")}</title></circle>')
     legend_y = 13
     parts += [
-        f'<line x1="{_LEFT}" x2="{_LEFT + 16}" y1="{legend_y - 4}" y2="{legend_y - 4}" stroke="#1f4e8c" stroke-width="2"/>',
+        f'<line x1="{_LEFT}" x2="{_LEFT + 16}" y1="{legend_y - 4}" y2="{legend_y - 4}" stroke="#1f4e8c" '
+        'stroke-width="2"/>',
         f'<text x="{_LEFT + 20}" y="{legend_y}" fill="#34405a">confidence (1–10)</text>',
         f'<line x1="{_LEFT + 130}" x2="{_LEFT + 146}" y1="{legend_y - 4}" y2="{legend_y - 4}" stroke="#1a7f37" '
         'stroke-width="2.5"/>',

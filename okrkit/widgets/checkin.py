@@ -11,7 +11,6 @@ then. Below, the team's confidence and progress trend over the cycle. No pandas,
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import ipywidgets as w
@@ -106,10 +105,11 @@ class CheckInApp(App):
         self.value_fields[kr.id] = field
         self._bars[kr.id] = html(width="260px")
         self.messages[f"values.{kr.id}"] = html()
+        owner = f" · {esc(kr.owner)}" if kr.owner else ""
         label = html(f"<div>{esc(kr.title)}</div><div class='okr-muted'><span class='okr-id'>{esc(kr.id)}</span>"
-                     f" · from {esc(span)}{' · ' + esc(kr.owner) if kr.owner else ''}</div>", width="470px")
-        return w.VBox([row(label, field, html(f"<span class='okr-muted'>{esc(kr.unit)}</span>", width="100px"), self._bars[kr.id]),
-                       self.messages[f"values.{kr.id}"]])
+                     f" · from {esc(span)}{owner}</div>", width="470px")
+        unit_label = html(f"<span class='okr-muted'>{esc(kr.unit)}</span>", width="100px")
+        return w.VBox([row(label, field, unit_label, self._bars[kr.id]), self.messages[f"values.{kr.id}"]])
 
     def _fill_from_records(self) -> None:
         """Prefill from the check-in of the chosen week if there is one, else from the latest values."""

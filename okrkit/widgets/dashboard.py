@@ -4,16 +4,22 @@
 
 team=None opens on the whole engagement (a picker switches to one team). Numbers come from
 `okrkit.progress.engagement_status`; the charts are `okrkit.charts` rendered to inline SVG,
-so they show with no network. altair is imported only when the dashboard draws.
+so they show with no network. They are drawn in a short-lived child process
+(`_chart_worker`), so altair and vl-convert never load into the visitor's kernel; in a kernel
+the tables show at once and the charts follow a few seconds later.
 """
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 import ipywidgets as w
 
 from okrkit.progress import ObjectiveStatus, Status, TeamStatus, default_as_of, engagement_status
+from okrkit.widgets import _chart_worker
 from okrkit.widgets._base import App, button, html, row
-from okrkit.widgets._html import esc, fmt_number, progress_bar, status_badge
+from okrkit.widgets._html import esc, fmt_number, message, progress_bar, status_badge
 
 __all__ = ["DashboardApp"]
 
@@ -35,11 +41,14 @@ class DashboardApp(App):
         # What was recorded after the as-of date is not known yet on that date.
         self.checkins = [c for c in self.store.checkins() if c.date <= as_of]
         retros = [r for r in self.store.retros() if r.date <= as_of]
+        self._records_hash = hash((self.engagement.model_dump_json(), *(c.model_dump_json() for c in self.checkins),
+                                   *(r.model_dump_json() for r in retros)))
         self.status = engagement_status(self.engagement, self.checkins, as_of=as_of, retros=retros)
         teams = [t for t in self.status.teams if self.team is None or t.name == self.team]
         self.summary = html(self._summary_html(teams))
         self.teams_view = html("".join(self._team_html(t) for t in teams))
-        self.charts = html(self._charts_html())
+        self.charts = html()
+        self._draw_charts()
         return [
             row(self.summary, self.refresh_button),
             html("<h2>Objectives and key results</h2><div class='okr-hint'>Bars show progress from baseline to "
@@ -112,26 +121,45 @@ class DashboardApp(App):
 
     # --- charts ---------------------------------------------------------------------------
 
-    def _charts_html(self) -> str:
-        from okrkit import charts  # lazy: altair and vl-convert load only when a dashboard draws
+    def _draw_charts(self) -> None:
+        """Ask a child process for the charts; in a kernel, without blocking the page."""
+        self._chart_generation = getattr(self, "_chart_generation", 0) + 1
+        request = (self.folder, self.url, self.status.as_of, self.team)
+        # Same team, date and records as a drawing already made: show it again at once.
+        self._chart_key = (self.team, self.status.as_of, self._records_hash)
+        cache: dict[Any, list[dict[str, str]]] = self.__dict__.setdefault("_chart_cache", {})
+        if self._chart_key in cache:
+            self._show_charts(cache[self._chart_key])
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            try:
+                self._show_charts(_chart_worker.render(*request))
+            except _chart_worker.ChartError as error:
+                self.charts.value = message(f"The charts could not be drawn: {error}", "warning")
+            return
+        self.charts.value = "<p class='okr-muted'>Drawing the charts…</p>"
+        self._chart_task = loop.create_task(self._draw_charts_async(request, self._chart_generation))
 
-        if self.team is None:
-            names = [t.name for t in self.status.teams]
-            figures = [
-                ("Progress of every objective and key result", charts.progress_chart(self.status)),
-                ("Confidence across teams and weeks", charts.confidence_heatmap(self.checkins, names)),
-                ("Confidence trend", charts.confidence_chart(self.checkins, names)),
-            ]
+    async def _draw_charts_async(self, request: tuple[Any, ...], generation: int) -> None:
+        try:
+            figures = await _chart_worker.render_async(*request)
+        except (_chart_worker.ChartError, OSError, ValueError) as error:
+            figures, problem = [], str(error)
         else:
-            figures = [
-                ("Progress against pace", charts.progress_chart(self.status, self.team)),
-                ("Key results over the cycle", charts.kr_trend_chart(self.engagement, self.checkins, self.team)),
-                ("Confidence trend", charts.confidence_chart(self.checkins, [self.team])),
-            ]
-        return "".join(
-            f"<div class='okr-card okr-chart'><h3>{esc(title)}</h3>{charts.chart_html(chart, label=title)}</div>"
-            for title, chart in figures
-        )
+            problem = ""
+        if generation != self._chart_generation:
+            return  # the team changed meanwhile: a newer drawing is on its way
+        if problem:
+            self.charts.value = message(f"The charts could not be drawn: {problem}", "warning")
+        else:
+            self._show_charts(figures)
+
+    def _show_charts(self, figures: list[dict[str, str]]) -> None:
+        self.__dict__.setdefault("_chart_cache", {})[self._chart_key] = figures
+        self.charts.value = "".join(
+            f"<div class='okr-card okr-chart'><h3>{esc(f['title'])}</h3>{f['html']}</div>" for f in figures)
 
 
 def _mean(objectives: list[ObjectiveStatus]) -> float:

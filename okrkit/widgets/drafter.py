@@ -270,11 +270,11 @@ class Drafter(App):
             from okrkit.coach import review  # lazy: the coach's lexicon loads on the first review
 
             for finding in review(candidate):
-                slot = _slot_for(finding.path, paths)
-                if slot is None:
+                found = _slot_for(finding.path, paths)
+                if found is None:
                     continue
-                findings.append((slot, finding))
-                notes[slot].append(_finding_html(finding))
+                findings.append((found, finding))
+                notes[found].append(_finding_html(finding))
         for slot, widget in self.slots.items():
             widget.value = "".join(notes.get(slot, []))
         self.findings = findings

@@ -51,7 +51,7 @@ class TimeMachine(App):
             for s in (stories if stories is not None else [{"author": m} for m in team.members])
             if isinstance(s, dict)
         ]
-        themes = state.get("themes") if isinstance(state.get("themes"), list) else []
+        themes: list[Any] = state["themes"] if isinstance(state.get("themes"), list) else []
         self.themes: list[str] = [clip_text(t, 200) for t in themes if isinstance(t, str) and t.strip()]
         self.stories_box = w.VBox()
         self.board = w.VBox()

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 from traitlets import TraitError
+from widget_helpers import page_html
 
 from okrkit.store import open_store
 from okrkit.widgets import CheckInApp
-from widget_helpers import page_html
 
 TEAM = "Discover Team"
 NEW_WEEK = dt.date(2026, 3, 30)

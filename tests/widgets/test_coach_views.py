@@ -70,7 +70,7 @@ def test_time_machine_stories_survive_reopening(folder):
     machine = TimeMachine(folder, team="Discover Team")
     machine.theme_input.value = "Calm first week"
     machine._on_add_theme()
-    author, text, theme = machine.stories_box.children[0].children
+    _author, text, theme = machine.stories_box.children[0].children
     text.value = "Nobody called support in their first week"
     theme.value = "Calm first week"
     again = TimeMachine(folder, team="Discover Team")

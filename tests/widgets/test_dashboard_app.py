@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from okrkit.widgets import DashboardApp
 from widget_helpers import page_html
+
+from okrkit.widgets import DashboardApp, _chart_worker
 
 AS_OF = dt.date(2026, 2, 20)
 
@@ -33,3 +34,24 @@ def test_dashboard_uses_only_what_was_known_on_its_date(folder):
     app = DashboardApp(folder, team="Discover Team", today=AS_OF)
     assert max(c.date for c in app.checkins) <= AS_OF
     assert "Mar 27" not in app.charts.value
+
+
+def test_charts_already_drawn_are_shown_again_without_redrawing(folder, monkeypatch):
+    """Switching back to a team whose records did not change reuses its charts."""
+    calls = []
+    real = _chart_worker.render
+    monkeypatch.setattr(_chart_worker, "render", lambda *a: calls.append(a[3]) or real(*a))
+    app = DashboardApp(folder, today=AS_OF)
+    app.team_picker.value = "Discover Team"
+    app.team_picker.value = "__none__"
+    assert calls == [None, "Discover Team"] and app.charts.value.count("<svg") == 3
+
+
+def test_a_failing_chart_renderer_leaves_a_message_not_a_traceback(folder, monkeypatch):
+    """If the child process fails, the tables still show and the charts say why they are missing."""
+    def broken(*_args):
+        raise _chart_worker.ChartError("the chart renderer stopped: boom")
+
+    monkeypatch.setattr(_chart_worker, "render", broken)
+    app = DashboardApp(folder, today=AS_OF)
+    assert "could not be drawn" in app.charts.value and "DT-1.1" in app.teams_view.value

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import HOSTILE, SCRIPT
+from widget_helpers import page_html
 
 from okrkit.widgets import (
     AlignmentView,
@@ -16,9 +18,6 @@ from okrkit.widgets import (
     WorkshopKit,
     WorldviewView,
 )
-from widget_helpers import page_html
-
-from conftest import HOSTILE, SCRIPT  # noqa: E402  (the fixtures' module)
 
 TEAM = HOSTILE
 DAY = dt.date(2026, 1, 23)

@@ -27,9 +27,9 @@ def test_unknown_name_raises_attribute_error():
         okrkit.widgets.CheckinApp  # noqa: B018
 
 
-@pytest.mark.parametrize("name", ["CheckInApp", "RetroApp", "Drafter"])
-def test_client_apps_do_not_import_altair_or_pandas(name):
-    """Opening a check-in, retro or drafter leaves altair, pandas and vl-convert unloaded."""
+@pytest.mark.parametrize("name", ["CheckInApp", "RetroApp", "Drafter", "DashboardApp"])
+def test_apps_do_not_import_altair_or_pandas(name):
+    """Check-in, retro, drafter and dashboard (its charts drawn by a child) leave altair, pandas, vl-convert out."""
     code = (f"import sys, tempfile; from okrkit.testing import demo_folder; from okrkit.widgets import {name}; "
             f"{name}(demo_folder(tempfile.mkdtemp()), team='Discover Team'); "
             "print(sorted(m for m in ('altair', 'pandas', 'vl_convert') if m in sys.modules))")

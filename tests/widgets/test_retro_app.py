@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from widget_helpers import page_html
 
 from okrkit.retro_formats import RETRO_FORMATS
 from okrkit.store import open_store
 from okrkit.widgets import RetroApp
-from widget_helpers import page_html
 
 TEAM = "Discover Team"
 MID = dt.date(2026, 2, 13)
@@ -61,7 +61,7 @@ def test_notes_votes_and_actions_are_saved(folder):
     app.action_input.value = "Book legal review weekly"
     app.add_action.click()
     app.save_button.click()
-    saved = [r for r in open_store(folder).retros(TEAM) if r.format == "sailboat"][0]
+    saved = next(r for r in open_store(folder).retros(TEAM) if r.format == "sailboat")
     assert [(i.prompt, i.text, i.votes) for i in saved.items] == [("wind", "Clear goal", 0),
                                                                  ("anchors", "Legal waits", 2)]
     assert saved.actions == ["Book legal review weekly"] and saved.kind.value == "mid-cycle"
@@ -73,7 +73,7 @@ def test_end_of_cycle_scores_are_saved(folder):
     _add(app, "learned", "Small releases work")
     app.score_sliders["DT-1.3"].value = 0.6
     app.save_button.click()
-    saved = [r for r in open_store(folder).retros(TEAM) if r.kind.value == "end"][0]
+    saved = next(r for r in open_store(folder).retros(TEAM) if r.kind.value == "end")
     assert saved.scores["DT-1.3"] == 0.6 and set(saved.scores) == {"DT-1.1", "DT-1.2", "DT-1.3"}
 
 
