@@ -54,9 +54,11 @@ def task_reason(p: Phrase) -> str | None:
     if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted):
         return f"names a deliverable ({p.head or counted}) to obtain, not a change for customers"
     judged = _rate(p) or any(q.unit == "money" or q.cmp for q in p.measures)  # "… with >$50k MRR each"
-    if p.lead_class in {"up", "down"} and p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS \
-            and not judged:
-        return f"moves a count of our own output ({p.head}), not an outcome"
+    # Raising a count of our own output ("more blog posts", "to 2 new countries") is output;
+    # lowering one (fewer pages, meetings, manual steps) frees people or customers: an outcome.
+    thing = p.head or counted
+    if p.lead_class == "up" and thing in lx.ARTEFACT_NOUNS and thing not in _OUTCOME_NOUNS and not judged:
+        return f"raises a count of our own output ({thing}), not an outcome"
     if p.lead_class == "up" and p.head in lx.WORK_ITEM_NOUNS and not judged:
         # More calls or closed tickets is more effort; fewer incoming tickets or bugs is an outcome.
         return f"raises a count of our own effort ({p.head}), not an outcome"
@@ -99,6 +101,8 @@ def _service_level(p: Phrase) -> bool:
     """ "Respond to all tickets within 24 hours": a time limit kept for every item; or a duty
     kept with no number at all ("Process payroll accurately every month")."""
     windows = [q for q in p.quantities if q.window]
+    if windows and p.measures and all(q.share_of for q in p.measures) and p.baseline is None:
+        return True  # "Respond to 90% of requests within 20 working days": a service level
     if not p.measures and not p.relative and p.lead_class not in {"up", "down"} and _DUTY.search(p.text):
         return True
     return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
@@ -115,6 +119,8 @@ def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
     return not any(s in lx.PEOPLE_NOUNS for s in shares)  # "80% of new users finish setup" is behaviour
 
 
+# "Reach $500k MRR" names a level to get to, "Raise $5M" a sum to bring in.
+_LEVEL_VERBS = {"reach", "hit", "achieve", "attain", "exceed", "surpass", "beat", "top"}
 _NEW = {"new", "additional", "incremental", "extra", "net-new", "first-time"}
 
 
@@ -125,6 +131,9 @@ def is_new_count(p: Phrase) -> bool:
     digits = [i for i, w in enumerate(p.words) if w[0].isdigit() or w[0] in "$€£"]
     if p.lead in lx.GAIN_VERBS and any(q.unit in {"", "money"} for q in p.measures):
         return True  # "Win back 150 lapsed subscribers", "Secure $2M in grants": gained this cycle
+    if p.lead_class in {"up", "target"} and p.lead and p.lead not in _LEVEL_VERBS and re.search(
+            rf"\b{re.escape(p.lead[:4])}\w*\s+(?:an?\s+|another\s+)?[$€£¥]\s?\d", p.text, re.I):
+        return True  # "Raise a $5M Series A", "Generate $2M in pipeline": a sum brought in
     people = any(q.share_of in lx.PEOPLE_NOUNS for q in p.measures)
     if people and any(a in {"the", "our", "a"} and b == "new" for a, b in zip(p.words, p.words[1:], strict=False)):
         return True

@@ -70,6 +70,9 @@ def noun_phrase_head(words: list[str]) -> str:
             break  # "interviews every week": frequency closes the phrase
         if is_noun(w) or (words[i + 1: i + 2] and words[i + 1] in _COMPOUND_METRICS):
             np.append(w)
+        elif np and w.endswith("s") and lemma_class(w)[1] not in {None, "maintain"} and (
+                i + 1 == len(words) or words[i + 1] in NP_STOP):
+            np.append(w)  # "manual deploys", "failed builds per week": a plural noun, not a verb
         elif np and is_noun(np[-1]) and (lemma_class(w)[1] or (words[i + 1: i + 2] and words[i + 1] in DETERMINERS)):
             break  # "customers complete onboarding", "customers love the app": a verb ends the subject
         elif np and w in _PARTICIPLES:

@@ -29,7 +29,9 @@ _FROM_TO = re.compile(r"\bfrom\s+(?P<a>(?:[^,;()]|,(?=\d{3}))*?)\s+(?:to|→|->|
 _ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3})\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*)")
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was)\s*:?\s*[$€£]?\d", re.I)
 _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+\d[\d,.]*\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
-                       r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|\bby\s+(?:half|a third|a quarter)",
+                       r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|\bby\s+(?:half|a third|a quarter)|"
+                       r"\d\s*(?:%|percent|x|points?|pp)\s+(?:reduction|increase|improvement|growth|decrease|drop|"
+                       r"cut|uplift|lift|rise|decline|gain|boost|jump)\b",  # "a 20% reduction in emissions"
                        re.I)
 # "40% quarter over quarter", "30% YoY", "20% vs last year": a change measured against a period.
 _PERIOD = re.compile(r"\b(?:year|quarter|month|week)[\s-]+(?:over|on)[\s-]+(?:year|quarter|month|week)\b|"

@@ -35,6 +35,8 @@ NAME_PREFIX = {"iso", "iec", "soc", "pci", "dss", "rfc", "version", "release", "
 _SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60,
             "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
             "day": 86400, "days": 86400, "week": 604800, "weeks": 604800, "month": 2592000, "months": 2592000}
+_PER_YEAR = {"hourly": 8760, "daily": 365, "weekly": 52, "fortnightly": 26, "biweekly": 26, "monthly": 12,
+             "quarterly": 4, "yearly": 1, "annually": 1, "annual": 1}
 _CMP_WORDS = {"at least": ">=", "at most": "<=", "under": "<", "below": "<", "less than": "<",
               "fewer than": "<", "more than": ">", "over": ">", "above": ">", "no more than": "<=",
               "no less than": ">=", "minimum of": ">=", "maximum of": "<="}
@@ -114,4 +116,6 @@ def first_value(chunk: str, si: bool = False) -> float | None:
         scale = _SECONDS.get((m["unit"] or "").lower(), 1.0) if si else 1.0
         return _value(m["num"], m["mag"]) * scale
     words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", chunk.lower())
+    if words and words[0] in _PER_YEAR:
+        return float(_PER_YEAR[words[0]])  # "from weekly to daily": a frequency, times a year
     return float(lx.NUMBER_WORDS[words[0]]) if words and words[0] in lx.NUMBER_WORDS else None

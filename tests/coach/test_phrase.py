@@ -102,3 +102,19 @@ def test_by_an_amount_or_a_bare_range_is_relative(text: str) -> None:
 def test_a_gerund_before_a_completion_word_is_the_subject() -> None:
     """'Onboarding revamp completed' has no lead verb: 'onboarding' names the work."""
     assert read("Onboarding revamp completed").lead is None
+
+
+def test_frequencies_are_numbers_in_a_movement() -> None:
+    """'from monthly to weekly' is 12 → 52 times a year."""
+    p = read("Increase release frequency from monthly to weekly")
+    assert (p.baseline, p.target) == (12, 52)
+
+
+def test_a_percentage_change_named_as_a_noun_is_relative() -> None:
+    """'a 15% reduction in water use' is 'reduce water use by 15%'."""
+    assert read("Achieve a 15% reduction in water use").relative
+
+
+def test_a_verb_inside_a_plural_object_is_a_noun() -> None:
+    """'Eliminate failed builds' is about builds, not 'failed' then a verb."""
+    assert read("Eliminate manual deploys").head == "deploys"

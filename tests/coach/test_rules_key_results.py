@@ -171,3 +171,20 @@ def test_incremental_counts_start_at_zero() -> None:
 def test_a_count_of_output_judged_by_an_outcome_is_not_a_task() -> None:
     """'… from 2 to 5 regions with over $100k ARR each' counts regions that earn: an outcome."""
     assert _rules("Grow markets from 2 to 5 regions with over $100k ARR each") == {}
+
+
+def test_a_sum_brought_in_needs_no_baseline_a_level_does() -> None:
+    """'Raise a $3M seed round' is money brought in this cycle; 'Reach $500k MRR' is a level."""
+    assert _rules("Raise a $3M seed round") == {}
+    assert _rules("Reach $500k MRR") == {"kr-no-baseline": Severity.INFO}
+
+
+def test_a_share_answered_within_a_time_is_a_service_level() -> None:
+    """'Resolve 85% of complaints within 10 working days' is business as usual unless it moves."""
+    assert _rules("Resolve 85% of complaints within 10 working days") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_lowering_a_count_of_our_own_things_is_an_outcome() -> None:
+    """'Cut weekly status meetings from 6 to 2' frees people; 'Expand to 3 new regions' is output."""
+    assert _rules("Cut weekly status meetings from 6 to 2") == {}
+    assert _rules("Expand to 3 new regions") == {"kr-is-task": Severity.WARNING}

@@ -47,7 +47,8 @@ def kr_is_task(ctx: Context) -> Iterator[Hit]:
 @rule("kr-not-measurable", Severity.WARNING, "A key result with no number, no metric, or only vague words.")
 def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
-        if p.measures or p.relative or kr.target is not None or task_reason(p) or is_level(p, kr):
+        numbers = p.measures or p.relative or p.target is not None or kr.target is not None  # "from weekly to daily"
+        if numbers or task_reason(p) or is_level(p, kr):
             continue  # a task or a "keep …" already has its finding: one reason is enough
         vague = f" ('{', '.join(dict.fromkeys(p.vague))}' does not say how much)" if p.vague else ""
         yield Hit(
