@@ -19,7 +19,11 @@ _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
 
 
 def _outcome_quantity(p: Phrase) -> bool:
-    """A number that measures an outcome: money, a rate, a share of people, a count of customers."""
+    """A number that measures an outcome: money, a rate, a share of people, a count of customers,
+    a count per customer ("integrations per account": usage)."""
+    per = [b for a, b in zip(p.words, p.words[1:], strict=False) if a == "per"]
+    if p.measures and any(w in lx.PEOPLE_NOUNS or w.rstrip("s") + "s" in lx.PEOPLE_NOUNS for w in per):
+        return True
     for q in p.measures:
         if q.share_of:
             if q.share_of in lx.ARTEFACT_NOUNS or q.share_of in lx.WORK_ITEM_NOUNS:
@@ -57,7 +61,8 @@ def task_reason(p: Phrase) -> str | None:
     # Raising a count of our own output ("more blog posts", "to 2 new countries") is output;
     # lowering one (fewer pages, meetings, manual steps) frees people or customers: an outcome.
     thing = p.head or counted
-    if p.lead_class == "up" and thing in lx.ARTEFACT_NOUNS and thing not in _OUTCOME_NOUNS and not judged:
+    counts = bool(p.measures) or p.relative  # "Improve our hiring process" has no count: unmeasurable
+    if p.lead_class == "up" and counts and thing in lx.ARTEFACT_NOUNS and thing not in _OUTCOME_NOUNS and not judged:
         return f"raises a count of our own output ({thing}), not an outcome"
     if p.lead_class == "up" and p.head in lx.WORK_ITEM_NOUNS and not judged:
         # More calls or closed tickets is more effort; fewer incoming tickets or bugs is an outcome.
@@ -97,6 +102,9 @@ _DUTY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|week|month|quarter|
                    r"\berror[\s-]free\b|\bwithout (?:errors?|fail|delays?|exceptions?)\b|\baccurately\b", re.I)
 
 
+_RECURS = re.compile(r"\b(?:every|each|always|all)\b", re.I)
+
+
 def _service_level(p: Phrase) -> bool:
     """ "Respond to all tickets within 24 hours": a time limit kept for every item; or a duty
     kept with no number at all ("Process payroll accurately every month")."""
@@ -104,7 +112,8 @@ def _service_level(p: Phrase) -> bool:
     if windows and p.measures and all(q.share_of for q in p.measures) and p.baseline is None:
         return True  # "Respond to 90% of requests within 20 working days": a service level
     if not p.measures and not p.relative and p.lead_class not in {"up", "down"} and _DUTY.search(p.text):
-        return True
+        # "Deliver the roadmap on time" is one deliverable; "Send all invoices on time" is a standing duty.
+        return p.head not in lx.ARTEFACT_NOUNS or bool(_RECURS.search(p.text))
     return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
 
 
@@ -115,6 +124,8 @@ def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
     has_target = bool(p.measures) or (kr is not None and kr.target is not None)
     if p.lead is not None or p.relative or p.baseline is not None or not has_target:
         return False
+    if is_new_count(p):
+        return False  # "10 new enterprise logos": gains counted from zero, not a level kept
     shares = [q.share_of for q in p.measures if q.share_of]
     return not any(s in lx.PEOPLE_NOUNS for s in shares)  # "80% of new users finish setup" is behaviour
 

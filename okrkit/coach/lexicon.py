@@ -76,7 +76,9 @@ ARTEFACT_NOUNS = frozenset(
     "service services microservice microservices server servers database databases flow flows "
     "screen screens prd okr okrs kpi kpis model models content deck decks catalogue catalog "
     "manual manuals handbook brochure brochures ad ads advert adverts outreach lesson lessons "
-    "tutorial tutorials one-pager wiki portal app's sign-off signoff approval approvals buy-in go-ahead".split()
+    "tutorial tutorials one-pager wiki portal app's sign-off signoff approval approvals buy-in go-ahead "
+    "retro retros standup standups stand-ups one-on-ones 1:1s offsite offsites all-hands town-hall town-halls "
+    "townhall townhalls huddle huddles sync syncs check-ins ritual rituals ceremony ceremonies".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.
@@ -123,7 +125,7 @@ VAGUE_WORDS = frozenset(
 # Verbs that promise a push without saying where to ("Foster innovation", "Strengthen our brand").
 PUSH_VERBS = frozenset(
     "foster accelerate strengthen expand enable empower cultivate nurture promote champion embrace "
-    "leverage unlock elevate advance".split()
+    "leverage unlock elevate advance delight satisfy wow please".split()
 )
 # Content words too generic to make an objective memorable on their own.
 GENERIC_WORDS = frozenset(
@@ -141,7 +143,7 @@ GENERIC_WORDS = frozenset(
     "synergy synergies transformation transform digital excellent next-level cutting-edge value "
     "impact awesome amazing across within throughout organization organisation organizational "
     "organisational company-wide whole entire everywhere everyone everybody we us with by at "
-    "through become being agility innovate".split()
+    "through become being agility innovate build create develop establish".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

@@ -101,12 +101,12 @@ def _imperative(words: list[str]) -> bool:
 
 
 def _subject_verb(words: list[str], lead: str | None, lead_class: str | None) -> tuple[str | None, str | None]:
-    """ "Error rate stays below 0.1%", "Headcount remains within plan": a verb of keeping right
-    after a short subject makes the sentence a level kept, as if it led."""
+    """ "Error rate stays below 0.1%", "Time-to-value drops below 7 days": a verb of keeping or of
+    change right after a short subject does what it would do leading the sentence."""
     for j, w in enumerate(words[1:5], start=1):
         verb, cls = lemma_class(w)
         subject = words[:j]
-        if cls == "maintain" and verb not in {"hold", "ensure", "protect"} and not any(
+        if cls in {"maintain", "up", "down"} and verb not in {"hold", "ensure", "protect"} and not any(
                 lemma_class(x)[1] or x[0].isdigit() for x in subject):
             return verb, cls
     return lead, lead_class

@@ -188,3 +188,34 @@ def test_lowering_a_count_of_our_own_things_is_an_outcome() -> None:
     """'Cut weekly status meetings from 6 to 2' frees people; 'Expand to 3 new regions' is output."""
     assert _rules("Cut weekly status meetings from 6 to 2") == {}
     assert _rules("Expand to 3 new regions") == {"kr-is-task": Severity.WARNING}
+
+
+def test_terse_counts_of_new_gains_are_targets_not_levels() -> None:
+    """'25 new reseller partners' has no verb, but new things are gained, not kept."""
+    assert _rules("25 new reseller partners") == {}
+
+
+def test_a_count_per_customer_is_usage() -> None:
+    """'Dashboards per account: 1.2 → 3' measures how customers use us, not what we build."""
+    assert _rules("Dashboards per account: 1.2 → 3") == {}
+
+
+def test_a_subject_then_a_verb_of_change() -> None:
+    """'Page load drops below 2s' moves a metric to a target, with no baseline: a tip."""
+    assert _rules("Page load drops below 2s") == {"kr-no-baseline": Severity.INFO}
+
+
+def test_one_deliverable_on_time_is_a_task_all_of_them_a_duty() -> None:
+    """'Deliver the migration plan on time' is a task; 'Deliver all releases on time' is business as usual."""
+    assert _rules("Deliver the migration plan on time") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Deliver all releases on time") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_improving_a_process_with_no_number_is_unmeasurable() -> None:
+    """'Improve our approval process' names no count of output: it cannot be measured as written."""
+    assert _rules("Improve our approval process") == {"kr-not-measurable": Severity.WARNING}
+
+
+def test_team_rituals_are_activities() -> None:
+    """'Monthly all-hands' is something we hold, not a result."""
+    assert _rules("Monthly all-hands") == {"kr-is-task": Severity.WARNING}

@@ -46,6 +46,14 @@ def test_buzzwords_and_push_verbs_are_vague() -> None:
     assert _obj_rules("Make our releases uneventful") == set()
 
 
+def test_a_verb_of_pleasing_on_a_bare_object_is_vague_a_metric_is_not() -> None:
+    """'Delight our users' says not how; 'Double our user base' is specific, only a metric in the
+    wrong place (objective-has-metric alone)."""
+    assert _obj_rules("Delight our users") == {"objective-vague"}
+    assert _obj_rules("Build a best-in-class support team") == {"objective-vague"}
+    assert _obj_rules("Double our user base") == {"objective-has-metric"}
+
+
 def test_long_objective_and_tuned_limit() -> None:
     """25 words is too long by default and fine when the engagement allows 30."""
     title = " ".join(["word"] * 24 + ["customers"])

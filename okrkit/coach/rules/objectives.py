@@ -20,17 +20,21 @@ _GENERIC_VERBS = {"improve", "increase", "grow", "enhance", "optimize", "optimis
 _WORDS = re.compile(r"[A-Za-z0-9][\w'’$%.-]*")
 
 
+def _carries_metric(ctx: Context, title: str) -> bool:
+    p = ctx.phrase(_RANK.sub("", title))  # "become the #1 bank" is ambition, not a metric
+    numbers = [
+        q for q in p.measures
+        if q.unit in {"%", "money", "x", "points", "stars"} or q.cmp
+        or q.counts in lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
+        or (not q.counts and q.unit == "" and q.value >= 2)
+    ]
+    return bool(numbers) or p.relative or p.baseline is not None
+
+
 @rule("objective-has-metric", Severity.WARNING, "An objective that carries numbers or metrics.")
 def objective_has_metric(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        p = ctx.phrase(_RANK.sub("", obj.title))  # "become the #1 bank" is ambition, not a metric
-        numbers = [
-            q for q in p.measures
-            if q.unit in {"%", "money", "x", "points", "stars"} or q.cmp
-            or q.counts in lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
-            or (not q.counts and q.unit == "" and q.value >= 2)
-        ]
-        if numbers or p.relative or p.baseline is not None:
+        if _carries_metric(ctx, obj.title):
             yield Hit(
                 path, f"The objective '{obj.title}' carries a number: that belongs in a key result.",
                 "Say what you want to achieve and why in words that inspire, and move the number "
@@ -64,7 +68,8 @@ def objective_vague(ctx: Context) -> Iterator[Hit]:
         bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
         lead = bare[0] if bare else ""
         short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
-        if not specific or len(words) < 2 or short_and_generic:
+        if (not specific or len(words) < 2 or short_and_generic) and not _carries_metric(ctx, obj.title):
+            # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
             yield Hit(
                 path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
                 "Name who benefits and the change you want for them, e.g. 'Make the first week "
