@@ -18,7 +18,7 @@ def test_corpus_is_large_and_varied() -> None:
     assert sum(1 for o in score.outcomes if not o.expect) >= 50
 
 
-@pytest.mark.parametrize("name", ["corpus.yaml", "holdout.yaml"])
+@pytest.mark.parametrize("name", ["corpus.yaml", "holdout.yaml", "independent.yaml", "probes.yaml"])
 def test_bad_okrs_are_caught_and_good_ones_spared(name: str) -> None:
     """≥ 90% of bad OKRs get the expected rule; ≤ 10% of good ones get a warning or error."""
     score = evaluate(HERE / name)
