@@ -89,14 +89,18 @@ def fmt_delta(value: float | None) -> str:
     return "—" if value is None else fmt_num(abs(value))
 
 
-def fmt_unit(unit: str) -> str:
-    """How a unit follows a number: `81%`, `840 tickets/month`."""
-    return unit if unit in ("", "%") else f" {unit}"
+def fmt_unit(unit: str) -> Markup:
+    """How a unit follows a number: `81%`, `12 min`; a long unit (`tickets/month`) goes below it."""
+    if unit in ("", "%"):
+        return Markup.escape(unit)
+    if len(unit) <= 4:
+        return Markup.escape(f" {unit}")
+    return Markup('<span class="unit">{}</span>').format(unit)
 
 
-def fmt_delta_unit(unit: str) -> str:
+def fmt_delta_unit(unit: str) -> Markup:
     """How a unit follows a change: a move from 40% to 32% is 8 points, not 8%."""
-    return " pts" if unit == "%" else fmt_unit(unit)
+    return Markup(" pts") if unit == "%" else fmt_unit(unit)
 
 
 @lru_cache(maxsize=1)

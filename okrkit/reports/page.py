@@ -82,6 +82,7 @@ thead th { background: var(--soft); font-size: 11px; text-transform: uppercase; 
 tbody th { font-weight: 500; }
 tr { break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; }
+.unit { display: block; font-size: 10.5px; color: var(--muted); }
 td.progress { white-space: nowrap; min-width: 150px; }
 .pct { display: inline-block; width: 38px; text-align: right; font-variant-numeric: tabular-nums; }
 .bar { display: inline-block; position: relative; width: 100px; height: 10px; background: #e8edef;
