@@ -98,7 +98,11 @@ def strategic(ctx: ReportContext) -> Markup:
     objectives = _objective_map(ctx)
     before = ctx.status_on(start - dt.timedelta(days=1)).key_results()
     shares = {obj.id: obj.shares_with for _, obj in ctx.engagement.objectives()}
-    parts = ["<h2>Strategic OKRs</h2>"]
+    parts = [html.render(
+        "<h2>Strategic OKRs</h2>{% if not found %}<div class='callout'>No company or business-unit OKR is recorded, "
+        "and no team OKR is aligned to another: each team OKR is shown on its own.</div>{% endif %}"
+        "{% if not any %}<p class='empty'>No OKRs are recorded for this cycle yet.</p>{% endif %}",
+        found=bool(ctx.strategic_objectives()), any=bool(ctx.engagement.objectives()))]
     for o in _strategic(ctx):
         contributors = [(objectives[c.id], teams[ctx.team_of(c.id)]) for c in ctx.contributors(o.id)]
         chart = Markup("")

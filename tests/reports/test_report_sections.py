@@ -139,3 +139,21 @@ def test_status_bars_carry_words_and_colours() -> None:
 
     badge = str(html.render("{{ m.badge(s) }}", s=Status.AT_RISK))
     assert badge == '<span class="status status-at-risk">at risk</span>'
+
+
+def test_monthly_without_strategic_okr_says_so(tmp_path: Path) -> None:
+    """With only team OKRs and none aligned, the monthly report says there is no strategic OKR."""
+    from okrkit.testing import engagement, stored
+
+    stored(tmp_path, engagement())
+    page = str(monthly.strategic(load_context(tmp_path / "engagement", as_of=AS_OF)))
+    assert "No company or business-unit OKR is recorded" in page and 'data-objective="T-1"' in page
+
+
+@pytest.mark.parametrize("kind", SECTIONS)
+def test_engagement_without_teams_still_renders(tmp_path: Path, kind: str) -> None:
+    """An engagement with no teams yet gives a report, not an error."""
+    from okrkit.testing import engagement, stored
+
+    stored(tmp_path, engagement(teams=[]))
+    assert "<h2>" in _page(load_context(tmp_path / "engagement", as_of=AS_OF, kind=kind), kind)
