@@ -1,27 +1,63 @@
 """What a visitor asked for in an app's URL (`/voila/render/checkin.ipynb?team=Discover%20Team`).
 
-Runs inside the app's kernel. With Voila's preheated kernels the notebook runs up to the
-call below before anyone visits; `voila.utils.get_query_string()` then waits for the visit
-and returns its query string. In JupyterLab or papermill there is no visit: the notebook's
-own parameter is used. voila is imported only when it is needed (it pulls in
-jupyter_server), so a JupyterLab kernel never pays for it.
+Runs inside the app's kernel. Voila puts the visit's request (QUERY_STRING …) in the
+kernel's environment: at once for a kernel started for the visit; for a preheated kernel,
+which ran the notebook up to here before anyone came, only when the visit comes — the
+kernel asks Voila for it over a websocket and waits. In JupyterLab or papermill there is
+no visit: the notebook's own parameter is used.
+
+`voila.utils.get_query_string()` does that wait, but importing it imports voila's server
+extension and with it jupyter_server and jupyterlab_server: +45 MB and ~3 s in every
+preheated kernel (measured: an app's kernel went from 1.3× to 2.0× a bare ipywidgets
+kernel). `_wait_for_visit` speaks the same small protocol as voila.utils.wait_for_request
+(voila 0.5: ws://VOILA_APP_IP:VOILA_APP_PORT{VOILA_SERVER_URL}voila/query/VOILA_KERNEL_ID,
+one JSON message of environment variables) with the `websockets` client Voila itself uses.
+The browser suite runs with preheated kernels, so a change of protocol fails it.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
+import threading
 from urllib.parse import parse_qs
 
 __all__ = ["query_value", "team_from_url"]
 
+VISIT_TIMEOUT = 24 * 3600.0  # a preheated kernel may wait a long time for its visitor
+
+
+async def _receive(url: str) -> str | None:
+    import websockets  # lazy: only preheated kernels need it
+
+    try:
+        async with websockets.connect(url, open_timeout=5) as connection:
+            message = await asyncio.wait_for(connection.recv(), VISIT_TIMEOUT)
+    except (OSError, TimeoutError, websockets.WebSocketException):
+        return None
+    return message if isinstance(message, str) else message.decode()
+
+
+def _wait_for_visit() -> None:
+    """Wait for the visit a preheated kernel was kept for; put its request in the environment."""
+    env = os.environ
+    base = env.get("VOILA_WS_BASE_URL", env.get("VOILA_SERVER_URL", "/"))
+    url = (f"{env.get('VOILA_WS_PROTOCOL', 'ws')}://{env.get('VOILA_APP_IP', '127.0.0.1')}:"
+           f"{env.get('VOILA_APP_PORT', '8866')}{base}voila/query/{env.get('VOILA_KERNEL_ID', '')}")
+    received: list[str | None] = []
+    # The kernel's own event loop is busy running this cell: wait on a loop of our own.
+    thread = threading.Thread(target=lambda: received.append(asyncio.run(_receive(url))), daemon=True)
+    thread.start()
+    thread.join()
+    if received and received[0]:
+        for key, value in json.loads(received[0]).items():
+            os.environ[key] = str(value)
+
 
 def _query_string() -> str | None:
-    # Voila puts the visit's request in the kernel's environment: at start for a kernel
-    # started for the visit, once the visit comes for a preheated one (asked only once).
     if "QUERY_STRING" not in os.environ and os.environ.get("VOILA_PREHEAT", "False") != "False":
-        from voila.utils import get_query_string  # lazy: see the module docstring
-
-        return get_query_string()
+        _wait_for_visit()  # asked once: afterwards QUERY_STRING is in the environment
     return os.environ.get("QUERY_STRING")
 
 

@@ -103,6 +103,7 @@ def test_checkin_is_recorded_in_the_store(page, served: Server) -> None:
     assert saved[0].confidence == 8
     assert saved[0].plan == "Publish the tutorial video on Tuesday."
     assert saved[0].values["DT-1.1"] == 89.5
+    assert "Using pre-heated kernel" in served.log.read_text(errors="replace"), "the team came through preheating"
 
 
 def test_dashboard_draws_a_chart(page, served: Server) -> None:
@@ -130,9 +131,9 @@ def test_team_dashboard_and_retro_open_for_a_team(page, served: Server) -> None:
 def test_a_retrospective_is_recorded_in_the_store(page, served: Server) -> None:
     """Sticky notes and an action typed in the browser are read back from the store."""
     open_app(page, served, "retro", "Account Opening Team")
-    note = page.get_by_placeholder("Add a sticky note…").first
-    note.fill("Pairing with the branch staff pulled us toward the OKR.")
-    note.press("Enter")
+    column = page.locator(".okr-card").first  # the format's first question
+    column.get_by_placeholder("Add a sticky note…").fill("Pairing with the branch staff pulled us toward the OKR.")
+    column.locator("button", has_text="Add").click()
     page.locator(".okr-sticky", has_text="Pairing with the branch staff").wait_for(timeout=30_000)
     page.get_by_placeholder("An action: who does what by when").fill("Ana books the branch visits by Friday.")
     page.get_by_role("button", name="Add action").click()

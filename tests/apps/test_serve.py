@@ -107,19 +107,55 @@ def test_team_comes_from_the_query_string(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_a_preheated_kernel_waits_for_the_visit_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With VOILA_PREHEAT the query string is asked of Voila; once it is in the environment, not again."""
-    import voila.utils
+    """With VOILA_PREHEAT the request is asked of Voila; once it is in the environment, not again."""
+    import okrkit.visit
 
     calls = []
 
-    def fake_get_query_string() -> str:
+    def fake_wait() -> None:
         calls.append(1)
         monkeypatch.setenv("QUERY_STRING", "team=Ops")
-        return "team=Ops"
 
     monkeypatch.delenv("QUERY_STRING", raising=False)
     monkeypatch.setenv("VOILA_PREHEAT", "True")
-    monkeypatch.setattr(voila.utils, "get_query_string", fake_get_query_string)
+    monkeypatch.setattr(okrkit.visit, "_wait_for_visit", fake_wait)
     assert team_from_url() == "Ops"
     assert team_from_url() == "Ops"
     assert calls == [1]
+
+
+def test_the_visit_is_read_from_voilas_query_socket(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kernel side of voila.utils.wait_for_request, against a websocket that answers like Voila's."""
+    import asyncio
+    import json
+    import threading
+
+    import websockets
+
+    from okrkit.visit import _wait_for_visit
+
+    paths: list[str] = []
+    ready = threading.Event()
+    port: list[int] = []
+
+    async def handler(connection: object) -> None:
+        paths.append(connection.request.path)  # type: ignore[attr-defined]
+        await connection.send(json.dumps({"QUERY_STRING": "team=Discover%20Team", "SERVER_NAME": "x"}))  # type: ignore[attr-defined]
+
+    async def serve() -> None:
+        async with websockets.serve(handler, "127.0.0.1", 0) as server:
+            port.append(server.sockets[0].getsockname()[1])
+            ready.set()
+            await asyncio.sleep(5)
+
+    threading.Thread(target=lambda: asyncio.run(serve()), daemon=True).start()
+    ready.wait(5)
+    monkeypatch.setenv("QUERY_STRING", "")  # remembered, so the value the visit sets is undone afterwards
+    monkeypatch.delenv("QUERY_STRING")
+    monkeypatch.setenv("VOILA_APP_PORT", str(port[0]))
+    monkeypatch.setenv("VOILA_SERVER_URL", "/base/")
+    monkeypatch.setenv("VOILA_KERNEL_ID", "1234")
+    monkeypatch.setenv("SERVER_NAME", "before")
+    _wait_for_visit()
+    assert paths == ["/base/voila/query/1234"]
+    assert team_from_url() == "Discover Team"
