@@ -21,8 +21,7 @@ _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
 def _outcome_quantity(p: Phrase) -> bool:
     """A number that measures an outcome: money, a rate, a share of people, a count of customers,
     a count per customer ("integrations per account": usage)."""
-    per = [b for a, b in zip(p.words, p.words[1:], strict=False) if a == "per"]
-    if p.measures and any(w in lx.PEOPLE_NOUNS or w.rstrip("s") + "s" in lx.PEOPLE_NOUNS for w in per):
+    if _per_person(p):
         return True
     for q in p.measures:
         if q.share_of:
@@ -40,6 +39,12 @@ def _outcome_quantity(p: Phrase) -> bool:
     return False
 
 
+def _per_person(p: Phrase) -> bool:
+    """ "Sessions per student from 1.2 to 2": a count per customer or person measures use."""
+    per = [b for a, b in zip(p.words, p.words[1:], strict=False) if a == "per"]
+    return bool(p.measures) and any(w in lx.PEOPLE_NOUNS or w.rstrip("s") + "s" in lx.PEOPLE_NOUNS for w in per)
+
+
 def task_reason(p: Phrase) -> str | None:
     """Why the sentence reads as a task or an output, or None when it names an outcome."""
     outcome = _outcome_quantity(p) or p.relative
@@ -55,9 +60,11 @@ def task_reason(p: Phrase) -> str | None:
     of_work = any(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)  # "90% of archives"
     if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or of_work):
         return f"describes something to do ('{p.lead} …'), not a result"
-    if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted):
+    # "Onboard a new payroll provider": one thing to get, not people or a metric.
+    one_thing = not p.measures and _a_thing(p) and p.head not in _OUTCOME_NOUNS
+    if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or one_thing):
         return f"names a deliverable ({p.head or counted}) to obtain, not a change for customers"
-    judged = _rate(p) or any(q.unit == "money" or q.cmp for q in p.measures)  # "… with >$50k MRR each"
+    judged = _rate(p) or _per_person(p) or any(q.unit == "money" or q.cmp for q in p.measures)  # ">$50k MRR each"
     # Raising a count of our own output ("more blog posts", "to 2 new countries") is output;
     # lowering one (fewer pages, meetings, manual steps) frees people or customers: an outcome.
     thing = p.head or counted

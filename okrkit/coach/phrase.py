@@ -29,7 +29,9 @@ _FROM_TO = re.compile(r"\bfrom\s+(?P<a>(?:[^,;()]|,(?=\d{3}))*?)\s+(?:to|→|->|
 _ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3})\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*)")
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was)\s*:?\s*[$€£]?\d", re.I)
 _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+\d[\d,.]*\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
-                       r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|\bby\s+(?:half|a third|a quarter)|"
+                       r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|"
+                       r"\bby\s+(?:half|a (?:third|quarter|fifth|tenth)|"
+                       r"(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?))|"
                        r"\d\s*(?:%|percent|x|points?|pp)\s+(?:reduction|increase|improvement|growth|decrease|drop|"
                        r"cut|uplift|lift|rise|decline|gain|boost|jump)\b",  # "a 20% reduction in emissions"
                        re.I)
@@ -90,10 +92,16 @@ class Phrase:
         return self.baseline is not None
 
 
+# Words that open a level, never an action: "No more than 2 outages", "Less than 1% damaged".
+_NOT_VERBS = {"no", "not", "zero", "less", "fewer", "at", "over", "under", "above", "below", "only", "just",
+              "up", "down", "nearly", "almost", "around", "about", "approximately", "roughly", "top"}
+
+
 def _imperative(words: list[str]) -> bool:
     """VERB + determiner or number ("Sponsor 2 events", "Renegotiate the contracts"): a verb the
     lexicon does not list still reads as one when it leads an object like this."""
-    if len(words) < 2 or is_noun(words[0]) or words[0][0].isdigit() or words[0] in lx.VAGUE_WORDS | DETERMINERS:
+    if len(words) < 2 or is_noun(words[0]) or words[0][0].isdigit() or words[0] in lx.VAGUE_WORDS | DETERMINERS \
+            or words[0] in _NOT_VERBS:
         return False
     if words[0].endswith(("ly", "ness", "tion", "ity", "ment", "ance", "ence", "al", "ic", "ous", "ful", "ive")):
         return False  # adverbs, nouns and adjectives by their endings

@@ -219,3 +219,20 @@ def test_improving_a_process_with_no_number_is_unmeasurable() -> None:
 def test_team_rituals_are_activities() -> None:
     """'Monthly all-hands' is something we hold, not a result."""
     assert _rules("Monthly all-hands") == {"kr-is-task": Severity.WARNING}
+
+
+def test_fractions_and_per_person_counts() -> None:
+    """'by two thirds' is relative; 'lessons per learner from 2 to 3' is usage, not output."""
+    assert _rules("Cut failed deliveries by two thirds") == {}
+    assert _rules("Increase lessons completed per learner from 2 to 3 a week") == {}
+
+
+def test_one_supplier_to_get_is_a_task() -> None:
+    """'Onboard a new logistics vendor' is one thing to do; 'Onboard 40 new merchants' is a result."""
+    assert _rules("Onboard a new logistics vendor") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Onboard 40 new merchants") == {}
+
+
+def test_a_sentence_opening_on_a_limit_is_a_level() -> None:
+    """'No more than 3 failed releases a month' has no verb: a level to sit at."""
+    assert _rules("No more than 3 failed releases a month") == {"kr-no-movement": Severity.WARNING}
