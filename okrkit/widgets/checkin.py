@@ -17,7 +17,7 @@ import ipywidgets as w
 
 from okrkit.errors import InputError, OkrkitError
 from okrkit.model import CheckIn, KeyResult, Team
-from okrkit.progress import engagement_status, expected_progress, kr_raw_progress
+from okrkit.progress import classify, engagement_status, expected_progress, kr_raw_progress
 from okrkit.validation import parse
 from okrkit.widgets._base import App, button, html, row, text_field
 from okrkit.widgets._forms import clip_text, number_text, parse_number, show_error
@@ -186,9 +186,9 @@ class CheckInApp(App):
         if value is None or not kr.measurable:
             self._bars[kr_id].value = "<span class='okr-muted'>no value yet</span>"
             return
-        raw = kr_raw_progress(kr, value)
-        self._bars[kr_id].value = progress_bar(raw, "on-track" if raw >= expected - 0.1 else "at-risk",
-                                               expected=expected)
+        progress = min(1.0, max(0.0, kr_raw_progress(kr, value)))
+        status = classify(progress, expected, None, self.engagement.thresholds)
+        self._bars[kr_id].value = progress_bar(progress, status.value, expected=expected)
 
     def _on_save(self, _button: w.Button | None = None) -> None:
         for slot in self.messages.values():
