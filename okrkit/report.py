@@ -44,7 +44,8 @@ def add_report_command(subparsers: argparse._SubParsersAction) -> None:  # type:
     sub.add_argument("dir", type=Path, nargs="?", help="engagement folder")
     sub.add_argument("--all", type=Path, metavar="ENGAGEMENTS_DIR", dest="all_dir",
                      help="report on every engagement folder (one holding okrkit.db) below this folder")
-    sub.add_argument("--kind", required=True, choices=list(KINDS))
+    sub.add_argument("--kind", required=True, choices=list(KINDS),
+                     help="; ".join(f"{k.name}: {k.summary}" for k in KINDS.values()))
     sub.add_argument("--as-of", type=_date, metavar="DATE",
                      help="the day the report is about (default: today, or the cycle's end once it is over)")
     sub.add_argument("--format", choices=("html", "pdf"), default="html")

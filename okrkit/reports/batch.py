@@ -49,7 +49,9 @@ def _output_for(folder: Path, root: Path, out_dir: Path | None) -> Path | None:
 def _render_one(folder: Path, kind: str, as_of: dt.date | None, fmt: str, out: Path | None) -> Path:
     from okrkit.reports.run import ReportRequest, render_report
 
-    return render_report(ReportRequest(folder, kind, as_of, fmt, out))
+    # The folder's own file, even when $OKRKIT_DB_URL names a server: --all found it by that file.
+    url = f"sqlite:///{(folder / DB_FILE).resolve()}"
+    return render_report(ReportRequest(folder, kind, as_of, fmt, out, db_url=url))
 
 
 def _describe(error: BaseException) -> str:

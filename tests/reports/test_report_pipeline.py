@@ -132,3 +132,16 @@ def test_batch_reports_every_engagement_and_the_failures_at_the_end(demo_dir: Pa
     assert len(written) == 2 and written[0].startswith("aurora/") and written[1].startswith("nested/boreal/")
     assert "1 of 3 reports failed" in result.stderr and "broken" in result.stderr.split("failed:")[-1]
     assert "playbook reports" in result.stderr  # the progress bar
+
+
+@pytest.mark.postgres
+def test_report_reads_a_postgresql_store(pg_url: str, tmp_path: Path) -> None:
+    """With --db, the kernel reads the engagement from the server, keyed by the folder's name."""
+    from okrkit.reports.run import ReportRequest, render_report
+    from okrkit.testing import demo_folder
+
+    folder = demo_folder(tmp_path, "aurora-pg", url=pg_url)
+    path = render_report(ReportRequest(folder, "playbook", AS_OF, "html", tmp_path / "out", db_url=pg_url))
+    page = path.read_text(encoding="utf-8")
+    assert 'data-kr="DT-1.1"' in page
+    assert pg_url not in page and "postgresql" not in page  # the parameters (and a password) never reach the page
