@@ -67,7 +67,7 @@ def task_reason(p: Phrase) -> str | None:
     judged = _rate(p) or _per_person(p) or any(q.unit == "money" or q.cmp for q in p.measures)  # ">$50k MRR each"
     # Raising a count of our own output ("more blog posts", "to 2 new countries") is output;
     # lowering one (fewer pages, meetings, manual steps) frees people or customers: an outcome.
-    thing = p.head or counted
+    thing = counted if counted in lx.ARTEFACT_NOUNS else p.head or counted  # "velocity from 4 to 10 tests"
     counts = bool(p.measures) or p.relative  # "Improve our hiring process" has no count: unmeasurable
     if p.lead_class == "up" and counts and thing in lx.ARTEFACT_NOUNS and thing not in _OUTCOME_NOUNS and not judged:
         return f"raises a count of our own output ({thing}), not an outcome"
@@ -106,6 +106,7 @@ def baseline_target(kr: KeyResult, p: Phrase) -> tuple[float | None, float | Non
 # accurately", "within budget". Business as usual even when no number is given.
 _DUTY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|week|month|quarter|year|time|cycle|release|sprint|run|"
                    r"shift|period)\b|\balways\b|\bon[\s-]time\b|\bon[\s-]schedule\b|\b(?:on|within|under)[\s-]budget\b|"
+                   r"\bsame[\s-]day\b|\bnext (?:business |working )?day\b|"
                    r"\berror[\s-]free\b|\bwithout (?:errors?|fail|delays?|exceptions?)\b|\baccurately\b", re.I)
 
 

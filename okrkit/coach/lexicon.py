@@ -143,7 +143,10 @@ GENERIC_WORDS = frozenset(
     "synergy synergies transformation transform digital excellent next-level cutting-edge value "
     "impact awesome amazing across within throughout organization organisation organizational "
     "organisational company-wide whole entire everywhere everyone everybody we us with by at "
-    "through become being agility innovate build create develop establish".split()
+    "through become being agility innovate build create develop establish place way "
+    "transform modernize modernise revolutionize revolutionise reinvent reimagine "
+    # A department named alone ("Transform finance") says neither for whom nor what changes.
+    "finance hr engineering legal procurement design".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

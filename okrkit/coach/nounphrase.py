@@ -21,6 +21,7 @@ DETERMINERS = {"a", "an", "the", "our", "all", "every", "each", "their", "my", "
 _PARTICIPLES = {"held", "run", "sent", "made", "written", "taught", "given", "met", "kept", "won", "done", "built"}
 _COUNT_HEADS = {"number", "amount", "count", "share", "percentage", "proportion", "%", "volume"}
 _FREQUENCY = {"every", "each", "weekly", "monthly", "daily", "quarterly", "yearly"}
+_PERIOD_NOUNS = {"day", "week", "month", "quarter", "year", "sprint", "cycle"}
 # Metric nouns that make a compound with a verb-like word before them: "open rate", "win rate",
 # "build time", "response time", "test coverage". There the verb is a modifier, not a predicate.
 _COMPOUND_METRICS = {"rate", "rates", "time", "times", "ratio", "score", "scores", "cost", "costs", "coverage",
@@ -66,8 +67,9 @@ def noun_phrase_head(words: list[str]) -> str:
             if w == "of" and np and np[-1] in _COUNT_HEADS:
                 return noun_phrase_head(words[i + 1:])
             break
-        if np and w in _FREQUENCY:
-            break  # "interviews every week": frequency closes the phrase
+        if np and (w in _FREQUENCY | {"this", "next", "last"} or (w in {"a", "an"} and words[i + 1: i + 2] and
+                                                                     words[i + 1] in _PERIOD_NOUNS)):
+            break  # "interviews every week", "engineers this year", "releases a month": a time frame
         if is_noun(w) or (words[i + 1: i + 2] and words[i + 1] in _COMPOUND_METRICS):
             np.append(w)
         elif np and w.endswith("s") and lemma_class(w)[1] not in {None, "maintain"} and (

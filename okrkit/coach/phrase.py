@@ -24,10 +24,12 @@ _LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significa
               "dramatically", "substantially", "and", "the", "i", "team", "should", "must", "we'll",
               "let's", "lets", "help", "try", "aim", "want"}
 # A comma ends a part unless it separates thousands ("from 800 to 1,200").
+_VERSION = re.compile(r"v\d+(?:\.\d+)*")
 _FROM_TO = re.compile(r"\bfrom\s+(?P<a>(?:[^,;()]|,(?=\d{3}))*?)\s+(?:to|→|->|–|-)\s+(?P<b>(?:[^,;()]|,(?=\d{3}))+)",
                       re.I)
 _ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3})\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*)")
-_BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was)\s*:?\s*[$€£]?\d", re.I)
+_BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
+                        r"\s*:?\s*[$€£±~≈]?\d", re.I)
 _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+\d[\d,.]*\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
                        r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|"
                        r"\bby\s+(?:half|a (?:third|quarter|fifth|tenth)|"
@@ -97,15 +99,27 @@ _NOT_VERBS = {"no", "not", "zero", "less", "fewer", "at", "over", "under", "abov
               "up", "down", "nearly", "almost", "around", "about", "approximately", "roughly", "top"}
 
 
+def _from_to(clean: str) -> re.Match[str] | None:
+    """The "from X to Y" whose X is a number: "time from offer to start date from 45 to 30 days"."""
+    for start in re.finditer(r"\bfrom\b", clean, re.I):
+        m = _FROM_TO.match(clean, start.start())
+        if m and first_value(m["a"]) is not None:
+            return m
+    return None
+
+
+def _verbish(word: str) -> bool:
+    """Could lead as a verb the lexicon does not list: not a noun, number, determiner or limit,
+    and not shaped like an adverb, a noun or an adjective."""
+    if not word or is_noun(word) or word[0].isdigit() or word in lx.VAGUE_WORDS | DETERMINERS | _NOT_VERBS:
+        return False
+    return not word.endswith(("ly", "ness", "tion", "ity", "ment", "ance", "ence", "al", "ic", "ous", "ful", "ive"))
+
+
 def _imperative(words: list[str]) -> bool:
     """VERB + determiner or number ("Sponsor 2 events", "Renegotiate the contracts"): a verb the
     lexicon does not list still reads as one when it leads an object like this."""
-    if len(words) < 2 or is_noun(words[0]) or words[0][0].isdigit() or words[0] in lx.VAGUE_WORDS | DETERMINERS \
-            or words[0] in _NOT_VERBS:
-        return False
-    if words[0].endswith(("ly", "ness", "tion", "ity", "ment", "ance", "ence", "al", "ic", "ous", "ful", "ive")):
-        return False  # adverbs, nouns and adjectives by their endings
-    return words[1] in DETERMINERS or words[1][0].isdigit()
+    return len(words) >= 2 and _verbish(words[0]) and (words[1] in DETERMINERS or words[1][0].isdigit())
 
 
 def _subject_verb(words: list[str], lead: str | None, lead_class: str | None) -> tuple[str | None, str | None]:
@@ -125,16 +139,20 @@ def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
     clean = _LABEL.sub("", text.replace("≥", ">=").replace("≤", "<=").replace("’", "'")).strip()
     words = [w.strip(".,;:!?\"'") for w in _WORD.findall(clean.lower())]
-    words = [w for i, w in enumerate(words) if w and not (w[0].isdigit() and i and words[i - 1] in NAME_PREFIX)]
+    words = [w for i, w in enumerate(words) if w and not (w[0].isdigit() and i and words[i - 1] in NAME_PREFIX)
+             and not _VERSION.fullmatch(w)]  # "v1", "v2.3" are names
+    qs = quantities(clean)
     i = 0
     while i < len(words) - 1 and words[i] in _LEAD_SKIP:
         i += 1
     lead, lead_class = lemma_class(words[i]) if words else (None, None)
     if lead_class is None and _imperative(words[i:]):
         lead, lead_class = words[i], "unknown"
+    if lead_class is None and not qs and len(words) > i + 1 and words[i + 1] in lx.ARTEFACT_NOUNS \
+            and _verbish(words[i]):
+        lead, lead_class = words[i], "unknown"  # "Deprecate API v1": an unknown verb on a deliverable
     if lead_class is None and len(words) > i + 1 and words[i] in {"set", "kick", "roll"}:
         lead, lead_class = words[i], "action"
-    qs = quantities(clean)
     obj = words[i + 1:] if lead else words[i:]
     head = noun_phrase_head(obj)
     if lead in {"make", "help", "get", "have"} and head not in lx.ARTEFACT_NOUNS and not qs:
@@ -149,7 +167,7 @@ def read(text: str) -> Phrase:
         keeps = any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS
         lead_class = "maintain" if keeps else "action"
     baseline = target = None
-    ft = _FROM_TO.search(clean) or _ARROW.search(clean)
+    ft = _from_to(clean) or _ARROW.search(clean)
     span = None
     if ft:
         baseline, target = first_value(ft["a"]), first_value(ft["b"])

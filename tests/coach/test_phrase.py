@@ -118,3 +118,26 @@ def test_a_percentage_change_named_as_a_noun_is_relative() -> None:
 def test_a_verb_inside_a_plural_object_is_a_noun() -> None:
     """'Eliminate failed builds' is about builds, not 'failed' then a verb."""
     assert read("Eliminate manual deploys").head == "deploys"
+
+
+def test_the_from_to_with_numbers_wins() -> None:
+    """'time from signup to first order from 9 to 4 days' moves 9 → 4; the first 'from' names a span."""
+    p = read("Reduce time from signup to first order from 9 to 4 days")
+    assert (p.baseline, p.target) == (9, 4)
+
+
+def test_baseline_after_the_target_with_a_tolerance() -> None:
+    """'down to ±5% from ±15%' and 'in 5 days instead of 12' give their baselines."""
+    assert read("Bring forecast error down to ±5% from ±15%").baseline == 15
+    assert read("Close the books in 5 working days instead of 12").baseline == 12
+
+
+def test_an_unknown_verb_on_a_deliverable_and_versions_as_names() -> None:
+    """'Decommission' may be unknown; 'Retire API v2' leads with a verb on a deliverable named 'v2'."""
+    p = read("Deprecate API v2")
+    assert p.lead_class == "unknown" and p.head == "api"
+
+
+def test_a_time_frame_closes_what_a_number_counts() -> None:
+    """'Hire 30 engineers this year' counts engineers, not years."""
+    assert read("Hire 30 engineers this year").measures[0].counts == "engineers"

@@ -236,3 +236,13 @@ def test_one_supplier_to_get_is_a_task() -> None:
 def test_a_sentence_opening_on_a_limit_is_a_level() -> None:
     """'No more than 3 failed releases a month' has no verb: a level to sit at."""
     assert _rules("No more than 3 failed releases a month") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_a_same_day_promise_is_a_service_level() -> None:
+    """'Answer all partner questions the same day' is business as usual."""
+    assert _rules("Answer all partner questions the same day") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_a_metric_counted_in_our_own_output_is_output() -> None:
+    """'Increase release throughput from 4 to 8 releases a month' counts what we ship."""
+    assert _rules("Increase release throughput from 4 to 8 releases a month") == {"kr-is-task": Severity.WARNING}

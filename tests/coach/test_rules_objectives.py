@@ -54,6 +54,18 @@ def test_a_verb_of_pleasing_on_a_bare_object_is_vague_a_metric_is_not() -> None:
     assert _obj_rules("Double our user base") == {"objective-has-metric"}
 
 
+def test_any_count_in_an_objective_is_a_metric_but_not_a_time_frame() -> None:
+    """'Open 4 new clinics' carries a count; 'in their first thirty days' is a time frame."""
+    assert _obj_rules("Open 4 new clinics") == {"objective-has-metric"}
+    assert _obj_rules("Make new nurses confident in their first thirty days") == set()
+
+
+def test_a_department_named_alone_is_vague() -> None:
+    """'Transform finance' names neither who benefits nor what changes."""
+    assert _obj_rules("Transform finance") == {"objective-vague"}
+    assert _obj_rules("Get finance out of spreadsheets and into decisions") == set()
+
+
 def test_long_objective_and_tuned_limit() -> None:
     """25 words is too long by default and fine when the engagement allows 30."""
     title = " ".join(["word"] * 24 + ["customers"])

@@ -17,6 +17,7 @@ _RANK = re.compile(r"(?:#|no\.?\s*|number\s+|top[\s-]*)\d+|\b(?:number one|no\.?
 # words once "the", "our" are set aside) says neither for whom nor how.
 _GENERIC_VERBS = {"improve", "increase", "grow", "enhance", "optimize", "optimise", "boost", "better", "do",
                   "drive", "focus", "maximize", "maximise", "work"}
+_PERIODS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters", "hours"}
 _WORDS = re.compile(r"[A-Za-z0-9][\w'’$%.-]*")
 
 
@@ -26,7 +27,7 @@ def _carries_metric(ctx: Context, title: str) -> bool:
         q for q in p.measures
         if q.unit in {"%", "money", "x", "points", "stars"} or q.cmp
         or q.counts in lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
-        or (not q.counts and q.unit == "" and q.value >= 2)
+        or (q.unit == "" and q.value >= 2 and q.counts not in _PERIODS)  # "Hire 30 engineers"; not "thirty days"
     ]
     return bool(numbers) or p.relative or p.baseline is not None
 
