@@ -73,7 +73,7 @@ def results(ctx: ReportContext) -> Markup:
     teams = [t for t in ctx.status.teams if t.trend.points]
     chart = Markup("")
     if ctx.checkins:
-        chart = common.figure(common.charts_module().progress_chart, ctx.status,
+        chart = common.figure("progress_chart", ctx.status,
                               caption="Where every objective and key result stands; the dashed line is the pace.")
     return html.render("""
 <section><h2>Results</h2>

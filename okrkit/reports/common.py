@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
@@ -12,7 +10,7 @@ from okrkit.progress import KRStatus, ObjectiveStatus
 from okrkit.reports import html
 from okrkit.reports.context import ReportContext
 
-__all__ = ["figure", "header", "kr_table", "no_checkins", "objective_title"]
+__all__ = ["figure", "header", "kr_table", "no_checkins", "objective_title", "value_changes"]
 
 
 def header(ctx: ReportContext, title: str, subtitle: str, period: str) -> Markup:
@@ -21,17 +19,11 @@ def header(ctx: ReportContext, title: str, subtitle: str, period: str) -> Markup
                        coach=e.coach, cycle=e.cycle, as_of=ctx.as_of, prepared=ctx.prepared)
 
 
-def figure(build: Callable[..., Any], *args: Any, caption: str, **kwargs: Any) -> Markup:
-    """A chart from `okrkit.charts`, rendered to inline SVG, with its caption."""
+def figure(builder: str, *args: Any, caption: str, **kwargs: Any) -> Markup:
+    """The chart `okrkit.charts.<builder>(*args)`, rendered to inline SVG, with its caption."""
     from okrkit import charts  # lazy: altair and vl-convert take seconds to import
 
-    return html.chart(charts.to_svg(build(*args, **kwargs)), caption)
-
-
-def charts_module() -> Any:
-    from okrkit import charts
-
-    return charts
+    return html.chart(charts.to_svg(getattr(charts, builder)(*args, **kwargs)), caption)
 
 
 def no_checkins(ctx: ReportContext) -> Markup:
@@ -98,7 +90,3 @@ def value_changes(krs: list[KRStatus], before: dict[str, KRStatus]) -> dict[str,
         else:
             out[kr.id] = round(kr.current - old.current, 6)
     return out
-
-
-def weekday_name(day: dt.date) -> str:
-    return f"{day:%A}"

@@ -70,7 +70,7 @@ def key_results(ctx: ReportContext) -> Markup:
     parts = ["<h2>Key results</h2>"]
     if ctx.checkins:
         parts.append(common.figure(
-            common.charts_module().progress_chart, ctx.status,
+            "progress_chart", ctx.status,
             caption="Final progress of every objective and key result; the dashed line is the pace "
                     f"({html.fmt_pct(ctx.status.expected)} of the cycle elapsed)."))
     for o in ctx.status.objectives():

@@ -108,7 +108,7 @@ def strategic(ctx: ReportContext) -> Markup:
         chart = Markup("")
         if contributors and ctx.checkins:
             chart = common.figure(
-                common.charts_module().progress_chart, _only(ctx, [o.id] + [c.id for c, _ in contributors]),
+                "progress_chart", _only(ctx, [o.id] + [c.id for c, _ in contributors]),
                 caption=f"{o.id} and its contributing team OKRs: progress of each objective and key result; "
                         f"the dashed line is the pace ({html.fmt_pct(ctx.status.expected)}).")
         krs = common.kr_table(o.key_results, f"Key results of {o.id}", ctx.status.expected,
@@ -131,7 +131,7 @@ def trend(ctx: ReportContext) -> Markup:
     if not any(c.confidence is not None for c in ctx.checkins):
         return Markup("")
     rows = [(t, t.trend) for t in ctx.status.teams if t.objectives]
-    fig = common.figure(common.charts_module().confidence_chart, ctx.checkins, ctx.team_names(),
+    fig = common.figure("confidence_chart", ctx.checkins, ctx.team_names(),
                         caption="Goal confidence (1–10) reported by each team at its weekly check-ins.")
     return html.render("""
 <section class="keep"><h2>Confidence trend</h2>{{ fig }}

@@ -104,9 +104,8 @@ def confidence(ctx: ReportContext) -> Markup:
     teams = ctx.team_names()
     if not any(c.confidence is not None for c in ctx.checkins):
         return Markup("")
-    charts = common.charts_module()
     return html.render("<section class='keep'><h2>Confidence week by week</h2>{{ fig }}</section>", fig=common.figure(
-        charts.confidence_heatmap, ctx.checkins, teams,
+        "confidence_heatmap", ctx.checkins, teams,
         caption="Goal confidence (1–10) of each team at every check-in of the cycle so far: green is confident, "
                 "red is worried."))
 
