@@ -54,8 +54,8 @@ def task_reason(p: Phrase) -> str | None:
             return None  # "respond to all tickets within 24 hours": a level, judged by kr-no-movement
         if counted:
             return f"counts work done ({counted}), not a change it causes"
-        if p.head in lx.METRIC_NOUNS and not _a_thing(p):
-            return None  # "deliver better retention": vague, but about an outcome
+        if (p.head in lx.METRIC_NOUNS and not _a_thing(p)) or (p.vague and not p.measures):
+            return None  # "deliver better retention", "build stronger ties": vague, but about an outcome
         return f"describes something to do ('{p.lead} …'), not a result"
     of_work = any(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)  # "90% of archives"
     if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or of_work):

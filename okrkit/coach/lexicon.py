@@ -32,7 +32,9 @@ TARGET_VERBS = frozenset(
 )
 # Target verbs that gain new things within the cycle: what they count starts at zero ("Win back
 # 150 lapsed subscribers", "Secure $2M in grants"), unlike a level to reach ("Reach 10k users").
-GAIN_VERBS = frozenset("sign win acquire onboard land close book secure enrol enroll welcome attract capture".split())
+GAIN_VERBS = frozenset(
+    "sign win acquire onboard land close book secure enrol enroll welcome attract capture convert".split()
+)
 # Verbs of business as usual: the metric is kept where it is.
 MAINTAIN_VERBS = frozenset("maintain keep sustain stay remain preserve continue hold ensure protect".split())
 # Verbs of doing: activities and outputs. Whether the KR is a task also depends on the object.

@@ -246,3 +246,8 @@ def test_a_same_day_promise_is_a_service_level() -> None:
 def test_a_metric_counted_in_our_own_output_is_output() -> None:
     """'Increase release throughput from 4 to 8 releases a month' counts what we ship."""
     assert _rules("Increase release throughput from 4 to 8 releases a month") == {"kr-is-task": Severity.WARNING}
+
+
+def test_a_doing_verb_on_a_vague_comparative_is_unmeasurable_not_a_task() -> None:
+    """'Build stronger ties with local clubs' promises a change without a number."""
+    assert _rules("Build stronger ties with local clubs") == {"kr-not-measurable": Severity.WARNING}
