@@ -11,9 +11,11 @@ then. Below, the team's confidence and progress trend over the cycle. No pandas,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
+from traitlets import TraitError
 
 from okrkit.errors import InputError, OkrkitError
 from okrkit.model import CheckIn, KeyResult, Team
@@ -25,6 +27,28 @@ from okrkit.widgets._html import esc, fmt_number, message, progress_bar
 from okrkit.widgets._trend import trend_svg
 
 __all__ = ["CheckInApp"]
+
+
+class ConfidenceScale(w.ToggleButtons):
+    """The 1–10 confidence scale. A browser message choosing anything else is refused here.
+
+    ipywidgets already rejects an index outside the options (TraitError); this also puts
+    the browser back on the kernel's value and tells the person why, instead of leaving a
+    silent error in the kernel's log.
+    """
+
+    def __init__(self, on_refused: Callable[[], None]) -> None:
+        super().__init__(options=[(str(i), i) for i in range(1, 11)], value=None,
+                         tooltips=[f"{i} out of 10" for i in range(1, 11)])
+        self._on_refused = on_refused
+        self.style.button_width = "40px"
+
+    def set_state(self, sync_data: dict[str, Any]) -> None:
+        try:
+            super().set_state(sync_data)
+        except TraitError:
+            self.send_state("index")
+            self._on_refused()
 
 
 class CheckInApp(App):
@@ -40,9 +64,7 @@ class CheckInApp(App):
         self.date = w.DatePicker(value=self.today, description="Week of", layout=w.Layout(width="260px"))
         self.date.style.description_width = "60px"
         self.author = text_field("Your name", width="260px")
-        self.confidence = w.ToggleButtons(options=[(str(i), i) for i in range(1, 11)], value=None,
-                                          tooltips=[f"{i} out of 10" for i in range(1, 11)])
-        self.confidence.style.button_width = "40px"
+        self.confidence = ConfidenceScale(self._on_confidence_refused)
         self.issues = text_field("What is in the way?", area=True, rows=3)
         self.plan = text_field("What will we do next week?", area=True, rows=3)
         self.save_button = button("Save check-in", "primary", icon="check", width="180px")
@@ -158,6 +180,9 @@ class CheckInApp(App):
         return trend_svg(cycle.start, cycle.end, confidence, progress, title=f"{self.team}: trend")
 
     # --- handlers ------------------------------------------------------------------------
+
+    def _on_confidence_refused(self) -> None:
+        self.messages["confidence"].value = message("Confidence is a whole number from 1 to 10: choose one above.")
 
     def _on_confidence_change(self, change: dict[str, Any]) -> None:
         self.messages["confidence"].value = ""
