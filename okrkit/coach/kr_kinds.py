@@ -108,8 +108,6 @@ _DUTY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|week|month|quarter|
                    r"shift|period)\b|\balways\b|\bon[\s-]time\b|\bon[\s-]schedule\b|\b(?:on|within|under)[\s-]budget\b|"
                    r"\bsame[\s-]day\b|\bnext (?:business |working )?day\b|"
                    r"\berror[\s-]free\b|\bwithout (?:errors?|fail|delays?|exceptions?)\b|\baccurately\b", re.I)
-
-
 _RECURS = re.compile(r"\b(?:every|each|always|all)\b", re.I)
 
 
@@ -150,9 +148,11 @@ def is_new_count(p: Phrase) -> bool:
     digits = [i for i, w in enumerate(p.words) if w[0].isdigit() or w[0] in "$€£"]
     if p.lead in lx.GAIN_VERBS and any(q.unit in {"", "money"} for q in p.measures):
         return True  # "Win back 150 lapsed subscribers", "Secure $2M in grants": gained this cycle
+    # "Raise a $5M Series A", "Generate $2M in pipeline": a sum brought in. The verb may be
+    # inflected in the text ("raised"), so its stem is matched.
     if p.lead_class in {"up", "target"} and p.lead and p.lead not in _LEVEL_VERBS and re.search(
             rf"\b{re.escape(p.lead[:4])}\w*\s+(?:an?\s+|another\s+)?[$€£¥]\s?\d", p.text, re.I):
-        return True  # "Raise a $5M Series A", "Generate $2M in pipeline": a sum brought in
+        return True
     people = any(q.share_of in lx.PEOPLE_NOUNS for q in p.measures)
     if people and any(a in {"the", "our", "a"} and b == "new" for a, b in zip(p.words, p.words[1:], strict=False)):
         return True

@@ -13,60 +13,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from okrkit.coach import lexicon as lx
+from okrkit.coach.movement import endpoints, is_relative
 from okrkit.coach.nounphrase import DETERMINERS, is_noun, lemma_class, noun_phrase_head
-from okrkit.coach.quantity import NAME_PREFIX, Quantity, first_value, quantities
+from okrkit.coach.quantity import NAME_PREFIX, Quantity, quantities
 
 __all__ = ["Phrase", "Quantity", "read"]
 
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*")
+_VERSION = re.compile(r"v\d+(?:\.\d+)*")  # "v1", "v2.3": names, not numbers
 _LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):]\s*|kr\s*\d*\s*[-:.]\s*)", re.I)
 _LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",
               "dramatically", "substantially", "and", "the", "i", "team", "should", "must", "we'll",
               "let's", "lets", "help", "try", "aim", "want"}
-# A comma ends a part unless it separates thousands ("from 800 to 1,200").
-_VERSION = re.compile(r"v\d+(?:\.\d+)*")
-_FROM_TO = re.compile(r"\bfrom\s+(?P<a>(?:[^,;()]|,(?=\d{3}))*?)\s+(?:to|→|->|–|-)\s+(?P<b>(?:[^,;()]|,(?=\d{3}))+)",
-                      re.I)
-_ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3})\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*)")
-_BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
-                        r"\s*:?\s*[$€£±~≈]?\d", re.I)
-_RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+\d[\d,.]*\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
-                       r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|"
-                       r"\bby\s+(?:half|a (?:third|quarter|fifth|tenth)|"
-                       r"(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?))|"
-                       r"\d\s*(?:%|percent|x|points?|pp)\s+(?:reduction|increase|improvement|growth|decrease|drop|"
-                       r"cut|uplift|lift|rise|decline|gain|boost|jump)\b",  # "a 20% reduction in emissions"
-                       re.I)
-# "40% quarter over quarter", "30% YoY", "20% vs last year": a change measured against a period.
-_PERIOD = re.compile(r"\b(?:year|quarter|month|week)[\s-]+(?:over|on)[\s-]+(?:year|quarter|month|week)\b|"
-                     r"\b(?:yoy|qoq|mom|wow)\b|\b(?:vs\.?|versus|compared (?:with|to)|over|than|on)\s+"
-                     r"(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|cycle|period)", re.I)
-_CHANGE_UNITS = {"%", "points", "x"}
-# "by 10 days", "by 5,000": a change of an amount, unless the number after "by" is a date or a time.
-_BY_AMOUNT = re.compile(r"\bby\s+(?:another\s+|an? (?:additional|extra)\s+)?(?P<num>\d[\d,.]*)(?P<after>\s*\S*)", re.I)
-_NOT_AMOUNT = re.compile(r"\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|/|:|" + "|".join(sorted(lx.MONTHS)) + r")", re.I)
-
-
-def _by_amount(clean: str) -> bool:
-    for m in _BY_AMOUNT.finditer(clean):
-        year = len(m["num"]) == 4 and m["num"].isdigit() and 1900 <= int(m["num"]) <= 2100
-        if not year and not _NOT_AMOUNT.match(m["after"]):
-            return True
-    return False
-_NOT_BY = {"to", "at", "of", "from", "than", "under", "over", "below", "above", "least", "most", "around", "about",
-           "approximately", "reach", "hit", "is", "are", "be", "stays", "remains", "for", "within", "in"}
-
-
-def _bare_change(words: list[str], lead_at: int) -> bool:
-    """ "Grow revenue 40%", "Lift NPS 10 points": a verb of change, its object, then an amount with
-    no "to", "at" or "of" before it reads as "by 40%", as OKR writers mean it."""
-    for j in range(lead_at + 2, len(words)):
-        w = words[j]
-        unit = "%" if w.endswith("%") else words[j + 1] if j + 1 < len(words) else ""
-        if w[0].isdigit() and (unit == "%" or unit in {"points", "pp", "pts", "percent"}):
-            k = j - 2 if words[j - 1][0].isdigit() else j - 1  # a range: "Grow trials 20-25%"
-            return k > lead_at and words[k] not in _NOT_BY and not words[k][0].isdigit()
-    return False
 
 
 @dataclass(frozen=True)
@@ -97,15 +55,6 @@ class Phrase:
 # Words that open a level, never an action: "No more than 2 outages", "Less than 1% damaged".
 _NOT_VERBS = {"no", "not", "zero", "less", "fewer", "at", "over", "under", "above", "below", "only", "just",
               "up", "down", "nearly", "almost", "around", "about", "approximately", "roughly", "top"}
-
-
-def _from_to(clean: str) -> re.Match[str] | None:
-    """The "from X to Y" whose X is a number: "time from offer to start date from 45 to 30 days"."""
-    for start in re.finditer(r"\bfrom\b", clean, re.I):
-        m = _FROM_TO.match(clean, start.start())
-        if m and first_value(m["a"]) is not None:
-            return m
-    return None
 
 
 def _verbish(word: str) -> bool:
@@ -166,24 +115,8 @@ def read(text: str) -> Phrase:
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
         keeps = any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS
         lead_class = "maintain" if keeps else "action"
-    baseline = target = None
-    ft = _from_to(clean) or _ARROW.search(clean)
-    span = None
-    if ft:
-        baseline, target = first_value(ft["a"]), first_value(ft["b"])
-        timed = all(re.search(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?)\b",
-                              part, re.I) for part in (ft["a"], ft["b"]))
-        a, b = first_value(ft["a"], si=timed), first_value(ft["b"], si=timed)
-        span = (a, b) if a is not None and b is not None else None
-    if baseline is None:
-        hint = _BASE_HINT.search(clean)
-        if hint:
-            baseline = first_value(clean[hint.end() - 1:])
-    relative = (
-        bool(_RELATIVE.search(clean)) or _by_amount(clean) or lead in lx.RELATIVE_WORDS or "twice" in words
-        or (any(q.unit in _CHANGE_UNITS for q in qs) and bool(_PERIOD.search(clean)))
-        or (lead_class in {"up", "down"} and baseline is None and _bare_change(words, i))
-    )
+    baseline, target, span = endpoints(clean)
+    relative = is_relative(clean, words, qs, lead, lead_class, i, baseline)
     if target is None:
         targets = [q for q in qs if not q.window and not (baseline is not None and q.value == baseline)]
         if targets:

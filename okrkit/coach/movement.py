@@ -1,0 +1,100 @@
+"""Read how an OKR sentence moves a number: its baseline and target, or a relative change.
+
+"from X to Y", "X → Y", "(currently X)", "to Y from X" give endpoints; "by 30%", "double",
+"40% QoQ", "Grow revenue 40%", "a 20% reduction in …" are moves measured from today, with no
+absolute target. Kept apart from the phrase reader, which finds the verb and its object.
+"""
+
+from __future__ import annotations
+
+import re
+
+from okrkit.coach import lexicon as lx
+from okrkit.coach.quantity import Quantity, first_value
+
+__all__ = ["endpoints", "is_relative"]
+
+# A comma ends a part unless it separates thousands ("from 800 to 1,200").
+_FROM_TO = re.compile(r"\bfrom\s+(?P<a>(?:[^,;()]|,(?=\d{3}))*?)\s+(?:to|→|->|–|-)\s+(?P<b>(?:[^,;()]|,(?=\d{3}))+)",
+                      re.I)
+_ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3})\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*)")
+_BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
+                        r"\s*:?\s*[$€£±~≈]?\d", re.I)
+_RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+\d[\d,.]*\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
+                       r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|"
+                       r"\bby\s+(?:half|a (?:third|quarter|fifth|tenth)|"
+                       r"(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?))|"
+                       r"\d\s*(?:%|percent|x|points?|pp)\s+(?:reduction|increase|improvement|growth|decrease|drop|"
+                       r"cut|uplift|lift|rise|decline|gain|boost|jump)\b",  # "a 20% reduction in emissions"
+                       re.I)
+# "40% quarter over quarter", "30% YoY", "20% vs last year": a change measured against a period.
+_PERIOD = re.compile(r"\b(?:year|quarter|month|week)[\s-]+(?:over|on)[\s-]+(?:year|quarter|month|week)\b|"
+                     r"\b(?:yoy|qoq|mom|wow)\b|\b(?:vs\.?|versus|compared (?:with|to)|over|than|on)\s+"
+                     r"(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|cycle|period)", re.I)
+_CHANGE_UNITS = {"%", "points", "x"}
+# "by 10 days", "by 5,000": a change of an amount, unless the number after "by" is a date or a time.
+_BY_AMOUNT = re.compile(r"\bby\s+(?:another\s+|an? (?:additional|extra)\s+)?(?P<num>\d[\d,.]*)(?P<after>\s*\S*)", re.I)
+_NOT_AMOUNT = re.compile(r"\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|/|:|" + "|".join(sorted(lx.MONTHS)) + r")", re.I)
+
+
+def _by_amount(clean: str) -> bool:
+    """ "by 10 days", "by 5,000": an amount after "by" that is not a year, a date or a time of day."""
+    for m in _BY_AMOUNT.finditer(clean):
+        year = len(m["num"]) == 4 and m["num"].isdigit() and 1900 <= int(m["num"]) <= 2100
+        if not year and not _NOT_AMOUNT.match(m["after"]):
+            return True
+    return False
+
+
+# Words before an amount that make it a level or a count, not a change: "to 40%", "at 5%".
+_NOT_BY = {"to", "at", "of", "from", "than", "under", "over", "below", "above", "least", "most", "around", "about",
+           "approximately", "reach", "hit", "is", "are", "be", "stays", "remains", "for", "within", "in"}
+
+
+def _bare_change(words: list[str], lead_at: int) -> bool:
+    """ "Grow revenue 40%", "Lift NPS 10 points": a verb of change, its object, then an amount with
+    no "to", "at" or "of" before it reads as "by 40%", as OKR writers mean it."""
+    for j in range(lead_at + 2, len(words)):
+        w = words[j]
+        unit = "%" if w.endswith("%") else words[j + 1] if j + 1 < len(words) else ""
+        if w[0].isdigit() and (unit == "%" or unit in {"points", "pp", "pts", "percent"}):
+            k = j - 2 if words[j - 1][0].isdigit() else j - 1  # a range: "Grow trials 20-25%"
+            return k > lead_at and words[k] not in _NOT_BY and not words[k][0].isdigit()
+    return False
+
+
+def _from_to(clean: str) -> re.Match[str] | None:
+    """The "from X to Y" whose X is a number: "time from offer to start date from 45 to 30 days"."""
+    for start in re.finditer(r"\bfrom\b", clean, re.I):
+        m = _FROM_TO.match(clean, start.start())
+        if m and first_value(m["a"]) is not None:
+            return m
+    return None
+
+
+def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, float] | None]:
+    """Baseline and target as written, and both in one unit when they are times ("4h to 30 min")."""
+    baseline = target = None
+    span = None
+    ft = _from_to(clean) or _ARROW.search(clean)
+    if ft:
+        baseline, target = first_value(ft["a"]), first_value(ft["b"])
+        timed = all(re.search(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?)\b",
+                              part, re.I) for part in (ft["a"], ft["b"]))
+        a, b = first_value(ft["a"], si=timed), first_value(ft["b"], si=timed)
+        span = (a, b) if a is not None and b is not None else None
+    if baseline is None:
+        hint = _BASE_HINT.search(clean)
+        if hint:
+            baseline = first_value(clean[hint.end() - 1:])
+    return baseline, target, span
+
+
+def is_relative(clean: str, words: list[str], qs: list[Quantity], lead: str | None, lead_class: str | None,
+                lead_at: int, baseline: float | None) -> bool:
+    """A move measured from today ("by 30%", "double", "40% QoQ"), with no absolute target."""
+    return (
+        bool(_RELATIVE.search(clean)) or _by_amount(clean) or lead in lx.RELATIVE_WORDS or "twice" in words
+        or (any(q.unit in _CHANGE_UNITS for q in qs) and bool(_PERIOD.search(clean)))
+        or (lead_class in {"up", "down"} and baseline is None and _bare_change(words, lead_at))
+    )
