@@ -75,6 +75,11 @@ def results(ctx: ReportContext) -> Markup:
     if ctx.checkins:
         chart = common.figure("progress_chart", ctx.status,
                               caption="Where every objective and key result stands; the dashed line is the pace.")
+    trends = [
+        common.figure("kr_trend_chart", e, ctx.checkins, t.name,
+                      caption=f"{t.name}: progress of each key result at every check-in; the dashed line is the pace.")
+        for t in ctx.status.teams if t.objectives and t.last_checkin is not None
+    ]
     return html.render("""
 <section><h2>Results</h2>
 {% if e.outcomes %}<ul class="outcomes">{% for o in e.outcomes %}<li>{{ o }}</li>{% endfor %}</ul>{% endif %}
@@ -94,9 +99,10 @@ the check-ins so far recorded confidence only.</p>{% else %}
 <td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress, none, kr.status) }}</td></tr>{% endfor %}
 </tbody></table>
 {{ chart }}
+{% if trends %}<h3>Week by week</h3>{% for fig in trends %}{{ fig }}{% endfor %}{% endif %}
 {% if teams %}<table><caption>Goal confidence at the first and the latest check-in</caption>
 <thead><tr><th scope="col">Team</th><th scope="col" class="num">First</th><th scope="col" class="num">Latest</th></tr></thead>
 <tbody>{% for t in teams %}<tr><th scope="row">{{ t.name }}</th><td class="num">{{ m.confidence(t.trend.points[0][1]) }}</td>
 <td class="num">{{ m.confidence(t.trend.points[-1][1]) }}</td></tr>{% endfor %}</tbody></table>{% endif %}
-</section>""", e=e, rows=rows, moved=moved, as_of=ctx.as_of, chart=chart, teams=teams, no_checkins=common.no_checkins(ctx), any_checkins=bool(ctx.checkins),  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+</section>""", e=e, rows=rows, moved=moved, as_of=ctx.as_of, chart=chart, trends=trends, teams=teams, no_checkins=common.no_checkins(ctx), any_checkins=bool(ctx.checkins),  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
                        mean=sum(kr.progress for _, kr, _ in moved) / len(moved) if moved else 0.0)
