@@ -29,6 +29,8 @@ def _outcome_quantity(p: Phrase) -> bool:
                 continue  # "migrate 80% of services": still counting our own work
             if p.lead_class in {"action", "unknown"} and q.share_of not in _OUTCOME_NOUNS:
                 continue  # "digitize 100% of paper forms": the share of a job done, whatever the job
+            if p.lead_class in {"action", "unknown"} and q.share_of in lx.PEOPLE_NOUNS and q.value >= 100:
+                continue  # "migrate 100% of customers": all of them is the whole job, not a reach
             return True
         if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or q.counts in lx.METRIC_NOUNS:
             return True

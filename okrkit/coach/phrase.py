@@ -113,7 +113,8 @@ def read(text: str) -> Phrase:
     if lead is None:
         lead, lead_class = _subject_verb(words[i:], lead, lead_class)
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
-        keeps = any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS
+        steady = bool({"flat", "steady", "stable", "constant"} & set(words))  # "hold headcount flat at 120"
+        keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS)
         lead_class = "maintain" if keeps else "action"
     baseline, target, span = endpoints(clean)
     relative = is_relative(clean, words, qs, lead, lead_class, i, baseline)

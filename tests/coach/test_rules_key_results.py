@@ -251,3 +251,14 @@ def test_a_metric_counted_in_our_own_output_is_output() -> None:
 def test_a_doing_verb_on_a_vague_comparative_is_unmeasurable_not_a_task() -> None:
     """'Build stronger ties with local clubs' promises a change without a number."""
     assert _rules("Build stronger ties with local clubs") == {"kr-not-measurable": Severity.WARNING}
+
+
+def test_all_of_the_customers_is_the_whole_job() -> None:
+    """'Move 100% of tenants to the new billing' is a migration to finish; '… to 30% of users' a reach."""
+    assert _rules("Move 100% of tenants to the new billing") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Ship the new editor to 30% of users") == {}
+
+
+def test_holding_a_count_flat_is_keeping_it() -> None:
+    """'Hold headcount steady at 85' keeps a level, even though the count is of our own people."""
+    assert _rules("Hold headcount steady at 85") == {"kr-no-movement": Severity.WARNING}
