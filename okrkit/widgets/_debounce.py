@@ -30,6 +30,12 @@ class Debouncer:
             self._handle.cancel()
         self._handle = loop.call_later(self.delay, self.flush)
 
+    def cancel(self) -> None:
+        """Forget a pending call."""
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
     def flush(self) -> None:
         if self._handle is not None:
             self._handle.cancel()

@@ -11,6 +11,7 @@ then. Below, the team's confidence and progress trend over the cycle. No pandas,
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,7 @@ from okrkit.model import CheckIn, KeyResult, Team
 from okrkit.progress import classify, engagement_status, expected_progress, kr_raw_progress
 from okrkit.validation import parse
 from okrkit.widgets._base import App, button, html, row, text_field
+from okrkit.widgets._debounce import Debouncer
 from okrkit.widgets._forms import clip_text, number_text, parse_number, show_error
 from okrkit.widgets._html import esc, fmt_number, message, progress_bar
 from okrkit.widgets._trend import trend_svg
@@ -80,7 +82,12 @@ class CheckInApp(App):
         self.confidence.observe(self._on_confidence_change, names="value")
         self.date.observe(self._on_date_change, names="value")
         self.save_button.on_click(self._on_save)
+        self._debounced = Debouncer(0.8, self._autosave)
+        self._filling = False
         self._fill_from_records()
+        self._restore_draft()
+        for field in (self.confidence, self.issues, self.plan, self.author, *self.value_fields.values()):
+            field.observe(self._on_form_change, names="value")
         return [
             row(self.date, self.author),
             self.messages["date"],
@@ -135,6 +142,13 @@ class CheckInApp(App):
 
     def _fill_from_records(self) -> None:
         """Prefill from the check-in of the chosen week if there is one, else from the latest values."""
+        self._filling = True
+        try:
+            self._fill_fields()
+        finally:
+            self._filling = False
+
+    def _fill_fields(self) -> None:
         chosen = self.date.value
         same_week = [c for c in self._checkins if c.date == chosen]
         earlier = [c for c in self._checkins if chosen is None or c.date < chosen]
@@ -180,6 +194,48 @@ class CheckInApp(App):
         return trend_svg(cycle.start, cycle.end, confidence, progress, title=f"{self.team}: trend")
 
     # --- handlers ------------------------------------------------------------------------
+
+    # --- the unsaved check-in, kept as a draft ----------------------------------------------
+
+    @property
+    def _draft_name(self) -> str:
+        return f"checkin:{self.team}"
+
+    def _on_form_change(self, _change: dict[str, Any]) -> None:
+        if not self._filling:
+            self._debounced.trigger()
+
+    def _autosave(self) -> None:
+        payload = {
+            "date": self.date.value.isoformat() if self.date.value else None,
+            "confidence": self.confidence.value,
+            "values": {k: clip_text(f.value, 40) for k, f in self.value_fields.items()},
+            "issues": clip_text(self.issues.value), "plan": clip_text(self.plan.value),
+            "author": clip_text(self.author.value, 200),
+        }
+        # A draft is a convenience: if it cannot be kept, the check-in is still saved by the button.
+        with contextlib.suppress(OkrkitError):
+            self.store.save_draft(self._draft_name, payload)
+
+    def _restore_draft(self) -> None:
+        """Bring back an unsaved check-in of the same week (a closed tab, a restarted kernel)."""
+        draft = self.store.load_draft(self._draft_name)
+        if not isinstance(draft, dict) or draft.get("date") != (self.date.value and self.date.value.isoformat()):
+            return
+        self._filling = True
+        try:
+            if draft.get("confidence") in range(1, 11):
+                self.confidence.value = draft["confidence"]
+            values = draft.get("values") if isinstance(draft.get("values"), dict) else {}
+            for kr_id, field in self.value_fields.items():
+                if isinstance(values.get(kr_id), str):
+                    field.value = clip_text(values[kr_id], 40)
+            for name in ("issues", "plan", "author"):
+                if isinstance(draft.get(name), str):
+                    getattr(self, name).value = clip_text(draft[name])
+        finally:
+            self._filling = False
+        self.result.value = message("Your unsaved check-in was restored.", "info")
 
     def _on_confidence_refused(self) -> None:
         self.messages["confidence"].value = message("Confidence is a whole number from 1 to 10: choose one above.")
@@ -242,6 +298,8 @@ class CheckInApp(App):
         except OkrkitError as error:
             self.result.value = message(f"Nothing was saved: {error}")
             return
+        self._debounced.cancel()  # a pending autosave must not bring the draft back
+        self.store.delete_draft(self._draft_name)
         self._checkins = self.store.checkins(self.team)
         self.follow_up.value = self._follow_up_html(
             next((c for c in reversed(self._checkins) if c.date < checkin.date), None), editing=True)

@@ -300,6 +300,7 @@ class Drafter(App):
         except OkrkitError as error:
             self.result.value = message(f"Nothing was saved: {error}")
             return
+        self._debounced.cancel()
         self.store.delete_draft(d.draft_name(self.team or ""))
         self.reload()
         objectives = self.engagement.team(self.team or "").objectives

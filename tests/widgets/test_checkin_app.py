@@ -119,3 +119,24 @@ def test_missing_store_is_a_message_not_a_traceback(tmp_path):
     """A folder without an engagement shows what to do instead of raising."""
     app = CheckInApp(tmp_path / "empty", team=TEAM)
     assert "cannot open the engagement" in app.notice.value
+
+
+def test_an_unsaved_check_in_survives_reopening_the_same_week(folder):
+    """What was typed but not saved comes back in a new app for the same team and week."""
+    app = _app(folder)
+    app.confidence.value = 4
+    app.value_fields["DT-1.2"].value = "49"
+    app.issues.value = "Video freeze"
+    again = _app(folder)
+    assert (again.confidence.value, again.value_fields["DT-1.2"].value, again.issues.value) == (4, "49",
+                                                                                               "Video freeze")
+    assert "restored" in again.result.value
+
+
+def test_saving_a_check_in_clears_its_draft(folder):
+    """After a save the next app opens on the saved check-in, not on a stale draft."""
+    app = _app(folder)
+    app.confidence.value = 6
+    app.save_button.click()
+    assert open_store(folder).load_draft("checkin:Discover Team") is None
+    assert "restored" not in _app(folder).result.value
