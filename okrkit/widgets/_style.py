@@ -60,6 +60,8 @@ CSS = """
 .okr-app .widget-toggle-buttons .jupyter-button.mod-active { background: #1f4e8c; color: #fff; }
 .okr-app .jupyter-button.mod-primary { background: #1f4e8c; }
 .okr-app .jupyter-button { border-radius: 5px; }
+.okr-app .okr-sticky, .okr-app .okr-quote, .okr-app li, .okr-app h3, .okr-app .okr-hint,
+.okr-app .okr-muted, .okr-app .okr-layer, .okr-app td { line-height: 1.4; }
 .okr-app textarea { font-family: inherit; font-size: 13.5px; }
 .okr-app table.okr-table.okr-fixed { table-layout: fixed; }
 .okr-app .okr-chart svg { max-width: 100%; height: auto; }

@@ -99,10 +99,10 @@ class DashboardApp(App):
         rows = []
         for kr in obj.key_results:
             unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
-            now = f"{fmt_number(kr.current)}{unit}" if kr.checked_in else "not checked in"
+            now = fmt_number(kr.current) if kr.checked_in else "not checked in"
             rows.append(
                 f"<tr><td><span class='okr-id'>{esc(kr.id)}</span> {esc(kr.title)}</td>"
-                f"<td style='white-space:nowrap'>{esc(fmt_number(kr.baseline))} → <b>{esc(now)}</b> → "
+                f"<td>{esc(fmt_number(kr.baseline))} → <b>{esc(now)}</b> → "
                 f"{esc(fmt_number(kr.target))}{esc(unit)}</td>"
                 f"<td>{progress_bar(kr.progress, kr.status.value, expected=expected)}</td>"
                 f"<td>{status_badge(kr.status.value)}</td></tr>"

@@ -105,7 +105,8 @@ class RetroApp(App):
             self.item_inputs[prompt] = field
             notes: list[w.Widget] = [html(f"<h3>{esc(question)}</h3>")]
             notes += [self._item_row(item) for item in items]
-            field.layout.flex = "1"
+            field.layout.flex, field.layout.min_width = "1 1 auto", "0"
+            add.layout.flex = "0 0 auto"
             notes.append(w.HBox([field, add]))
             width = min(340, 1080 // len(fmt.prompts) - 12)
             column = w.VBox(notes, layout=w.Layout(width=f"{width}px", margin="0 10px 10px 0"))
