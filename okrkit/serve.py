@@ -120,7 +120,10 @@ def prepare(options: ServeOptions, *, demo: bool = False) -> str:
     if not (options.apps_dir.is_dir() and app_templates(options.apps_dir)):
         print(f"Writing the app notebooks into {options.apps_dir} (as `okrkit new {folder}` does)", file=sys.stderr)
         teams = [t.name for t in engagement.teams]
-        make_workbooks(folder, team=teams[0] if teams else None)
+        # The demo's cycle is over: its apps take its last check-in day as today, so what a
+        # visitor records shows in the dashboard (which reads the cycle as of its end).
+        today = max((c.date for c in store.checkins()), default=None) if demo else None
+        make_workbooks(folder, team=teams[0] if teams else None, today=today)
     return engagement.client
 
 

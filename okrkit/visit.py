@@ -18,12 +18,13 @@ The browser suite runs with preheated kernels, so a change of protocol fails it.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import os
 import threading
 from urllib.parse import parse_qs
 
-__all__ = ["query_value", "team_from_url"]
+__all__ = ["as_day", "query_value", "team_from_url"]
 
 VISIT_TIMEOUT = 24 * 3600.0  # a preheated kernel may wait a long time for its visitor
 
@@ -73,3 +74,10 @@ def query_value(name: str, default: str | None = None) -> str | None:
 def team_from_url(default: str | None = None) -> str | None:
     """The team named by `?team=…`; the app itself checks that the team exists."""
     return query_value("team", default)
+
+
+def as_day(value: str | dt.date | None) -> dt.date | None:
+    """A notebook parameter "2026-03-27" as a date (papermill passes strings); None stays None."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)

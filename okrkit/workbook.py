@@ -204,8 +204,12 @@ def _sources(path: Path) -> list[str]:
     return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in nb.get("cells", [])]
 
 
-def make_workbooks(folder: Path, team: str | None = None, *, only_apps: bool = False) -> list[Path]:
-    """Write (or refresh) one notebook per template into `folder`; returns the paths written."""
+def make_workbooks(folder: Path, team: str | None = None, *, only_apps: bool = False,
+                   today: dt.date | None = None) -> list[Path]:
+    """Write (or refresh) one notebook per template into `folder`; returns the paths written.
+
+    `today` fixes the day the apps take as today (the demo's, whose cycle is in the past).
+    """
     import papermill as pm  # lazy: papermill imports nbclient, jupyter_client and more (~1 s)
 
     written = []
@@ -217,7 +221,8 @@ def make_workbooks(folder: Path, team: str | None = None, *, only_apps: bool = F
             out = template.destination(folder)
             out.parent.mkdir(parents=True, exist_ok=True)
             relative = Path("..") if template.app else Path(".")
-            values = {"engagement_dir": str(relative), "team": None if template.app else team}
+            values = {"engagement_dir": str(relative), "team": None if template.app else team,
+                      "today": today.isoformat() if today else None}
             parameters = {k: v for k, v in values.items() if k in _declared(template.path)}
             tmp = Path(scratch) / template.name
             pm.execute_notebook(str(template.path), str(tmp), parameters=parameters, prepare_only=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from okrkit.cli import main
@@ -159,3 +160,18 @@ def test_the_visit_is_read_from_voilas_query_socket(monkeypatch: pytest.MonkeyPa
     _wait_for_visit()
     assert paths == ["/base/voila/query/1234"]
     assert team_from_url() == "Discover Team"
+
+
+def test_serve_demo_writes_the_demo_and_pins_its_apps_to_its_last_checkin_day(tmp_path: Path) -> None:
+    """`okrkit serve --demo` sets up an empty folder; the apps take the demo's last check-in day as today."""
+    from okrkit.serve import prepare
+    from okrkit.store import open_store
+
+    folder = tmp_path / "okrkit-demo"
+    assert prepare(ServeOptions(folder=folder), demo=True) == "Banco Aurora"
+    last = max(c.date for c in open_store(folder).checkins())
+    for app in ("checkin", "retro", "dashboard"):
+        nb = nbformat.read(folder / "apps" / f"{app}.ipynb", as_version=4)
+        injected = next(c.source for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+        assert f'today = "{last.isoformat()}"' in injected
+    assert (folder / "engagement.yaml").exists() and (folder / "coach-workbook.ipynb").exists()
