@@ -119,6 +119,8 @@ def screenshot(page: object, name: str) -> Path:
         "() => Math.max(document.body.scrollHeight, ...[...document.querySelectorAll('.okr-app, main')]"
         ".map(e => e.getBoundingClientRect().bottom + 40))")
     page.set_viewport_size({"width": size["width"], "height": int(min(max(height, size["height"]), 6000))})  # type: ignore[attr-defined]
+    page.evaluate("() => { window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => { "  # type: ignore[attr-defined]
+                  "if (e.scrollTop) e.scrollTop = 0; }); }")
     page.wait_for_timeout(200)  # type: ignore[attr-defined]
     page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     page.set_viewport_size(size)  # type: ignore[attr-defined]
