@@ -8,8 +8,11 @@ app instead of a traceback (Voila hides tracebacks, so nothing else would be see
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as w
 
@@ -17,7 +20,30 @@ from okrkit.errors import OkrkitError
 from okrkit.widgets._html import esc, message
 from okrkit.widgets._style import CSS
 
-__all__ = ["App", "button", "html", "label_row", "row", "text_field"]
+__all__ = ["App", "button", "guarded", "html", "label_row", "row", "text_field"]
+
+_log = logging.getLogger("okrkit.widgets")
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def guarded(handler: F) -> F:
+    """An app's handler that, on an unexpected error, says so on the page instead of failing silently.
+
+    Voila shows no tracebacks to clients (rightly), so an error in a click handler would
+    otherwise look like a button that does nothing. The error is logged in the kernel, and
+    the store's transactions mean nothing was half-saved.
+    """
+
+    @functools.wraps(handler)
+    def _guarded(self: App, *args: Any, **kwargs: Any) -> None:
+        try:
+            handler(self, *args, **kwargs)
+        except Exception:
+            _log.exception("okrkit app handler %s failed", handler.__name__)
+            self.notice.value = message("Something went wrong and nothing was saved. Please try again, or tell "
+                                        "your coach if it happens again.")
+
+    return _guarded  # type: ignore[return-value]
 
 _NO_TEAM = "__none__"
 

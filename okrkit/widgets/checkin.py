@@ -22,7 +22,7 @@ from okrkit.errors import InputError, OkrkitError
 from okrkit.model import CheckIn, KeyResult, Team
 from okrkit.progress import classify, engagement_status, expected_progress, kr_raw_progress
 from okrkit.validation import parse
-from okrkit.widgets._base import App, button, html, row, text_field
+from okrkit.widgets._base import App, button, guarded, html, row, text_field
 from okrkit.widgets._debounce import Debouncer
 from okrkit.widgets._forms import clip_text, number_text, parse_number, show_error
 from okrkit.widgets._html import esc, fmt_number, message, progress_bar
@@ -271,6 +271,7 @@ class CheckInApp(App):
         status = classify(progress, expected, None, self.engagement.thresholds)
         self._bars[kr_id].value = progress_bar(progress, status.value, expected=expected)
 
+    @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
         for slot in self.messages.values():
             slot.value = ""

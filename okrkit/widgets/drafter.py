@@ -20,7 +20,7 @@ from okrkit.errors import InputError, OkrkitError
 from okrkit.model import Engagement, KeyResult, Level, Objective
 from okrkit.validation import parse
 from okrkit.widgets import _draft as d
-from okrkit.widgets._base import App, button, html, row, text_field
+from okrkit.widgets._base import App, button, guarded, html, row, text_field
 from okrkit.widgets._debounce import Debouncer
 from okrkit.widgets._forms import clip_text
 from okrkit.widgets._html import esc, message
@@ -282,6 +282,7 @@ class Drafter(App):
 
     # --- save ----------------------------------------------------------------------------------
 
+    @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
         self._debounced.flush()
         candidate, problems, _paths = self._candidate()

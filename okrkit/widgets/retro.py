@@ -21,7 +21,7 @@ from okrkit.model import Retro, RetroItem, RetroKind
 from okrkit.progress import engagement_status, score_reading
 from okrkit.retro_formats import RETRO_FORMATS
 from okrkit.validation import parse
-from okrkit.widgets._base import App, button, html, row, text_field
+from okrkit.widgets._base import App, button, guarded, html, row, text_field
 from okrkit.widgets._forms import clip_text, show_error
 from okrkit.widgets._html import esc, message
 
@@ -263,6 +263,7 @@ class RetroApp(App):
         self._actions = [clip_text(a, 2000) for a in draft.get("actions", []) if isinstance(a, str) and a.strip()]
         self.result.value = message("Your unsaved retrospective was restored.", "info")
 
+    @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
         for slot in self.messages.values():
             slot.value = ""

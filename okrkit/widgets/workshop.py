@@ -18,7 +18,7 @@ import ipywidgets as w
 from okrkit.errors import InputError, OkrkitError
 from okrkit.model import Engagement, WorkshopPrep
 from okrkit.validation import parse
-from okrkit.widgets._base import App, button, html, row, text_field
+from okrkit.widgets._base import App, button, guarded, html, row, text_field
 from okrkit.widgets._forms import clip_text, show_error
 from okrkit.widgets._html import esc, message
 
@@ -179,6 +179,7 @@ class WorkshopKit(App):
                             f"{total % 60:02d} min in all.</div>") if rows else \
             "<p class='okr-muted'>Add participants or agenda items to see the timed agenda.</p>"
 
+    @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
         for slot in self.messages.values():
             slot.value = ""

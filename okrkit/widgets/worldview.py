@@ -17,7 +17,7 @@ import ipywidgets as w
 from okrkit.errors import InputError, OkrkitError
 from okrkit.model import Engagement, Level, Objective, Team
 from okrkit.validation import parse
-from okrkit.widgets._base import App, button, html, row, text_field
+from okrkit.widgets._base import App, button, guarded, html, row, text_field
 from okrkit.widgets._forms import clip_text, show_error
 from okrkit.widgets._html import badge, esc, message
 
@@ -76,6 +76,7 @@ class WorldviewView(App):
                  "link their daily work to the bigger picture.</div>"), self.questions,
         ]
 
+    @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
         for slot in self.messages.values():
             slot.value = ""

@@ -140,3 +140,16 @@ def test_saving_a_check_in_clears_its_draft(folder):
     app.save_button.click()
     assert open_store(folder).load_draft("checkin:Discover Team") is None
     assert "restored" not in _app(folder).result.value
+
+
+def test_an_unexpected_error_is_said_on_the_page(folder, monkeypatch):
+    """A failure nobody foresaw shows a plain message instead of a button that does nothing."""
+    app = _app(folder)
+    app.confidence.value = 7
+
+    def broken(_checkin):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(app.store, "record_checkin", broken)
+    app.save_button.click()
+    assert "Something went wrong and nothing was saved" in app.notice.value
