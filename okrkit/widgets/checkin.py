@@ -226,7 +226,8 @@ class CheckInApp(App):
         try:
             if draft.get("confidence") in range(1, 11):
                 self.confidence.value = draft["confidence"]
-            values = draft.get("values") if isinstance(draft.get("values"), dict) else {}
+            raw_values = draft.get("values")
+            values: dict[str, Any] = raw_values if isinstance(raw_values, dict) else {}
             for kr_id, field in self.value_fields.items():
                 if isinstance(values.get(kr_id), str):
                     field.value = clip_text(values[kr_id], 40)
