@@ -26,7 +26,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     drafter = Path(__file__).with_name("drafter_app.ipynb")
     (folder / "apps").mkdir()
     shutil.copy(drafter, folder / "apps" / drafter.name)  # the coach's drafter, served only in tests
-    server = start_server(folder, base / "serve.log", "--pool-size", "1")
+    # --demo as in the README: the apps take the demo's last check-in day as today.
+    server = start_server(folder, base / "serve.log", "--demo", "--pool-size", "1")
     wait_for_pools(server, apps=4)
     yield server
     stop_server(server)

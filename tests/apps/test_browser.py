@@ -104,6 +104,8 @@ def test_checkin_is_recorded_in_the_store(page, served: Server) -> None:
     assert saved[0].plan == "Publish the tutorial video on Tuesday."
     assert saved[0].values["DT-1.1"] == 89.5
     assert "Using pre-heated kernel" in served.log.read_text(errors="replace"), "the team came through preheating"
+    open_app(page, served, "dashboard", TEAM)
+    page.get_by_text("confidence 8/10").first.wait_for(timeout=60_000)  # the dashboard shows it
 
 
 def test_dashboard_draws_a_chart(page, served: Server) -> None:
@@ -153,6 +155,7 @@ def test_checkin_bad_input_shows_a_message_and_saves_nothing(page, served: Serve
     store = open_store(served.folder)
     before = store.checkins("Account Opening Team")
     open_app(page, served, "checkin", "Account Opening Team")
+    page.locator(".okr-app input[type=date]").fill("2026-03-28")  # a week with no check-in yet: nothing prefilled
     page.get_by_role("button", name="Save check-in").click()
     page.get_by_text("Choose how confident you are").wait_for(timeout=30_000)
     page.get_by_role("button", name="5", exact=True).click()
