@@ -113,6 +113,8 @@ def test_pdf_has_its_pages_and_charts(demo_dir: Path, tmp_path: Path) -> None:
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) >= 2
     assert all(p.stat().st_size > 5_000 for p in pages)  # a blank A4 page at 40 dpi is far smaller
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "confidence (1–10)" in text and "pace 57%" in text  # axis and rule labels drawn inside the charts
 
 
 def test_batch_reports_every_engagement_and_the_failures_at_the_end(demo_dir: Path, tmp_path: Path) -> None:
