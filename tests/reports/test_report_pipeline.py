@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, HOSTILE, KINDS, open_offline
+from report_helpers import AS_OF, HOSTILE, KINDS, open_offline
 
 from okrkit.cli import main
 

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF
+from report_helpers import AS_OF
 
 from okrkit.model import Phase
 from okrkit.reports import case_study, cycle, html, monthly, playbook, weekly
