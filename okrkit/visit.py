@@ -29,15 +29,20 @@ __all__ = ["as_day", "query_value", "team_from_url"]
 VISIT_TIMEOUT = 24 * 3600.0  # a preheated kernel may wait a long time for its visitor
 
 
-async def _receive(url: str) -> str | None:
+async def _receive(url: str, attempts: int = 5) -> str | None:
     import websockets  # lazy: only preheated kernels need it
 
-    try:
-        async with websockets.connect(url, open_timeout=5) as connection:
-            message = await asyncio.wait_for(connection.recv(), VISIT_TIMEOUT)
-    except (OSError, TimeoutError, websockets.WebSocketException):
-        return None
-    return message if isinstance(message, str) else message.decode()
+    for attempt in range(attempts):
+        try:
+            # A busy server (kernels starting) can be slow to accept: retry rather than run
+            # the app without its team. Once connected, wait as long as the visitor takes.
+            async with websockets.connect(url, open_timeout=15) as connection:
+                message = await asyncio.wait_for(connection.recv(), VISIT_TIMEOUT)
+        except (OSError, TimeoutError, websockets.WebSocketException):
+            await asyncio.sleep(0.5 * (attempt + 1))
+            continue
+        return message if isinstance(message, str) else message.decode()
+    return None
 
 
 def _wait_for_visit() -> None:

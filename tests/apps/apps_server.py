@@ -104,9 +104,12 @@ def open_app(page: object, served: Server, app: str, team: str | None = None) ->
     """Navigate to an app and wait until Voila has rendered it; returns the seconds it took."""
     start = time.perf_counter()
     page.goto(served.app_url(app, team))  # type: ignore[attr-defined]
-    page.wait_for_selector("#loading", state="detached", timeout=RENDER_TIMEOUT_MS)  # type: ignore[attr-defined]
-    page.wait_for_selector("#rendered_cells", state="visible", timeout=RENDER_TIMEOUT_MS)  # type: ignore[attr-defined]
-    page.wait_for_selector(".okr-app", state="visible", timeout=RENDER_TIMEOUT_MS)  # type: ignore[attr-defined]
+    try:
+        for selector, state in (("#loading", "detached"), ("#rendered_cells", "visible"), (".okr-app", "visible")):
+            page.wait_for_selector(selector, state=state, timeout=RENDER_TIMEOUT_MS)  # type: ignore[attr-defined]
+    except Exception as error:
+        log = served.log.read_text(errors="replace")[-6000:]
+        raise AssertionError(f"{app} did not render ({error.__class__.__name__}); the log ends:\n{log}") from error
     return time.perf_counter() - start
 
 
