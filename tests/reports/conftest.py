@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from report_helpers import AS_OF, CHROMIUM_ARGS, KINDS, hostile_record
+from report_helpers import AS_OF, KINDS, BrowserThread, hostile_record
 
 from okrkit.demo import demo_record
 from okrkit.model import EngagementRecord
@@ -54,12 +54,11 @@ def rendered(demo_dir: Path, reports_root: Path) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Debian's Chromium through Playwright, as the PDF export uses it."""
-    sync_api = pytest.importorskip("playwright.sync_api")
+def browser() -> Iterator[BrowserThread]:
+    """Debian's Chromium through Playwright, as the PDF export uses it, in a thread of its own."""
+    pytest.importorskip("playwright.sync_api")
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("needs /usr/bin/chromium (apt-get install chromium)")
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    chromium = BrowserThread("/usr/bin/chromium")
+    yield chromium
+    chromium.close()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 from okrkit.model import CheckIn, EngagementRecord, Retro
 from okrkit.testing import engagement, key_result, objective, team
@@ -11,6 +14,7 @@ from okrkit.testing import engagement, key_result, objective, team
 AS_OF = dt.date(2026, 2, 20)
 KINDS = ("weekly", "monthly", "cycle", "case-study", "playbook")
 HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+T = TypeVar("T")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 
@@ -54,3 +58,35 @@ def open_offline(browser: object, path: Path) -> tuple[object, list[str]]:
     page.route("**/*", route)
     page.goto(path.as_uri())
     return page, asked
+
+
+class BrowserThread:
+    """Chromium driven from a thread of its own.
+
+    Playwright's sync API allows one instance per thread, and other suites (the apps'
+    browser tests) keep theirs open for the whole session in the main thread; every use
+    of this browser therefore goes through `call`, which runs in its thread.
+    """
+
+    def __init__(self, executable: str) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-browser")
+        self._playwright: Any = None
+        self.browser: Any = self._pool.submit(self._start, executable).result()
+
+    def _start(self, executable: str) -> Any:
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        return self._playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+    def call(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(browser, *args)`, run in the browser's thread."""
+        return self._pool.submit(fn, self.browser, *args).result()
+
+    def close(self) -> None:
+        def stop() -> None:
+            self.browser.close()
+            self._playwright.stop()
+
+        self._pool.submit(stop).result()
+        self._pool.shutdown()

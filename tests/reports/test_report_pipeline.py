@@ -8,9 +8,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from report_helpers import AS_OF, HOSTILE, KINDS, open_offline
+from report_helpers import AS_OF, HOSTILE, KINDS, BrowserThread, open_offline
 
 from okrkit.cli import main
 
@@ -65,38 +66,48 @@ def test_numbers_agree_with_okrkit_status(rendered: dict[str, Path], demo_dir: P
             assert int(shown.group(1)) == round(expected[item] * 100), item
 
 
-@pytest.mark.parametrize("kind", ["weekly", "monthly", "cycle", "case-study"])
-def test_charts_show_in_chromium_with_the_network_closed(rendered: dict[str, Path], browser: object,
-                                                         kind: str) -> None:
-    """Opened with every outside request refused, the report asks for nothing and draws its charts."""
-    page, asked = open_offline(browser, rendered[kind])
+def _charts_and_requests(browser: Any, path: Path) -> tuple[list[dict[str, float]], list[str]]:
+    page, asked = open_offline(browser, path)
     try:
-        charts = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        charts = page.eval_on_selector_all(
             "figure.chart svg",
             "svgs => svgs.map(s => ({w: s.getBoundingClientRect().width,"
             " marks: s.querySelectorAll('g[class*=\"mark-\"] path, g[class*=\"mark-\"] line').length}))")
     finally:
-        page.close()  # type: ignore[attr-defined]
+        page.close()
+    return charts, asked
+
+
+@pytest.mark.parametrize("kind", ["weekly", "monthly", "cycle", "case-study"])
+def test_charts_show_in_chromium_with_the_network_closed(rendered: dict[str, Path], browser: BrowserThread,
+                                                         kind: str) -> None:
+    """Opened with every outside request refused, the report asks for nothing and draws its charts."""
+    charts, asked = browser.call(_charts_and_requests, rendered[kind])
     assert asked == []
     assert charts
     for chart in charts:
         assert chart["w"] > 200 and chart["marks"] > 3
 
 
-def test_hostile_text_comes_out_as_text(hostile_dir: Path, browser: object, tmp_path: Path) -> None:
+def _text_and_effects(browser: Any, path: Path) -> tuple[str, int, int, list[str], list[str]]:
+    page, asked = open_offline(browser, path)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        text = page.inner_text("main")
+        images = page.eval_on_selector_all("img", "imgs => imgs.length")
+        scripts = page.eval_on_selector_all("script", "s => s.length")
+    finally:
+        page.close()
+    return text, images, scripts, dialogs, asked
+
+
+def test_hostile_text_comes_out_as_text(hostile_dir: Path, browser: BrowserThread, tmp_path: Path) -> None:
     """Script in names, titles and issues is shown as written and never runs."""
     from okrkit.reports.run import ReportRequest, render_report
 
     path = render_report(ReportRequest(hostile_dir, "weekly", AS_OF, "html", tmp_path))
-    page, asked = open_offline(browser, path)
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
-    try:
-        text = page.inner_text("main")  # type: ignore[attr-defined]
-        images = page.eval_on_selector_all("img", "imgs => imgs.length")  # type: ignore[attr-defined]
-        scripts = page.eval_on_selector_all("script", "s => s.length")  # type: ignore[attr-defined]
-    finally:
-        page.close()  # type: ignore[attr-defined]
+    text, images, scripts, dialogs, asked = browser.call(_text_and_effects, path)
     assert HOSTILE in text
     assert (images, scripts, dialogs, asked) == (0, 0, [], [])
 
