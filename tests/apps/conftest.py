@@ -1,6 +1,6 @@
 """Fixtures for the apps: a served demo engagement and a real browser (Debian's Chromium).
 
-One `okrkit serve` per test session, with a token and a preheated kernel per app, on a
+One `okrkit serve` per module that uses it (only test_browser.py), with a token and a preheated kernel per app, on a
 free port. Each test gets a fresh browser context in which every request to another
 host is aborted, and which fails the test if anything from our server failed to load,
 a dialog opened (a hostile string ran) or the page threw.
@@ -18,7 +18,7 @@ from apps_server import CHROMIUM, CHROMIUM_ARGS, Server, Watch, start_server, st
 from okrkit.testing import demo_folder
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The demo engagement, served by `okrkit serve` with a token and preheated kernels."""
     base = tmp_path_factory.mktemp("served")
@@ -33,8 +33,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     stop_server(server)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    # Module scope, not session: while Playwright's sync API is open it leaves an event loop
+    # running in the main thread, and later tests (widgets that await when a loop runs) see it.
     if not Path(CHROMIUM).exists():
         pytest.skip(f"needs Debian's Chromium at {CHROMIUM}: apt-get install -y chromium")
     playwright_api = pytest.importorskip("playwright.sync_api")
