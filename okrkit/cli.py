@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -118,22 +117,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _plugin_commands() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
-    """Commands that live beside the parts they drive (the coach's lint, workbooks, serving, reports)."""
-    adders = []
-    for module, name in (
-        ("okrkit.coach.cli", "add_lint_command"),
-        ("okrkit.workbook", "add_new_command"),
-        ("okrkit.serve", "add_serve_command"),
-        ("okrkit.report", "add_report_command"),
-    ):
-        try:
-            adders.append(getattr(importlib.import_module(module), name))
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
-        except AttributeError:
-            continue
-    return adders
+    """Commands that live beside the parts they drive; each module imports its heavy parts only when run."""
+    from okrkit.lint import add_lint_command
+    from okrkit.report import add_report_command
+    from okrkit.serve import add_serve_command
+    from okrkit.workbook import add_new_command
+
+    return [add_lint_command, add_new_command, add_serve_command, add_report_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

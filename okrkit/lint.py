@@ -1,4 +1,8 @@
-"""The `okrkit lint` subcommand, added to okrkit's argparse command by `add_lint_command`."""
+"""The `okrkit lint` subcommand, added to okrkit's argparse command by `add_lint_command`.
+
+It lives outside `okrkit.coach` so that every other command's start-up does not load the
+coach's rules; they are imported when a lint runs.
+"""
 
 from __future__ import annotations
 
