@@ -57,7 +57,11 @@ def button(description: str, style: str = "", *, icon: str = "", tooltip: str = 
                     layout=w.Layout(width=width))
 
 
-def text_field(placeholder: str = "", value: str = "", width: str = "100%", *, area: bool = False,
+# A full-width field minus the widget's own margins, so its right border stays inside its card.
+FULL_WIDTH = "calc(100% - 6px)"
+
+
+def text_field(placeholder: str = "", value: str = "", width: str = FULL_WIDTH, *, area: bool = False,
                rows: int = 2) -> w.Text | w.Textarea:
     if area:
         return w.Textarea(value=value, placeholder=placeholder, rows=rows, layout=w.Layout(width=width))

@@ -64,6 +64,13 @@ CSS = """
 .okr-app .okr-muted, .okr-app .okr-layer, .okr-app td { line-height: 1.4; }
 .okr-app textarea { font-family: inherit; font-size: 13.5px; }
 .okr-app table.okr-table.okr-fixed { table-layout: fixed; }
+/* long values and units wrap inside their column; bars shrink to theirs */
+.okr-app table.okr-table td { overflow-wrap: anywhere; }
+.okr-app table.okr-fixed .okr-bar-row { min-width: 0; }
+.okr-app table.okr-fixed .okr-bar { min-width: 30px; }
+/* text areas fit their card, borders included */
+.okr-app .widget-textarea, .okr-app .widget-text { box-sizing: border-box; max-width: 100%; }
+.okr-app textarea { box-sizing: border-box; }
 .okr-app .okr-chart svg { max-width: 100%; height: auto; }
 </style>
 """

@@ -16,13 +16,16 @@ from typing import Any
 
 import ipywidgets as w
 
+from okrkit.model import Retro
 from okrkit.progress import ObjectiveStatus, Status, TeamStatus, default_as_of, engagement_status
+from okrkit.retro_formats import RETRO_FORMATS
 from okrkit.widgets import _chart_worker
 from okrkit.widgets._base import App, button, html, row
 from okrkit.widgets._html import esc, fmt_number, message, progress_bar, status_badge
 
 __all__ = ["DashboardApp"]
 
+_TOP_NOTES = 3  # per question: a dashboard shows what mattered most, the retro app shows all
 _TREND_WORDS = {"rising": "↗ rising", "falling": "↘ falling", "steady": "→ steady"}
 
 
@@ -41,12 +44,14 @@ class DashboardApp(App):
         # What was recorded after the as-of date is not known yet on that date.
         self.checkins = [c for c in self.store.checkins() if c.date <= as_of]
         retros = [r for r in self.store.retros() if r.date <= as_of]
+        self.retros = retros
         self._records_hash = hash((self.engagement.model_dump_json(), *(c.model_dump_json() for c in self.checkins),
                                    *(r.model_dump_json() for r in retros)))
         self.status = engagement_status(self.engagement, self.checkins, as_of=as_of, retros=retros)
         teams = [t for t in self.status.teams if self.team is None or t.name == self.team]
         self.summary = html(self._summary_html(teams))
         self.teams_view = html("".join(self._team_html(t) for t in teams))
+        self.retros_view = html(self._retros_html({t.name for t in teams}))
         self.charts = html()
         self._draw_charts()
         return [
@@ -54,6 +59,9 @@ class DashboardApp(App):
             html("<h2>Objectives and key results</h2><div class='okr-hint'>Bars show progress from baseline to "
                  "target; the dark tick is where the cycle's pace says we should be today.</div>"),
             self.teams_view,
+            html("<h2>Latest retrospectives</h2><div class='okr-hint'>What the teams learned, with the notes "
+                 "they voted up most, and the actions they agreed.</div>"),
+            self.retros_view,
             html("<h2>Charts</h2>"),
             self.charts,
         ]
@@ -118,6 +126,37 @@ class DashboardApp(App):
             f"<col style='width:24%'><col style='width:20%'><col style='width:10%'></colgroup><tr><th>Key result</th>"
             f"<th>baseline → now → target</th><th>progress</th><th>status</th></tr>{''.join(rows)}</table></div>"
         )
+
+    # --- retrospectives ---------------------------------------------------------------------
+
+    def _retros_html(self, teams: set[str]) -> str:
+        """Each team's latest retrospective: its top-voted notes under each question, and its actions."""
+        latest: dict[str, Retro] = {}
+        for retro in sorted(self.retros, key=lambda r: r.date):
+            if retro.team in teams:
+                latest[retro.team] = retro
+        if not latest:
+            return "<p class='okr-muted'>No retrospective recorded yet.</p>"
+        return "".join(self._retro_html(latest[name]) for name in (t.name for t in self.status.teams)
+                       if name in latest)
+
+    @staticmethod
+    def _retro_html(retro: Retro) -> str:
+        fmt = RETRO_FORMATS[retro.format]
+        questions = []
+        for prompt, question in zip(fmt.prompts, fmt.questions, strict=True):
+            notes = sorted((i for i in retro.items if i.prompt == prompt), key=lambda i: -i.votes)[:_TOP_NOTES]
+            if notes:
+                items = "".join(f"<li>{esc(i.text)}" + (f" <span class='okr-muted'>· {i.votes} vote"
+                                f"{'s' if i.votes != 1 else ''}</span>" if i.votes else "") + "</li>"
+                                for i in notes)
+                questions.append(f"<div><b>{esc(question)}</b><ul>{items}</ul></div>")
+        actions = "".join(f"<li>{esc(a)}</li>" for a in retro.actions)
+        return (f"<div class='okr-card'><h3 style='margin-top:2px'>{esc(retro.team)}</h3>"
+                f"<div class='okr-muted'>{esc(fmt.title)} · {esc(retro.kind.value)} · {retro.date:%d %b %Y}</div>"
+                + "".join(questions)
+                + (f"<div><b>Actions</b><ul>{actions}</ul></div>" if actions else "")
+                + "</div>")
 
     # --- charts ---------------------------------------------------------------------------
 

@@ -145,6 +145,8 @@ def test_a_retrospective_is_recorded_in_the_store(page, served: Server) -> None:
     retros = open_store(served.folder).retros("Account Opening Team")
     assert any("Ana books the branch visits by Friday." in r.actions for r in retros)
     assert any(i.text.startswith("Pairing with the branch staff") for r in retros for i in r.items)
+    open_app(page, served, "dashboard", "Account Opening Team")  # and the team's dashboard shows it
+    page.get_by_text("Ana books the branch visits by Friday.").wait_for(timeout=60_000)
 
 
 # --- bad input --------------------------------------------------------------------------

@@ -55,3 +55,17 @@ def test_a_failing_chart_renderer_leaves_a_message_not_a_traceback(folder, monke
     monkeypatch.setattr(_chart_worker, "render", broken)
     app = DashboardApp(folder, today=AS_OF)
     assert "could not be drawn" in app.charts.value and "DT-1.1" in app.teams_view.value
+
+
+def test_latest_retrospectives_show_top_notes_and_actions(folder):
+    """Each team's latest retro is on the dashboard: its questions, most-voted notes and actions."""
+    html = DashboardApp(folder, team="Support Experience Team", today=AS_OF).retros_view.value
+    assert "Attractors and Detractors" in html and "What pushed us away from it?" in html
+    assert html.index("branch-migration initiative") < html.index("No content writer")  # 5 votes before 2
+    assert "two people back on SX-1 full time" in html
+
+
+def test_a_team_without_a_retro_says_so(folder):
+    """No retrospective yet is said in words, not left blank."""
+    html = DashboardApp(folder, team="Account Opening Team", today=AS_OF).retros_view.value
+    assert "No retrospective recorded yet" in html
