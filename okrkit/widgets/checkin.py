@@ -181,13 +181,16 @@ class CheckInApp(App):
                 f"{plan}{issues}<div class='okr-hint'>Did we do it? Start there.</div></div>")
 
     def _trend_html(self) -> str:
-        if not self._checkins:
+        # Up to the chosen week: looking back at a past week shows the cycle as it stood then.
+        chosen = self.date.value
+        known = [c for c in self._checkins if chosen is None or c.date <= chosen]
+        if not known:
             return "<p class='okr-muted'>The trend appears after the first check-in.</p>"
         cycle = self.engagement.cycle
-        confidence = [(c.date, c.confidence) for c in self._checkins if c.confidence is not None]
+        confidence = [(c.date, c.confidence) for c in known if c.confidence is not None]
         progress = []
-        for checkin in self._checkins:
-            status = engagement_status(self.engagement, self._checkins, as_of=checkin.date)
+        for checkin in known:
+            status = engagement_status(self.engagement, known, as_of=checkin.date)
             team = next(t for t in status.teams if t.name == self.team)
             if team.objectives:
                 progress.append((checkin.date, sum(o.progress for o in team.objectives) / len(team.objectives)))

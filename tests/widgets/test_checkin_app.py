@@ -153,3 +153,10 @@ def test_an_unexpected_error_is_said_on_the_page(folder, monkeypatch):
     monkeypatch.setattr(app.store, "record_checkin", broken)
     app.save_button.click()
     assert "Something went wrong and nothing was saved" in app.notice.value
+
+
+def test_the_trend_stops_at_the_chosen_week(folder):
+    """Looking at a past week, the trend shows only the check-ins known then."""
+    early = CheckInApp(folder, team=TEAM, today=dt.date(2026, 1, 23)).trend.value
+    late = CheckInApp(folder, team=TEAM, today=dt.date(2026, 3, 27)).trend.value
+    assert early.count("<circle") < late.count("<circle")
