@@ -264,22 +264,20 @@ class Store:
 
     def _checkins(self, connection: Connection, team: str | None) -> list[CheckIn]:
         eid = self._engagement_id(connection)
-        query = (
-            select(s.checkins, s.teams.c.name.label("team"))
-            .join(s.teams, s.checkins.c.team_id == s.teams.c.id)
-            .where(s.teams.c.engagement_id == eid)
-            .order_by(s.checkins.c.date, s.teams.c.position)
-        )
-        if team is not None:
-            query = query.where(s.teams.c.name == team)
-        rows = connection.execute(query).mappings().all()
+        rows = connection.execute(_by_team(s.checkins, eid, team)).mappings().all()
         values: dict[int, dict[str, float]] = {}
-        for checkin_id, code, value in connection.execute(
+        # Only the values of the check-ins asked for: the same join and team filter.
+        value_query = (
             select(s.checkin_values.c.checkin_id, s.key_results.c.code, s.checkin_values.c.value)
             .join(s.key_results, s.checkin_values.c.key_result_id == s.key_results.c.id)
-            .where(s.key_results.c.engagement_id == eid)
+            .join(s.checkins, s.checkin_values.c.checkin_id == s.checkins.c.id)
+            .join(s.teams, s.checkins.c.team_id == s.teams.c.id)
+            .where(s.teams.c.engagement_id == eid)
             .order_by(s.key_results.c.position)
-        ):
+        )
+        if team is not None:
+            value_query = value_query.where(s.teams.c.name == team)
+        for checkin_id, code, value in connection.execute(value_query):
             values.setdefault(checkin_id, {})[code] = value
         return [
             CheckIn(team=r["team"], date=r["date"], confidence=r["confidence"], values=values.get(r["id"], {}),
@@ -315,18 +313,10 @@ class Store:
 
     def _retros(self, connection: Connection, team: str | None) -> list[Retro]:
         eid = self._engagement_id(connection)
-        query = (
-            select(s.retros, s.teams.c.name.label("team"))
-            .join(s.teams, s.retros.c.team_id == s.teams.c.id)
-            .where(s.teams.c.engagement_id == eid)
-            .order_by(s.retros.c.date, s.teams.c.position)
-        )
-        if team is not None:
-            query = query.where(s.teams.c.name == team)
         return [
             Retro(team=r["team"], date=r["date"], kind=r["kind"], format=r["format"], items=r["items"],
                   actions=r["actions"], scores=r["scores"])
-            for r in connection.execute(query).mappings()
+            for r in connection.execute(_by_team(s.retros, eid, team)).mappings()
         ]
 
     # --- whole records ----------------------------------------------------------------
@@ -376,6 +366,17 @@ class Store:
             eid = self._engagement_id(connection)
             connection.execute(delete(s.drafts).where(
                 and_(s.drafts.c.engagement_id == eid, s.drafts.c.name == name)))
+
+
+def _by_team(table: Any, eid: int, team: str | None) -> Any:
+    """Rows of a per-team table (check-ins, retros) with their team's name, by date then team order."""
+    query = (
+        select(table, s.teams.c.name.label("team"))
+        .join(s.teams, table.c.team_id == s.teams.c.id)
+        .where(s.teams.c.engagement_id == eid)
+        .order_by(table.c.date, s.teams.c.position)
+    )
+    return query if team is None else query.where(s.teams.c.name == team)
 
 
 def _inserted_id(result: CursorResult[Any]) -> int:
