@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from okrkit.formatting import number, percent
 from okrkit.progress import EngagementStatus, KRStatus, Status
 
 __all__ = ["status_dict", "status_json", "status_text"]
@@ -17,25 +18,15 @@ def _bar(progress: float) -> str:
     return "█" * filled + "░" * (_BAR - filled)
 
 
-def _num(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
 def _kr_note(kr: KRStatus) -> str:
     if not kr.measurable:
         return "no baseline or target: progress cannot be measured"
     if not kr.checked_in:
         return "not checked in yet"
     if kr.raw > 1:
-        return f"beyond target ({_pct(kr.raw)})"
+        return f"beyond target ({percent(kr.raw)})"
     if kr.raw < 0:
-        return f"went backwards ({_pct(kr.raw)})"
+        return f"went backwards ({percent(kr.raw)})"
     return ""
 
 
@@ -43,7 +34,7 @@ def status_text(status: EngagementStatus) -> str:
     cycle = status.cycle
     lines = [
         f"{status.client} · cycle {cycle.name} ({cycle.start} → {cycle.end}) · as of {status.as_of}"
-        f" · expected progress {_pct(status.expected)}",
+        f" · expected progress {percent(status.expected)}",
     ]
     for team in status.teams:
         confidence = (f"confidence {team.confidence}/10 ({team.trend.direction})" if team.confidence
@@ -54,15 +45,15 @@ def status_text(status: EngagementStatus) -> str:
             lines.append("  no objectives this cycle")
         for obj in team.objectives:
             lines.append(f"  {obj.id:<8} {obj.title}")
-            lines.append(f"  {'':<8} {_bar(obj.progress)} {_pct(obj.progress):>5}  {obj.status.label}")
+            lines.append(f"  {'':<8} {_bar(obj.progress)} {percent(obj.progress):>5}  {obj.status.label}")
             for kr in obj.key_results:
                 unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
-                span = f"{_num(kr.baseline)} → {_num(kr.target)}{unit}"
-                now = f"now {_num(kr.current)}{unit}" if kr.checked_in else "now —"
+                span = f"{number(kr.baseline)} → {number(kr.target)}{unit}"
+                now = f"now {number(kr.current)}{unit}" if kr.checked_in else "now —"
                 note = _kr_note(kr)
                 lines.append(f"    {kr.id:<8} {kr.title}")
                 lines.append(
-                    f"    {'':<8} {_bar(kr.progress)} {_pct(kr.progress):>5}  {span} · {now}"
+                    f"    {'':<8} {_bar(kr.progress)} {percent(kr.progress):>5}  {span} · {now}"
                     f" · {kr.status.label}" + (f" · {note}" if note else "")
                 )
     counts = {s: sum(o.status is s for o in status.objectives()) for s in Status}
