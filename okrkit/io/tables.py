@@ -14,13 +14,13 @@ from typing import Any
 
 from okrkit.errors import InputError
 
-__all__ = ["Row", "number", "read_rows", "text", "when", "write_csv"]
+__all__ = ["Row", "number", "read_columns", "read_rows", "text", "when", "write_csv"]
 
 Row = tuple[int, dict[str, Any]]
 
 
-def read_rows(path: Path, required: Sequence[str]) -> list[Row]:
-    """The data rows of a CSV or .xlsx file; blank rows are skipped."""
+def _load(path: Path) -> tuple[list[str], list[list[Any]]]:
+    """Normalised column names and the body of a CSV or .xlsx file."""
     suffix = path.suffix.lower()
     if not path.exists():
         raise InputError("no such file", source=str(path))
@@ -30,7 +30,17 @@ def read_rows(path: Path, required: Sequence[str]) -> list[Row]:
         header, body = _xlsx(path)
     else:
         raise InputError("is neither a .csv nor an .xlsx file", source=str(path))
-    columns = [str(h or "").strip().lower().replace(" ", "_") for h in header]
+    return [str(h or "").strip().lower().replace(" ", "_") for h in header], body
+
+
+def read_columns(path: Path) -> list[str]:
+    """The file's column names, as `read_rows` keys its rows."""
+    return _load(path)[0]
+
+
+def read_rows(path: Path, required: Sequence[str]) -> list[Row]:
+    """The data rows of a CSV or .xlsx file; blank rows are skipped."""
+    columns, body = _load(path)
     missing = [c for c in required if c not in columns]
     if missing:
         raise InputError(f"row 1: missing column(s) {', '.join(missing)}; found {', '.join(c for c in columns if c)}",

@@ -19,7 +19,7 @@ from okrkit.io.sheets import (
     write_okr_sheet,
     write_retros,
 )
-from okrkit.io.tables import read_rows
+from okrkit.io.tables import read_columns
 from okrkit.io.yaml_file import dump_record, load_record
 from okrkit.model import Cycle, Engagement
 from okrkit.store import Store, open_store
@@ -29,8 +29,7 @@ __all__ = ["export_engagement", "import_file", "sheet_kind"]
 
 def sheet_kind(path: Path) -> str:
     """"checkins" or "okrs", from the columns of a CSV or Excel file."""
-    rows = read_rows(path, ())
-    columns = set(rows[0][1]) if rows else set()
+    columns = set(read_columns(path))
     if {"kr_id", "objective_id"} <= columns:
         return "okrs"
     if {"date", "kr", "value"} <= columns:
