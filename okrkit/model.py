@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -227,9 +228,6 @@ class Objective(_Model):
     shares_with: list[Name] = Field(default_factory=list)
     key_results: list[KeyResult] = Field(default_factory=list)
 
-    def progress_weights(self) -> dict[str, float]:
-        return {kr.id: kr.weight for kr in self.key_results}
-
 
 class Team(_Model):
     name: Name
@@ -392,8 +390,7 @@ class Engagement(_Model):
 
 
 def _duplicates(values: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return sorted({v for v in values if v in seen or seen.add(v)})  # type: ignore[func-returns-value]
+    return sorted(v for v, n in Counter(values).items() if n > 1)
 
 
 class CheckIn(_Model):
