@@ -47,10 +47,6 @@ class Phrase:
         """Quantities that measure something (not a time window or a date)."""
         return tuple(q for q in self.quantities if not q.window)
 
-    @property
-    def has_from(self) -> bool:
-        return self.baseline is not None
-
 
 # Words that open a level, never an action: "No more than 2 outages", "Less than 1% damaged".
 _NOT_VERBS = {"no", "not", "zero", "less", "fewer", "at", "over", "under", "above", "below", "only", "just",
