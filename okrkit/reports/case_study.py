@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from okrkit import charts
 from okrkit.progress import KRStatus
 from okrkit.reports import common, html
 from okrkit.reports.context import ReportContext
@@ -73,11 +74,11 @@ def results(ctx: ReportContext) -> Markup:
     teams = [t for t in ctx.status.teams if t.trend.points]
     chart = Markup("")
     if ctx.checkins:
-        chart = common.figure("progress_chart", ctx.status,
-                              caption="Where every objective and key result stands; the dashed line is the pace.")
+        chart = common.figure(charts.progress_chart(ctx.status),
+                              "Where every objective and key result stands; the dashed line is the pace.")
     trends = [
-        common.figure("kr_trend_chart", e, ctx.checkins, t.name,
-                      caption=f"{t.name}: progress of each key result at every check-in; the dashed line is the pace.")
+        common.figure(charts.kr_trend_chart(e, ctx.checkins, t.name),
+                      f"{t.name}: progress of each key result at every check-in; the dashed line is the pace.")
         for t in ctx.status.teams if t.objectives and t.last_checkin is not None
     ]
     return html.render("""

@@ -6,6 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from okrkit import charts  # imports altair only when a chart is built
 from okrkit.progress import KRStatus, ObjectiveStatus
 from okrkit.reports import html
 from okrkit.reports.context import ReportContext
@@ -19,11 +20,9 @@ def header(ctx: ReportContext, title: str, subtitle: str, period: str) -> Markup
                        coach=e.coach, cycle=e.cycle, as_of=ctx.as_of, prepared=ctx.prepared)
 
 
-def figure(builder: str, *args: Any, caption: str, **kwargs: Any) -> Markup:
-    """The chart `okrkit.charts.<builder>(*args)`, rendered to inline SVG, with its caption."""
-    from okrkit import charts  # lazy: altair and vl-convert take seconds to import
-
-    return html.chart(charts.to_svg(getattr(charts, builder)(*args, **kwargs)), caption)
+def figure(chart: Any, caption: str) -> Markup:
+    """An `okrkit.charts` chart, rendered to inline SVG, with its caption."""
+    return html.chart(charts.to_svg(chart), caption)
 
 
 def no_checkins(ctx: ReportContext) -> Markup:

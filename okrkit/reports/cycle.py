@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from okrkit import charts
 from okrkit.model import Commitment
 from okrkit.progress import score_reading
 from okrkit.reports import common, html
@@ -70,8 +71,8 @@ def key_results(ctx: ReportContext) -> Markup:
     parts = ["<h2>Key results</h2>"]
     if ctx.checkins:
         parts.append(common.figure(
-            "progress_chart", ctx.status,
-            caption="Final progress of every objective and key result; the dashed line is the pace "
+            charts.progress_chart(ctx.status),
+            "Final progress of every objective and key result; the dashed line is the pace "
                     f"({html.fmt_pct(ctx.status.expected)} of the cycle elapsed)."))
     for o in ctx.status.objectives():
         parts.append(common.kr_table(o.key_results, f"{o.team} · {o.id} {o.title}", ctx.status.expected,

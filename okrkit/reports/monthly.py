@@ -11,6 +11,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
+from okrkit import charts
 from okrkit.progress import ObjectiveStatus, Status
 from okrkit.reports import common, html
 from okrkit.reports.context import ReportContext
@@ -108,8 +109,8 @@ def strategic(ctx: ReportContext) -> Markup:
         chart = Markup("")
         if contributors and ctx.checkins:
             chart = common.figure(
-                "progress_chart", _only(ctx, [o.id] + [c.id for c, _ in contributors]),
-                caption=f"{o.id} and its contributing team OKRs: progress of each objective and key result; "
+                charts.progress_chart(_only(ctx, [o.id] + [c.id for c, _ in contributors])),
+                f"{o.id} and its contributing team OKRs: progress of each objective and key result; "
                         f"the dashed line is the pace ({html.fmt_pct(ctx.status.expected)}).")
         krs = common.kr_table(o.key_results, f"Key results of {o.id}", ctx.status.expected,
                               changes=common.value_changes(o.key_results, before),
@@ -131,8 +132,8 @@ def trend(ctx: ReportContext) -> Markup:
     if not any(c.confidence is not None for c in ctx.checkins):
         return Markup("")
     rows = [(t, t.trend) for t in ctx.status.teams if t.objectives]
-    fig = common.figure("confidence_chart", ctx.checkins, ctx.team_names(),
-                        caption="Goal confidence (1–10) reported by each team at its weekly check-ins.")
+    fig = common.figure(charts.confidence_chart(ctx.checkins, ctx.team_names()),
+                        "Goal confidence (1–10) reported by each team at its weekly check-ins.")
     return html.render("""
 <section class="keep"><h2>Confidence trend</h2>{{ fig }}
 <table><caption>Latest confidence and its trend over the last month of check-ins</caption>

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from okrkit import charts
 from okrkit.model import CheckIn
 from okrkit.progress import TeamStatus
 from okrkit.reports import common, html
@@ -105,8 +106,8 @@ def confidence(ctx: ReportContext) -> Markup:
     if not any(c.confidence is not None for c in ctx.checkins):
         return Markup("")
     return html.render("<section class='keep'><h2>Confidence week by week</h2>{{ fig }}</section>", fig=common.figure(
-        "confidence_heatmap", ctx.checkins, teams,
-        caption="Goal confidence (1–10) of each team at every check-in of the cycle so far: green is confident, "
+        charts.confidence_heatmap(ctx.checkins, teams),
+        "Goal confidence (1–10) of each team at every check-in of the cycle so far: green is confident, "
                 "red is worried."))
 
 
