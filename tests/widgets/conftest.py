@@ -6,14 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from widget_helpers import HOSTILE, SCRIPT
 
 from okrkit.model import CheckIn, Retro
 from okrkit.testing import demo_folder, engagement, key_result, objective, stored, team
-
-HOSTILE = "<img src=x onerror=alert(1)>"
-SCRIPT = "<script>alert('x')</script>"
-MID_CYCLE = dt.date(2026, 2, 20)
-CYCLE_END = dt.date(2026, 3, 27)
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import HOSTILE, SCRIPT
-from widget_helpers import page_html
+from widget_helpers import HOSTILE, SCRIPT, page_html
 
 from okrkit.widgets import (
     AlignmentView,

@@ -1,10 +1,17 @@
-"""Read what a widget tree would put on the page, for assertions."""
+"""Read what a widget tree would put on the page, for assertions; the hostile text the tests use.
+
+Constants live here, not in conftest: `from conftest import` picks whichever folder's
+conftest was imported first when tests/widgets and tests/apps run together.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import ipywidgets as w
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+SCRIPT = "<script>alert('x')</script>"
 
 
 def walk(widget: w.Widget) -> Iterator[w.Widget]:
