@@ -20,7 +20,7 @@ from okrkit.errors import OkrkitError
 from okrkit.widgets._html import esc, message
 from okrkit.widgets._style import CSS
 
-__all__ = ["App", "button", "guarded", "html", "label_row", "row", "text_field"]
+__all__ = ["App", "button", "guarded", "html", "row", "text_field"]
 
 _log = logging.getLogger("okrkit.widgets")
 F = TypeVar("F", bound=Callable[..., None])
@@ -73,10 +73,6 @@ def row(*children: w.Widget, **layout: Any) -> w.HBox:
     box = w.HBox(list(children), layout=w.Layout(align_items="center", **layout))
     box.add_class("okr-row")
     return box
-
-
-def label_row(label: str, *children: w.Widget, width: str = "150px") -> w.HBox:
-    return row(html(f"<b>{esc(label)}</b>", width=width), *children)
 
 
 class App(w.VBox):

@@ -7,16 +7,13 @@ user text by hand. Pure strings: no ipywidgets, so these are cheap to import and
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
 
 __all__ = [
     "STATUS_COLOURS",
     "badge",
-    "bullet_list",
     "esc",
     "fmt_number",
     "message",
-    "pace_bar",
     "progress_bar",
     "status_badge",
 ]
@@ -71,10 +68,6 @@ def progress_bar(progress: float, status: str | None = None, *, expected: float 
     )
 
 
-def pace_bar(progress: float, expected: float, status: str) -> str:
-    return progress_bar(progress, status, expected=expected)
-
-
 def message(text: str, level: str = "error") -> str:
     """A one-line message for a field: red for an error, green for done, blue for a tip."""
     if not text:
@@ -83,9 +76,3 @@ def message(text: str, level: str = "error") -> str:
     icon = {"error": "⚠", "warning": "⚠", "ok": "✓", "info": "ℹ"}.get(level, "")
     return f'<div class="okr-msg okr-msg-{level}" style="color:{fg};background:{bg}">{icon} {esc(text)}</div>'
 
-
-def bullet_list(items: Iterable[str], empty: str = "—") -> str:
-    items = [i for i in items if i]
-    if not items:
-        return f'<p class="okr-muted">{esc(empty)}</p>'
-    return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
