@@ -15,6 +15,7 @@ from okrkit.widgets._forms import clip_text, number_text
 
 __all__ = [
     "add_kr_candidate",
+    "append_kr_candidate",
     "draft_from_team",
     "draft_name",
     "kr_data",
@@ -137,17 +138,20 @@ def objective_data(obj: dict[str, Any], key_results: list[Any]) -> dict[str, Any
     return data
 
 
-def add_kr_candidate(store: Any, engagement: Engagement, team: str, title: str) -> dict[str, Any]:
-    """Append a KR candidate to the team's draft in the store (the Time Machine's hand-off).
-
-    The candidate goes under the draft's last objective, or a new empty one. Returns the KR.
-    """
-    draft = sanitise(store.load_draft(draft_name(team)) or draft_from_team(engagement.team(team)))
+def append_kr_candidate(engagement: Engagement, team: str, draft: dict[str, Any], title: str) -> dict[str, Any]:
+    """Append a KR candidate under the draft's last objective, or a new empty one. Returns the KR."""
     if not draft["objectives"]:
         draft["objectives"].append(new_objective(engagement, team, draft))
     objective = draft["objectives"][-1]
     kr = new_kr(engagement, objective, draft, title)
     objective["key_results"].append(kr)
+    return kr
+
+
+def add_kr_candidate(store: Any, engagement: Engagement, team: str, title: str) -> dict[str, Any]:
+    """Append a KR candidate to the team's draft in the store (the Time Machine's hand-off)."""
+    draft = sanitise(store.load_draft(draft_name(team)) or draft_from_team(engagement.team(team)))
+    kr = append_kr_candidate(engagement, team, draft, title)
     store.save_draft(draft_name(team), draft)
     return kr
 

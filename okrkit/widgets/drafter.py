@@ -179,10 +179,7 @@ class Drafter(App):
 
     def add_key_result_candidate(self, title: str) -> None:
         """Add a KR candidate (from the Time Machine) under the last objective."""
-        if not self.draft["objectives"]:
-            self.draft["objectives"].append(d.new_objective(self.engagement, self.team or "", self.draft))
-        objective = self.draft["objectives"][-1]
-        objective["key_results"].append(d.new_kr(self.engagement, objective, self.draft, title))
+        d.append_kr_candidate(self.engagement, self.team or "", self.draft, title)
         self._changed()
 
     def _on_move(self, items: list[Any], index: int, step: int) -> None:
@@ -229,7 +226,7 @@ class Drafter(App):
         self.autosave_note.value = ("<div class='okr-hint'>Draft kept automatically: closing this page loses "
                                     "nothing. Save when the team agrees.</div>")
 
-    def _candidate(self) -> tuple[Engagement | None, dict[str, str], dict[str, str]]:
+    def _candidate(self) -> tuple[Engagement, dict[str, str], dict[str, str]]:
         """The engagement with this draft in place, the input problems by slot, and paths → slots."""
         problems: dict[str, str] = {}
         paths: dict[str, str] = {}
@@ -259,26 +256,24 @@ class Drafter(App):
         teams[team_index] = teams[team_index].model_copy(update={"objectives": objectives})
         return self.engagement.model_copy(update={"teams": teams}), problems, paths
 
-    def _review(self) -> list[Any]:
-        """Show input problems and the coach's findings beside their items; return the findings."""
+    def _review(self) -> None:
+        """Show input problems and the coach's findings beside their items; keep the findings."""
         candidate, problems, paths = self._candidate()
         notes: dict[str, list[str]] = {slot: [] for slot in self.slots}
         for slot, text in problems.items():
             notes[slot].append(message(text))
-        findings = []
-        if candidate is not None:
-            from okrkit.coach import review  # lazy: the coach's lexicon loads on the first review
+        from okrkit.coach import review  # lazy: the coach's lexicon loads on the first review
 
-            for finding in review(candidate):
-                found = _slot_for(finding.path, paths)
-                if found is None:
-                    continue
-                findings.append((found, finding))
-                notes[found].append(_finding_html(finding))
+        findings = []
+        for finding in review(candidate):
+            found = _slot_for(finding.path, paths)
+            if found is None:
+                continue
+            findings.append((found, finding))
+            notes[found].append(_finding_html(finding))
         for slot, widget in self.slots.items():
             widget.value = "".join(notes.get(slot, []))
         self.findings = findings
-        return findings
 
     # --- save ----------------------------------------------------------------------------------
 
@@ -295,7 +290,6 @@ class Drafter(App):
                 f"Nothing was saved: the coach found {len(errors)} problem{'s' if len(errors) > 1 else ''} that "
                 f"{'stop' if len(errors) > 1 else 'stops'} these OKRs from working (marked in red).")
             return
-        assert candidate is not None
         try:
             self.store.save_engagement(candidate)
         except OkrkitError as error:
