@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from okrkit.errors import InputError
@@ -36,23 +37,26 @@ class ReportContext:
     as_of: dt.date
     status: EngagementStatus
     prepared: dt.date = field(default_factory=dt.date.today)
+    _statuses: dict[dt.date, EngagementStatus] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def engagement(self) -> Engagement:
         return self.record.engagement
 
-    @property
+    @cached_property
     def checkins(self) -> list[CheckIn]:
         """Check-ins on or before the report's date, oldest first."""
         return sorted((c for c in self.record.checkins if c.date <= self.as_of), key=lambda c: (c.date, c.team))
 
-    @property
+    @cached_property
     def retros(self) -> list[Retro]:
         return sorted((r for r in self.record.retros if r.date <= self.as_of), key=lambda r: (r.date, r.team))
 
     def status_on(self, day: dt.date) -> EngagementStatus:
-        """The status on another day (a week or a month ago), computed the same way."""
-        return engagement_status(self.engagement, self.record.checkins, day, self.record.retros)
+        """The status on another day (a week or a month ago), computed the same way, once per day."""
+        if day not in self._statuses:
+            self._statuses[day] = engagement_status(self.engagement, self.record.checkins, day, self.record.retros)
+        return self._statuses[day]
 
     def team_names(self) -> list[str]:
         """Teams that have objectives this cycle, in the order the engagement lists them."""
@@ -68,12 +72,6 @@ class ReportContext:
 
     def contributors(self, objective_id: str) -> list[Objective]:
         return [obj for _, obj in self.engagement.objectives() if objective_id in obj.aligns_to]
-
-    def team_of(self, objective_id: str) -> str:
-        for team, obj in self.engagement.objectives():
-            if obj.id == objective_id:
-                return team.name
-        raise KeyError(objective_id)
 
 
 def load_context(engagement_dir: str | Path, db_url: str | None = None, as_of: str | dt.date | None = None,

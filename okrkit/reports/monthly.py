@@ -105,7 +105,7 @@ def strategic(ctx: ReportContext) -> Markup:
         "{% if not any %}<p class='empty'>No OKRs are recorded for this cycle yet.</p>{% endif %}",
         found=bool(ctx.strategic_objectives()), any=bool(ctx.engagement.objectives()))]
     for o in _strategic(ctx):
-        contributors = [(objectives[c.id], teams[ctx.team_of(c.id)]) for c in ctx.contributors(o.id)]
+        contributors = [(c, teams[c.team]) for c in (objectives[obj.id] for obj in ctx.contributors(o.id))]
         chart = Markup("")
         if contributors and ctx.checkins:
             chart = common.figure(
