@@ -6,6 +6,7 @@ This module imports nothing else from okrkit, so any module may import it.
 from __future__ import annotations
 
 __all__ = [
+    "DamagedStoreError",
     "InputError",
     "OkrkitError",
     "SchemaVersionError",
@@ -33,3 +34,7 @@ class StoreError(OkrkitError):
 
 class SchemaVersionError(StoreError):
     """The store was written by a newer okrkit than this one."""
+
+
+class DamagedStoreError(StoreError):
+    """The store cannot be read as okrkit wrote it: a damaged file, a changed table or value."""

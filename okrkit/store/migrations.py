@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, select, text
 
-from okrkit.errors import SchemaVersionError
+from okrkit.errors import DamagedStoreError, SchemaVersionError, StoreError
 from okrkit.store import schema
-from okrkit.store.engine import sqlite_path
+from okrkit.store.engine import sqlite_path, writer
 
 __all__ = ["MIGRATIONS", "ensure_schema", "read_version"]
 
@@ -34,23 +34,38 @@ def read_version(connection: Connection) -> int | None:
         return None
     value = connection.execute(
         select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
-    ).scalar_one_or_none()
-    return int(value) if value is not None else None
+    ).scalar()
+    if value is None:
+        return None
+    if not str(value).isdigit() or not 1 <= int(value) < 10_000:
+        raise DamagedStoreError(f"its schema_version is {value!r}, which no okrkit ever wrote")
+    return int(value)
+
+
+def _missing_tables(connection: Connection) -> list[str]:
+    present = set(inspect(connection).get_table_names())
+    return [name for name in schema.metadata.tables if name not in present]
 
 
 def ensure_schema(engine: Engine, url: str) -> Path | None:
     """Bring the database to `SCHEMA_VERSION`. Returns the backup taken, if any."""
     with engine.connect() as connection:
         version = read_version(connection)
-    if version == schema.SCHEMA_VERSION:
-        return None
+        if version == schema.SCHEMA_VERSION:
+            missing = _missing_tables(connection)
+            if missing:
+                raise DamagedStoreError(f"its table {missing[0]} is missing")
+            return None
     if version is not None and version > schema.SCHEMA_VERSION:
         raise SchemaVersionError(
             f"this store has schema version {version}, newer than this okrkit understands "
             f"({schema.SCHEMA_VERSION}): upgrade okrkit (pip install -U okrkit) to open it"
         )
+    if engine.url.query.get("mode") == "ro":
+        raise StoreError("it is read-only and needs an upgrade (or is empty): copy the folder somewhere "
+                         "writable and open it there")
     backup = None
-    with engine.begin() as connection:
+    with writer(engine).begin() as connection:
         version = read_version(connection)  # again, under the write lock: another process may have won
         if version is None:
             schema.metadata.create_all(connection)

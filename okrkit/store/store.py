@@ -12,10 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, Engine, and_, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from pydantic import ValidationError
+from sqlalchemy import Connection, CursorResult, Engine, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
-from okrkit.errors import InputError, StoreError
+from okrkit.errors import DamagedStoreError, InputError, OkrkitError, SchemaVersionError, StoreError
 from okrkit.model import (
     CheckIn,
     Cycle,
@@ -27,10 +28,11 @@ from okrkit.model import (
     Team,
 )
 from okrkit.store import schema as s
-from okrkit.store.engine import DB_FILE, make_engine, resolve_url
+from okrkit.store.engine import DB_FILE, display_url, make_engine, resolve_url, sqlite_path, writer
 from okrkit.store.migrations import ensure_schema
+from okrkit.validation import describe
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store", "open_store", "undo_if_refused"]
 
 _PROFILE_FIELDS = (
     "challenges", "approach", "outcomes", "vision", "priorities", "core_values", "worldview",
@@ -48,6 +50,8 @@ def open_store(folder: str | Path, url: str | None = None, *, create: bool = Fal
     With a server URL, one database holds many engagements; each is keyed by its folder's name.
     """
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder}: is a file, not an engagement folder; give a folder (it is created if needed)")
     resolved = resolve_url(folder, url)
     is_file = resolved.startswith("sqlite")
     if is_file and not (folder / DB_FILE).exists():
@@ -60,6 +64,26 @@ def open_store(folder: str | Path, url: str | None = None, *, create: bool = Fal
     return Store(resolved, key=key)
 
 
+@contextmanager
+def undo_if_refused(folder: str | Path) -> Iterator[None]:
+    """Remove the folder and store file that the block creates, if the block fails.
+
+    A refused import into a new folder must leave nothing behind (a server store needs
+    no undoing: its one transaction rolled back).
+    """
+    folder = Path(folder)
+    folder_existed, db_existed = folder.exists(), (folder / DB_FILE).exists()
+    try:
+        yield
+    except BaseException:
+        if not db_existed and folder.is_dir():
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                (folder / (DB_FILE + suffix)).unlink(missing_ok=True)
+        if not folder_existed and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        raise
+
+
 class Store:
     """One engagement in one database. Cheap to create; holds no open connection."""
 
@@ -67,26 +91,78 @@ class Store:
         self.url = url
         self.key = key
         self.engine: Engine = make_engine(url)
+        self._writer = writer(self.engine)
         try:
             self.backup = ensure_schema(self.engine, url)
-        except OperationalError as error:
-            raise StoreError(f"cannot open the store at {url}: {error.orig}") from None
+        except SchemaVersionError as error:
+            raise SchemaVersionError(f"{self.name}: {error}") from None
+        except DamagedStoreError as error:
+            raise self._damaged(str(error)) from None
+        except StoreError as error:
+            raise StoreError(f"{self.name}: {error}") from None
+        except DatabaseError as error:
+            raise self._database_error(error) from None
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r}, key={self.key!r})"
 
+    @property
+    def name(self) -> str:
+        """The store as its user knows it: the file's path, or the server and the engagement's key."""
+        shown = display_url(self.url)
+        return shown if sqlite_path(self.url) else f"{shown} (engagement {self.key!r})"
+
+    # --- errors -----------------------------------------------------------------------
+
+    def _damaged(self, problem: str) -> DamagedStoreError:
+        path = sqlite_path(self.url)
+        backups = sorted(path.parent.glob(f"{path.name}.v*-backup-*"), key=lambda p: p.stat().st_mtime) if path else []
+        if backups:
+            remedy = f"restore the backup {backups[-1]} (copy it over {path.name})"
+        elif path:
+            remedy = ("restore it from your backups, or move it aside and import the engagement YAML again "
+                      f"(okrkit import {path.parent} engagement.yaml)")
+        else:
+            remedy = "restore the database from the server's backups, or import the engagement YAML again"
+        return DamagedStoreError(f"{self.name}: the store is damaged ({problem}); {remedy}")
+
+    def _database_error(self, error: DatabaseError) -> StoreError:
+        message = _first_line(error.orig or error)
+        if isinstance(error, OperationalError) and any(
+                word in message for word in ("locked", "busy", "unable to open", "connect", "timeout",
+                                             "readonly", "read-only", "password", "does not exist")):
+            return StoreError(f"{self.name}: cannot use the store ({message})")
+        return self._damaged(message)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Database and stored-value failures as one line naming the store and what to do."""
+        try:
+            yield
+        except OkrkitError:
+            raise
+        except DatabaseError as error:
+            raise self._database_error(error) from None
+        except ValidationError as error:  # a stored value the model refuses: tampered with
+            raise self._damaged(f"a stored value is invalid: {describe(error)}") from None
+        except (ValueError, TypeError, KeyError) as error:  # unreadable JSON, a changed column
+            raise self._damaged(f"a stored value is unreadable: {_first_line(error)}") from None
+
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
-        try:
-            with self.engine.begin() as connection:
-                yield connection
-        except OperationalError as error:
-            raise StoreError(f"the store could not complete the write: {error.orig}") from None
+        with self._errors(), self._writer.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        # A deferred transaction: one consistent snapshot, and never the write lock.
+        with self._errors(), self.engine.connect() as connection:
+            yield connection
 
     # --- the engagement -------------------------------------------------------------
 
     def has_engagement(self) -> bool:
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             return self._find_engagement_id(connection) is not None
 
     def _find_engagement_id(self, connection: Connection) -> int | None:
@@ -183,7 +259,7 @@ class Store:
                 )
 
     def load_engagement(self) -> Engagement:
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             return self._load_engagement(connection)
 
     def _load_engagement(self, connection: Connection) -> Engagement:
@@ -223,43 +299,66 @@ class Store:
     # --- check-ins --------------------------------------------------------------------
 
     def record_checkin(self, checkin: CheckIn) -> None:
-        """Record a team's check-in; a second one for the same team and date replaces the first."""
+        """Record a team's check-in; a second one for the same team and date replaces the first.
+
+        The replacement is one atomic upsert, so writers racing on the same team and day
+        never fail: the last one wins. (No history of replaced check-ins is kept yet.)
+        """
         with self._transaction() as connection:
-            self._record_checkin(connection, self._engagement_id(connection), checkin)
+            self._record_checkins(connection, self._engagement_id(connection), [checkin])
 
-    def _record_checkin(self, connection: Connection, eid: int, checkin: CheckIn) -> None:
-        team_id = self._team_id(connection, eid, checkin.team)
-        kr_ids = dict(connection.execute(
-            select(s.key_results.c.code, s.key_results.c.id)
+    def _record_checkins(self, connection: Connection, eid: int, checkins: list[CheckIn]) -> None:
+        """Upsert check-ins and replace their values: one statement per table, whatever their number."""
+        if not checkins:
+            return
+        team_ids = self._team_ids(connection, eid, [c.team for c in checkins])
+        kr_ids: dict[int, dict[str, int]] = {}
+        for team_id, code, kr_id in connection.execute(
+            select(s.objectives.c.team_id, s.key_results.c.code, s.key_results.c.id)
             .join(s.objectives, s.key_results.c.objective_id == s.objectives.c.id)
-            .where(s.objectives.c.team_id == team_id)
-        ).all())
-        for code in checkin.values:
-            if code not in kr_ids:
-                raise InputError(f"values: {code} is not a key result of {checkin.team}", field="values")
-        connection.execute(delete(s.checkins).where(and_(s.checkins.c.team_id == team_id,
-                                                         s.checkins.c.date == checkin.date)))
-        checkin_id = _inserted_id(connection.execute(insert(s.checkins).values(
-            team_id=team_id, date=checkin.date, confidence=checkin.confidence, issues=checkin.issues,
-            plan=checkin.plan, author=checkin.author, recorded_at=_now(),
-        )))
-        if checkin.values:
-            connection.execute(insert(s.checkin_values), [
-                {"checkin_id": checkin_id, "key_result_id": kr_ids[code], "value": value}
-                for code, value in checkin.values.items()
-            ])
+            .where(s.key_results.c.engagement_id == eid)
+        ):
+            kr_ids.setdefault(team_id, {})[code] = kr_id
+        seen: set[tuple[int, dt.date]] = set()
+        for checkin in checkins:
+            key = (team_ids[checkin.team], checkin.date)
+            if key in seen:
+                raise InputError(f"{checkin.team} has two check-ins on {checkin.date}; give one", field="date")
+            seen.add(key)
+            for code in checkin.values:
+                if code not in kr_ids.get(key[0], {}):
+                    raise InputError(f"values: {code} is not a key result of {checkin.team}", field="values")
+        now = _now()
+        _upsert(connection, s.checkins, ("team_id", "date"), [
+            {"team_id": team_ids[c.team], "date": c.date, "confidence": c.confidence, "issues": c.issues,
+             "plan": c.plan, "author": c.author, "recorded_at": now}
+            for c in checkins
+        ])
+        ids = {(team_id, date): checkin_id for checkin_id, team_id, date in connection.execute(
+            select(s.checkins.c.id, s.checkins.c.team_id, s.checkins.c.date)
+            .where(s.checkins.c.team_id.in_(sorted(set(team_ids.values())))))}
+        checkin_ids = [ids[(team_ids[c.team], c.date)] for c in checkins]
+        connection.execute(delete(s.checkin_values).where(s.checkin_values.c.checkin_id == bindparam("cid")),
+                           [{"cid": i} for i in checkin_ids])
+        values = [
+            {"checkin_id": checkin_id, "key_result_id": kr_ids[team_ids[c.team]][code], "value": value}
+            for c, checkin_id in zip(checkins, checkin_ids, strict=True)
+            for code, value in c.values.items()
+        ]
+        if values:
+            connection.execute(insert(s.checkin_values), values)
 
-    def _team_id(self, connection: Connection, eid: int, name: str) -> int:
-        found = connection.execute(
-            select(s.teams.c.id).where(and_(s.teams.c.engagement_id == eid, s.teams.c.name == name))
-        ).scalar()
-        if found is None:
-            raise InputError(f"team: no team is named {name!r} in this engagement", field="team")
+    def _team_ids(self, connection: Connection, eid: int, names: list[str]) -> dict[str, int]:
+        found: dict[str, int] = dict(connection.execute(  # type: ignore[arg-type]
+            select(s.teams.c.name, s.teams.c.id).where(s.teams.c.engagement_id == eid)).all())
+        for name in names:
+            if name not in found:
+                raise InputError(f"team: no team is named {name!r} in this engagement", field="team")
         return found
 
     def checkins(self, team: str | None = None) -> list[CheckIn]:
         """Check-ins in date order, of one team or of all."""
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             return self._checkins(connection, team)
 
     def _checkins(self, connection: Connection, team: str | None) -> list[CheckIn]:
@@ -288,27 +387,30 @@ class Store:
     # --- retrospectives -------------------------------------------------------------
 
     def record_retro(self, retro: Retro) -> None:
-        """Record a retrospective; one per team, date and kind (a later save replaces it)."""
+        """Record a retrospective; one per team, date and kind (a later save replaces it, atomically)."""
         with self._transaction() as connection:
-            self._record_retro(connection, self._engagement_id(connection), retro)
+            self._record_retros(connection, self._engagement_id(connection), [retro])
 
-    def _record_retro(self, connection: Connection, eid: int, retro: Retro) -> None:
-        team_id = self._team_id(connection, eid, retro.team)
+    def _record_retros(self, connection: Connection, eid: int, retros: list[Retro]) -> None:
+        if not retros:
+            return
+        team_ids = self._team_ids(connection, eid, [r.team for r in retros])
         known = {code for (code,) in connection.execute(
             select(s.key_results.c.code).where(s.key_results.c.engagement_id == eid))}
-        for code in retro.scores:
-            if code not in known:
-                raise InputError(f"scores: {code} is not a key result of this engagement", field="scores")
-        connection.execute(delete(s.retros).where(and_(
-            s.retros.c.team_id == team_id, s.retros.c.date == retro.date, s.retros.c.kind == retro.kind.value)))
-        connection.execute(insert(s.retros).values(
-            team_id=team_id, date=retro.date, kind=retro.kind.value, format=retro.format,
-            items=[i.model_dump(mode="json") for i in retro.items], actions=list(retro.actions),
-            scores=dict(retro.scores), recorded_at=_now(),
-        ))
+        for retro in retros:
+            for code in retro.scores:
+                if code not in known:
+                    raise InputError(f"scores: {code} is not a key result of this engagement", field="scores")
+        now = _now()
+        _upsert(connection, s.retros, ("team_id", "date", "kind"), [
+            {"team_id": team_ids[r.team], "date": r.date, "kind": r.kind.value, "format": r.format,
+             "items": [i.model_dump(mode="json") for i in r.items], "actions": list(r.actions),
+             "scores": dict(r.scores), "recorded_at": now}
+            for r in retros
+        ])
 
     def retros(self, team: str | None = None) -> list[Retro]:
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             return self._retros(connection, team)
 
     def _retros(self, connection: Connection, team: str | None) -> list[Retro]:
@@ -325,20 +427,17 @@ class Store:
         """The engagement, its check-ins and retros, in one transaction."""
         with self._transaction() as connection:
             eid = self._save_engagement(connection, record.engagement, allow_removals=allow_removals)
-            for checkin in record.checkins:
-                self._record_checkin(connection, eid, checkin)
-            for retro in record.retros:
-                self._record_retro(connection, eid, retro)
+            self._record_checkins(connection, eid, record.checkins)
+            self._record_retros(connection, eid, record.retros)
 
     def import_checkins(self, checkins: list[CheckIn]) -> None:
+        """Many check-ins in one transaction and a few statements (200,000 values take seconds)."""
         with self._transaction() as connection:
-            eid = self._engagement_id(connection)
-            for checkin in checkins:
-                self._record_checkin(connection, eid, checkin)
+            self._record_checkins(connection, self._engagement_id(connection), checkins)
 
     def load_record(self) -> EngagementRecord:
         # One read transaction, so the three parts are of the same moment.
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             return EngagementRecord(
                 engagement=self._load_engagement(connection),
                 checkins=self._checkins(connection, None),
@@ -349,14 +448,12 @@ class Store:
 
     def save_draft(self, name: str, payload: dict[str, Any]) -> None:
         with self._transaction() as connection:
-            eid = self._engagement_id(connection)
-            where = and_(s.drafts.c.engagement_id == eid, s.drafts.c.name == name)
-            connection.execute(delete(s.drafts).where(where))
-            connection.execute(insert(s.drafts).values(engagement_id=eid, name=name, payload=payload,
-                                                       updated_at=_now()))
+            _upsert(connection, s.drafts, ("engagement_id", "name"), [{
+                "engagement_id": self._engagement_id(connection), "name": name, "payload": payload,
+                "updated_at": _now()}])
 
     def load_draft(self, name: str) -> dict[str, Any] | None:
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             eid = self._engagement_id(connection)
             return connection.execute(select(s.drafts.c.payload).where(
                 and_(s.drafts.c.engagement_id == eid, s.drafts.c.name == name))).scalar()
@@ -377,6 +474,24 @@ def _by_team(table: Any, eid: int, team: str | None) -> Any:
         .order_by(table.c.date, s.teams.c.position)
     )
     return query if team is None else query.where(s.teams.c.name == team)
+
+
+def _upsert(connection: Connection, table: Any, keys: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
+    """INSERT … ON CONFLICT (keys) DO UPDATE: atomic on SQLite and PostgreSQL alike, the last writer wins."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    statement = dialect_insert(table)
+    statement = statement.on_conflict_do_update(
+        index_elements=list(keys),
+        set_={c: statement.excluded[c] for c in rows[0] if c not in keys})
+    connection.execute(statement, rows)
+
+
+def _first_line(error: object) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else error.__class__.__name__
 
 
 def _inserted_id(result: CursorResult[Any]) -> int:
