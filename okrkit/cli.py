@@ -61,11 +61,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from okrkit.io.yaml_file import write_record
     from okrkit.store import open_store
 
+    from okrkit.store.store import undo_if_refused
+
     folder = Path(args.dir)
-    store = open_store(folder, args.db, create=True)
     record = demo_record()
-    store.import_record(record)
-    write_record(record, folder / "engagement.yaml")
+    with undo_if_refused(folder):
+        store = open_store(folder, args.db, create=True)
+        folder.mkdir(parents=True, exist_ok=True)  # a server store makes no folder of its own
+        store.import_record(record)
+        write_record(record, folder / "engagement.yaml")
     print(f"Demo engagement {record.engagement.client} written to {folder}/ "
           f"(store and engagement.yaml)\n", file=sys.stderr)
     args.as_of, args.format = None, "text"

@@ -17,7 +17,7 @@ from collections import Counter
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from okrkit.retro_formats import RETRO_FORMATS
 
@@ -45,9 +45,40 @@ __all__ = [
     "Worldview",
 ]
 
-Text = Annotated[str, Field(max_length=5000)]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+# Control characters other than tab and newline are never meant (PostgreSQL refuses NUL,
+# terminals obey escapes), nor lone surrogates (not UTF-8). Windows line ends become "\n".
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+EXACT = 2**53  # integers beyond this are not stored exactly as a float (SQLite REAL, PostgreSQL double)
+
+
+def _plain_text(value: str) -> str:
+    value = value.replace("\r\n", "\n")
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(f"must not contain control characters (U+{ord(found.group()):04X} at position "
+                         f"{found.start() + 1}); only tab and newline are allowed")
+    return value
+
+
+def _exact_number(value: Any) -> Any:
+    """Refuse what pydantic would quietly turn into a number: true/false, and integers too big to keep."""
+    if isinstance(value, bool):
+        raise ValueError(f"must be a number, not {str(value).lower()}")
+    if isinstance(value, int) and abs(value) > EXACT:
+        raise ValueError(f"is too large to store exactly (at most {EXACT:,})")
+    return value
+
+
+# Every text field of the model is one of these; every number refuses booleans.
+# (The length comes before the check, so that pydantic reports it as a length.)
+_PLAIN = AfterValidator(_plain_text)
+Str = Annotated[str, _PLAIN]
+Text = Annotated[str, Field(max_length=5000), _PLAIN]
+Name = Annotated[str, Field(min_length=1, max_length=200), _PLAIN]
+Short = Annotated[str, Field(max_length=200), _PLAIN]
 Ident = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+Number = Annotated[float, BeforeValidator(_exact_number)]
+Whole = Annotated[int, BeforeValidator(_exact_number)]
 
 
 class _Model(BaseModel):
@@ -180,12 +211,12 @@ class KeyResult(_Model):
 
     id: Ident
     title: Name
-    unit: Annotated[str, Field(max_length=20)] = ""
-    baseline: float | None = None
-    target: float | None = None
+    unit: Annotated[str, Field(max_length=20), _PLAIN] = ""
+    baseline: Number | None = None
+    target: Number | None = None
     kind: KRKind = KRKind.METRIC
-    owner: Annotated[str, Field(max_length=200)] = ""
-    weight: Annotated[float, Field(gt=0, le=100)] = 1.0
+    owner: Short = ""
+    weight: Annotated[Number, Field(gt=0, le=100)] = 1.0
 
     @model_validator(mode="before")
     @classmethod
@@ -223,7 +254,7 @@ class Objective(_Model):
     title: Name = Field(alias="objective")
     why: Text = ""
     commitment: Commitment | None = None
-    priority: Annotated[str, Field(max_length=500)] | None = None
+    priority: Annotated[str, Field(max_length=500), _PLAIN] | None = None
     aligns_to: list[Ident] = Field(default_factory=list)
     shares_with: list[Name] = Field(default_factory=list)
     key_results: list[KeyResult] = Field(default_factory=list)
@@ -256,15 +287,15 @@ class BacklogItem(_Model):
 
 class Participant(_Model):
     name: Name
-    role: Annotated[str, Field(max_length=200)] = ""
-    presentation_minutes: Annotated[int, Field(ge=0, le=120)] = 10
+    role: Short = ""
+    presentation_minutes: Annotated[Whole, Field(ge=0, le=120)] = 10
     interview_notes: Text = ""
 
 
 class AgendaItem(_Model):
     title: Name
-    minutes: Annotated[int, Field(ge=0, le=600)]
-    owner: Annotated[str, Field(max_length=200)] = ""
+    minutes: Annotated[Whole, Field(ge=0, le=600)]
+    owner: Short = ""
 
 
 class WorkshopPrep(_Model):
@@ -302,10 +333,10 @@ class Thresholds(_Model):
     is off track, below `on_track_confidence` is at best at risk.
     """
 
-    at_risk_gap: Annotated[float, Field(ge=0, le=1)] = 0.10
-    off_track_gap: Annotated[float, Field(ge=0, le=1)] = 0.25
-    on_track_confidence: Annotated[int, Field(ge=1, le=10)] = 7
-    off_track_confidence: Annotated[int, Field(ge=1, le=10)] = 4
+    at_risk_gap: Annotated[Number, Field(ge=0, le=1)] = 0.10
+    off_track_gap: Annotated[Number, Field(ge=0, le=1)] = 0.25
+    on_track_confidence: Annotated[Whole, Field(ge=1, le=10)] = 7
+    off_track_confidence: Annotated[Whole, Field(ge=1, le=10)] = 4
 
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:
@@ -320,7 +351,7 @@ class Engagement(_Model):
     """One client engagement: who, where they stand, their strategy, teams and OKRs."""
 
     client: Name
-    coach: Annotated[str, Field(max_length=200)] = ""
+    coach: Short = ""
     phase: Phase = Phase.INTRODUCING
     challenges: list[Text] = Field(default_factory=list)
     approach: list[Text] = Field(default_factory=list)
@@ -386,7 +417,39 @@ class Engagement(_Model):
         for bi, item in enumerate(self.backlog):
             if item.key_result not in kr_ids:
                 problems.append(f"backlog[{bi}].key_result: no key result has the id {item.key_result!r}")
+        teams = {t.name: i for i, t in enumerate(self.teams)}
+        for cycle in _cycles({t.name: [t.parent] if t.parent and t.parent != t.name else [] for t in self.teams}):
+            problems.append(f"teams[{teams[cycle[0]]}].parent: {' → '.join(cycle + cycle[:1])} is a cycle; "
+                            "a team cannot be above itself")
+        where = {o.id: f"teams[{ti}].okrs[{oi}]" for ti, t in enumerate(self.teams) for oi, o in enumerate(t.objectives)}
+        aligned = {o.id: [a for a in o.aligns_to if a in where and a != o.id] for _, o in self.objectives()}
+        for cycle in _cycles(aligned):
+            problems.append(f"{where[cycle[0]]}.aligns_to: {' → '.join(cycle + cycle[:1])} is a cycle; "
+                            "an objective cannot contribute to itself")
         return problems
+
+
+def _cycles(edges: dict[str, list[str]]) -> list[list[str]]:
+    """Each cycle of a directed graph once, found by a depth-first walk (linear in its size)."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    cycles = []
+    for start in edges:
+        if start in state:
+            continue
+        path, stack = [start], [iter(edges.get(start, ()))]
+        state[start] = 1
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(step) == 1:
+                cycles.append(path[path.index(step):])
+            elif step not in state:
+                state[step] = 1
+                path.append(step)
+                stack.append(iter(edges.get(step, ())))
+    return cycles
 
 
 def _duplicates(values: list[str]) -> list[str]:
@@ -398,18 +461,18 @@ class CheckIn(_Model):
 
     team: Name
     date: dt.date
-    confidence: Annotated[int, Field(ge=1, le=10)] | None = None
-    values: dict[Ident, float] = Field(default_factory=dict)
+    confidence: Annotated[Whole, Field(ge=1, le=10)] | None = None
+    values: dict[Ident, Number] = Field(default_factory=dict)
     issues: Text = ""
     plan: Text = ""
-    author: Annotated[str, Field(max_length=200)] = ""
+    author: Short = ""
 
 
 class RetroItem(_Model):
     prompt: Name
-    text: Annotated[str, Field(min_length=1, max_length=2000)]
-    votes: Annotated[int, Field(ge=0, le=1000)] = 0
-    author: Annotated[str, Field(max_length=200)] = ""
+    text: Annotated[str, Field(min_length=1, max_length=2000), _PLAIN]
+    votes: Annotated[Whole, Field(ge=0, le=1000)] = 0
+    author: Short = ""
 
 
 class Retro(_Model):
@@ -418,10 +481,10 @@ class Retro(_Model):
     team: Name
     date: dt.date
     kind: RetroKind = RetroKind.END
-    format: str = "end-of-cycle"
+    format: Short = "end-of-cycle"
     items: list[RetroItem] = Field(default_factory=list)
-    actions: list[Annotated[str, Field(min_length=1, max_length=2000)]] = Field(default_factory=list)
-    scores: dict[Ident, Annotated[float, Field(ge=0, le=1)]] = Field(default_factory=dict)
+    actions: list[Annotated[str, Field(min_length=1, max_length=2000), _PLAIN]] = Field(default_factory=list)
+    scores: dict[Ident, Annotated[Number, Field(ge=0, le=1)]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _items_fit_format(self) -> Retro:
@@ -443,3 +506,20 @@ class EngagementRecord(_Model):
     engagement: Engagement
     checkins: list[CheckIn] = Field(default_factory=list)
     retros: list[Retro] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_per_day(self) -> EngagementRecord:
+        # The store keeps one check-in per team and day (one retro per team, day and kind):
+        # a second one in the same file would silently replace the first.
+        for name, items, key in (
+            ("checkins", self.checkins, lambda c: (c.team, c.date)),
+            ("retros", self.retros, lambda r: (r.team, r.date, r.kind)),
+        ):
+            first: dict[Any, int] = {}
+            for i, item in enumerate(items):
+                earlier = first.setdefault(key(item), i)
+                if earlier != i:
+                    what = "check-in" if name == "checkins" else f"{item.kind.value} retrospective"
+                    raise ValueError(f"{name}[{i}]: a second {what} of {item.team} on {item.date} "
+                                     f"(the first is {name}[{earlier}]); keep one")
+        return self

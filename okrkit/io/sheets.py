@@ -119,12 +119,16 @@ def read_okr_sheet(path: str | Path) -> list[Team]:
             "unit": text(path, row, "unit"), "baseline": number(path, row, "baseline"),
             "target": target_text if _RELATIVE.match(target_text) else number(path, row, "target"),
             "kind": text(path, row, "kind") or "metric", "owner": text(path, row, "owner"),
-            "weight": number(path, row, "weight") or 1.0,
+            "weight": _default(number(path, row, "weight"), 1.0),
         }
         objectives[obj_id]["key_results"].append(parse(KeyResult, kr, source=source))
     for obj in objectives.values():
         del obj["team"]
     return [parse(Team, t, source=path.name) for t in teams.values()]
+
+
+def _default(value: float | None, default: float) -> float:
+    return default if value is None else value  # 0 is a value (and refused for a weight), not a blank
 
 
 def _list(value: str) -> list[str]:

@@ -8,15 +8,39 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
+import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from okrkit.errors import InputError
 
-__all__ = ["Row", "number", "read_columns", "read_rows", "text", "when", "write_csv"]
+__all__ = ["MAX_COLUMNS", "MAX_ROWS", "Row", "number", "read_columns", "read_rows", "text", "when", "write_csv"]
 
 Row = tuple[int, dict[str, Any]]
+
+MAX_ROWS = 300_000  # a year of weekly check-ins of 1,000 teams with 5 KRs is 260,000 rows
+MAX_COLUMNS = 100
+MAX_CSV_BYTES = 200_000_000
+MAX_XLSX_INFLATED = 500_000_000  # what the workbook's parts inflate to; a zip bomb declares gigabytes
+
+# OWASP's CSV injection advice: a cell a spreadsheet would read as a formula starts with a
+# quote on export; the quote is taken off again on import, so nothing changes on the way.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED_START = (*_FORMULA_START, "'")
+
+
+def escape_cell(value: Any) -> Any:
+    if isinstance(value, str) and (value.startswith(_FORMULA_START) or (
+            value.startswith("'") and value[1:].startswith(_ESCAPED_START))):
+        return "'" + value
+    return value
+
+
+def unescape_cell(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(_ESCAPED_START) else value
 
 
 def _load(path: Path) -> tuple[list[str], list[list[Any]]]:
@@ -54,9 +78,15 @@ def read_rows(path: Path, required: Sequence[str]) -> list[Row]:
 
 
 def _csv(path: Path) -> tuple[list[str], list[list[str]]]:
+    if path.stat().st_size > MAX_CSV_BYTES:
+        raise InputError(f"is {path.stat().st_size / 1e6:.0f} MB; okrkit reads sheets of at most "
+                         f"{MAX_CSV_BYTES // 1_000_000} MB", source=str(path))
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            lines = list(csv.reader(handle))
+            lines = []
+            for cells in csv.reader(handle):
+                _within_bounds(path, len(lines), cells)
+                lines.append([unescape_cell(c) for c in cells])
     except UnicodeDecodeError:
         raise InputError("is not UTF-8 text; save it from your spreadsheet as CSV UTF-8", source=str(path)) from None
     except csv.Error as error:
@@ -71,15 +101,47 @@ def _xlsx(path: Path) -> tuple[list[Any], list[list[Any]]]:
         from openpyxl import load_workbook  # type: ignore[import-untyped]  # lazy: only Excel imports need it
     except ModuleNotFoundError:
         raise InputError("reading Excel needs openpyxl: pip install openpyxl", source=str(path)) from None
+    _inflated_size(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise InputError(f"is not a readable Excel file ({error.__class__.__name__})", source=str(path)) from None
-    rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-    book.close()
+    try:
+        sheet = book.worksheets[0]
+        # The sheet's declared dimension is not trusted: openpyxl would pad every row to it.
+        sheet.reset_dimensions()
+        rows = []
+        for cells in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+            _within_bounds(path, len(rows), cells)
+            rows.append(list(cells[:MAX_COLUMNS]))
+    except InputError:
+        raise
+    except Exception as error:  # a damaged sheet inside a readable zip
+        raise InputError(f"is not a readable Excel file ({error.__class__.__name__})", source=str(path)) from None
+    finally:
+        book.close()
     if not rows:
         raise InputError("is empty", source=str(path))
     return rows[0], rows[1:]
+
+
+def _within_bounds(path: Path, read: int, cells: Sequence[Any]) -> None:
+    if read > MAX_ROWS:
+        raise InputError(f"has more than {MAX_ROWS:,} rows; split it into several files", source=str(path))
+    if len(cells) > MAX_COLUMNS and any(c not in (None, "") for c in cells[MAX_COLUMNS:]):
+        raise InputError(f"row {read + 1}: has more than {MAX_COLUMNS} columns", source=str(path))
+
+
+def _inflated_size(path: Path) -> None:
+    """Refuse a workbook whose parts would inflate beyond reason, before inflating any."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise InputError("is not a readable Excel file (not an .xlsx workbook)", source=str(path)) from None
+    if size > MAX_XLSX_INFLATED:
+        raise InputError(f"inflates to {size / 1e9:.1f} GB; okrkit reads workbooks of at most "
+                         f"{MAX_XLSX_INFLATED // 1_000_000} MB unpacked", source=str(path))
 
 
 def _where(path: Path, row: int, column: str) -> str:
@@ -100,13 +162,28 @@ def number(path: Path, row: Row, column: str, *, required: bool = False) -> floa
         if required:
             raise InputError(f"{_where(path, row[0], column)}: must not be empty", field=column)
         return None
+    where = _where(path, row[0], column)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    cleaned = str(value).strip().replace(",", "").rstrip("%").strip()
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise InputError(f"{_where(path, row[0], column)}: must be a number, not {value!r}", field=column) from None
+        result = float(value)
+    else:
+        cleaned = str(value).strip().rstrip("%").strip()
+        if "," in cleaned:
+            if not _GROUPED.match(cleaned):
+                raise InputError(f"{where}: must be a number written with a decimal point (1.5), not {value!r}",
+                                 field=column)
+            cleaned = cleaned.replace(",", "")  # 1,200 is twelve hundred
+        if not _DECIMAL.match(cleaned):
+            raise InputError(f"{where}: must be a number, not {str(value)[:40]!r}", field=column)
+        result = float(cleaned)
+    if not math.isfinite(result):
+        raise InputError(f"{where}: must be a finite number, not {str(value)[:40]!r}", field=column)
+    return result
+
+
+# Plain decimals only: float() would also take "nan", "1_000" and "infinity".
+_DECIMAL = re.compile(r"^[+-]?(\d{1,300}(\.\d{0,300})?|\.\d{1,300})([eE][+-]?\d{1,4})?$")
+# A comma only as a thousands separator: 1,200 or 12,345.5 — "1,5" is a decimal comma.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
 def when(path: Path, row: Row, column: str) -> dt.date:
@@ -127,4 +204,4 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) 
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([escape_cell(cell) for cell in row] for row in rows)

@@ -23,6 +23,7 @@ from okrkit.io.tables import read_columns
 from okrkit.io.yaml_file import dump_record, load_record
 from okrkit.model import Cycle, Engagement
 from okrkit.store import Store, open_store
+from okrkit.store.store import undo_if_refused
 
 __all__ = ["export_engagement", "import_file", "sheet_kind"]
 
@@ -46,8 +47,8 @@ def import_file(folder: str | Path, path: str | Path, url: str | None = None, *,
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         record = load_record(path)  # validate fully before touching the store
-        store = open_store(folder, url, create=True)
-        store.import_record(record, allow_removals=allow_removals)
+        with undo_if_refused(folder):
+            open_store(folder, url, create=True).import_record(record, allow_removals=allow_removals)
         krs = len(record.engagement.key_results())
         return (f"imported {record.engagement.client}: {len(record.engagement.teams)} teams, {krs} key results, "
                 f"{len(record.checkins)} check-ins, {len(record.retros)} retrospectives")
@@ -59,9 +60,10 @@ def import_file(folder: str | Path, path: str | Path, url: str | None = None, *,
         store.import_checkins(checkins)
         return f"imported {len(checkins)} check-ins"
     teams = read_okr_sheet(path)
-    store = open_store(folder, url, create=True)
-    engagement = store.load_engagement() if store.has_engagement() else _new_engagement(folder)
-    store.save_engagement(merge_teams(engagement, teams), allow_removals=allow_removals)
+    with undo_if_refused(folder):
+        store = open_store(folder, url, create=True)
+        engagement = store.load_engagement() if store.has_engagement() else _new_engagement(folder)
+        store.save_engagement(merge_teams(engagement, teams), allow_removals=allow_removals)
     return f"imported {len(teams)} teams, {sum(len(o.key_results) for t in teams for o in t.objectives)} key results"
 
 

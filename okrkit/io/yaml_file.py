@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from okrkit.errors import InputError
+from okrkit.io import safe_yaml
 from okrkit.model import CheckIn, Engagement, EngagementRecord, Retro
 from okrkit.validation import parse
 
@@ -32,16 +33,31 @@ def record_from_dict(data: Any, *, source: str | None = None) -> EngagementRecor
         if not isinstance(value, list):
             raise InputError(f"{name}: must be a list", field=name, source=source)
     engagement = parse(Engagement, data, source=source)
-    return EngagementRecord(
-        engagement=engagement,
-        checkins=[parse(CheckIn, c, source=source, prefix=f"checkins[{i}]") for i, c in enumerate(checkins)],
-        retros=[parse(Retro, r, source=source, prefix=f"retros[{i}]") for i, r in enumerate(retros)],
-    )
+    _check_coach_rules(engagement, source)
+    return parse(EngagementRecord, {
+        "engagement": engagement,
+        "checkins": [parse(CheckIn, c, source=source, prefix=f"checkins[{i}]") for i, c in enumerate(checkins)],
+        "retros": [parse(Retro, r, source=source, prefix=f"retros[{i}]") for i, r in enumerate(retros)],
+    }, source=source)
+
+
+def _check_coach_rules(engagement: Engagement, source: str | None) -> None:
+    """`coach_rules` is checked as strictly as every other field, by the coach's own config."""
+    if not engagement.coach_rules:
+        return
+    from okrkit.coach.config import load_config  # lazy: the coach's rules load only when a file tunes them
+
+    try:
+        load_config(engagement.coach_rules)
+    except InputError as error:
+        raise InputError(str(error), field=error.field, source=source) from None
 
 
 def read_record(text: str, *, source: str | None = None) -> EngagementRecord:
     try:
-        data = yaml.safe_load(text)
+        data = safe_yaml.load(text)
+    except InputError as error:
+        raise InputError(str(error), source=source) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -53,6 +69,9 @@ def read_record(text: str, *, source: str | None = None) -> EngagementRecord:
 def load_record(path: str | Path) -> EngagementRecord:
     path = Path(path)
     try:
+        if path.stat().st_size > safe_yaml.MAX_BYTES:  # refused before it is read
+            raise InputError(f"is {path.stat().st_size / 1e6:.0f} MB; an engagement file is at most "
+                             f"{safe_yaml.MAX_BYTES // 1_000_000} MB", source=str(path))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError("no such file", source=str(path)) from None

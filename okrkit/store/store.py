@@ -187,6 +187,10 @@ class Store:
         problems = engagement.reference_problems()
         if problems:
             raise InputError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+        if engagement.coach_rules:
+            from okrkit.coach.config import load_config  # lazy: the coach's rules load only when tuned
+
+            load_config(engagement.coach_rules)
         row = {
             "client": engagement.client,
             "coach": engagement.coach,

@@ -1,0 +1,109 @@
+"""YAML read with bounds, for files that come from anyone.
+
+`yaml.safe_load` runs no code, but a 600-byte file of nested anchors expands to billions
+of values once something walks it, 10,000 nested brackets overflow the stack, a
+4,301-digit integer raises Python's int-from-text limit, and a repeated key silently
+wins over the first. This loader counts every node as it composes the document, aliases
+at their expanded size, and refuses past the bounds below with the line and column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.composer import ComposerError
+from yaml.constructor import ConstructorError
+
+from okrkit.errors import InputError
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "load"]
+
+MAX_BYTES = 20_000_000  # an engagement of 1,000 teams with a year of check-ins is a few MB
+MAX_NODES = 2_000_000  # values after alias expansion; that engagement has about 500,000
+MAX_DEPTH = 50  # an engagement nests 6 levels deep
+MAX_DIGITS = 1_000  # far beyond any number okrkit can store exactly, far below Python's 4,300
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._nodes = 0
+        self._depth = 0
+        self._sizes: dict[int, int] = {}
+        self._open: set[str] = set()
+
+    def _count(self, n: int, mark: Any) -> None:
+        self._nodes += n
+        if self._nodes > MAX_NODES:
+            raise ComposerError(None, None, f"the document holds more than {MAX_NODES:,} values "
+                                "(counting what its aliases repeat); an engagement file is far smaller", mark)
+
+    def _size(self, node: yaml.Node) -> int:
+        known = self._sizes.get(id(node))
+        if known is None:
+            if isinstance(node, yaml.MappingNode):
+                known = 1 + sum(self._size(k) + self._size(v) for k, v in node.value)
+            elif isinstance(node, yaml.SequenceNode):
+                known = 1 + sum(self._size(v) for v in node.value)
+            else:
+                known = 1
+            self._sizes[id(node)] = known
+        return known
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self._open:
+                raise ComposerError(None, None, f"alias *{event.anchor} refers to the value that contains it",
+                                    event.start_mark)
+            if event.anchor in self.anchors:
+                self._count(self._size(self.anchors[event.anchor]), event.start_mark)
+            return super().compose_node(parent, index)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise ComposerError(None, None, f"values are nested more than {MAX_DEPTH} levels deep",
+                                event.start_mark)
+        self._count(1, event.start_mark)
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            self._open.add(anchor)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+            self._open.discard(anchor)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, Any] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool)):
+                continue  # left for the constructor, which refuses keys that cannot be keys
+            if key in seen:
+                raise ConstructorError(None, None, f"the key {key!r} appears twice in the same mapping (first "
+                                       f"on line {seen[key].line + 1})", key_node.start_mark)
+            seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        if len(node.value) > MAX_DIGITS:
+            raise ConstructorError(None, None, f"a number of {len(node.value):,} digits is too long to be a value",
+                                   node.start_mark)
+        return super().construct_yaml_int(node)  # type: ignore[no-any-return]
+
+
+_BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_yaml_int)
+
+
+def load(text: str) -> Any:
+    """The single document in `text`, within the bounds; raises `yaml.YAMLError` past them."""
+    if len(text) > MAX_BYTES:
+        raise InputError(f"is {len(text) / 1e6:.0f} MB; an engagement file is at most {MAX_BYTES // 1_000_000} MB")
+    loader = _BoundedLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
