@@ -52,6 +52,8 @@ EXACT = 2**53  # integers beyond this are not stored exactly as a float (SQLite 
 
 
 def _plain_text(value: str) -> str:
+    if value.isprintable():  # the common case, checked in C
+        return value
     value = value.replace("\r\n", "\n")
     found = _CONTROL.search(value)
     if found:

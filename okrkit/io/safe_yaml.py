@@ -95,7 +95,15 @@ class _BoundedLoader(yaml.SafeLoader):
         return super().construct_yaml_int(node)  # type: ignore[no-any-return]
 
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:  # 2026-02-30 looks like a date and is none
+            raise ConstructorError(None, None, f"{node.value!r} is not a date ({error})", node.start_mark) from None
+
+
 _BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_yaml_int)
+_BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", _BoundedLoader.construct_yaml_timestamp)
 
 
 def load(text: str) -> Any:

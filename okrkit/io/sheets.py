@@ -12,6 +12,7 @@ owner, weight`; the objective's columns repeat on each of its KR rows. Lists
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ _RELATIVE = re.compile(r"^\s*(by\s|[+-])", re.IGNORECASE)
 def read_checkins(path: str | Path) -> list[CheckIn]:
     path = Path(path)
     grouped: dict[tuple[str, Any], dict[str, Any]] = {}
-    for row in read_rows(path, ("date", "team", "kr", "value")):
+    for row in _progress(read_rows(path, ("date", "team", "kr", "value")), path):
         key = (text(path, row, "team", required=True), when(path, row, "date"))
         checkin = grouped.setdefault(key, {"team": key[0], "date": key[1], "values": {}, "rows": []})
         checkin["rows"].append(row[0])
@@ -58,6 +59,13 @@ def read_checkins(path: str | Path) -> list[CheckIn]:
         source = f"{path.name} row {data.pop('rows')[0]}"
         checkins.append(parse(CheckIn, data, source=source))
     return sorted(checkins, key=lambda c: (c.date, c.team))
+
+
+def _progress(rows: list[Row], path: Path) -> Iterable[Row]:
+    """The rows, with a progress bar on a terminal once reading takes more than two seconds."""
+    from tqdm import tqdm  # lazy: only big sheets show it
+
+    return tqdm(rows, desc=f"reading {path.name}", unit=" rows", delay=2, disable=None, leave=False)  # type: ignore[no-any-return]
 
 
 def _agree(path: Path, row: Row, column: str, checkin: dict[str, Any]) -> None:

@@ -54,12 +54,23 @@ def _load(path: Path) -> tuple[list[str], list[list[Any]]]:
         header, body = _xlsx(path)
     else:
         raise InputError("is neither a .csv nor an .xlsx file", source=str(path))
-    return [str(h or "").strip().lower().replace(" ", "_") for h in header], body
+    return _normalise(header), body
 
 
 def read_columns(path: Path) -> list[str]:
-    """The file's column names, as `read_rows` keys its rows."""
+    """The file's column names, as `read_rows` keys its rows (a CSV is read no further than its header)."""
+    if path.suffix.lower() == ".csv" and path.exists():
+        try:
+            with path.open(newline="", encoding="utf-8-sig") as handle:
+                header = next(csv.reader(handle), [])
+        except (UnicodeDecodeError, csv.Error):
+            return _load(path)[0]  # reports the problem as reading the whole file does
+        return _normalise([unescape_cell(h) for h in header])
     return _load(path)[0]
+
+
+def _normalise(header: Sequence[Any]) -> list[str]:
+    return [str(h or "").strip().lower().replace(" ", "_") for h in header]
 
 
 def read_rows(path: Path, required: Sequence[str]) -> list[Row]:
@@ -113,7 +124,8 @@ def _xlsx(path: Path) -> tuple[list[Any], list[list[Any]]]:
         rows = []
         for cells in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
             _within_bounds(path, len(rows), cells)
-            rows.append(list(cells[:MAX_COLUMNS]))
+            # A blank row is kept as an empty one: it still counts for the row numbers people see.
+            rows.append(list(cells[:MAX_COLUMNS]) if any(c is not None for c in cells) else [])
     except InputError:
         raise
     except Exception as error:  # a damaged sheet inside a readable zip
@@ -172,16 +184,17 @@ def number(path: Path, row: Row, column: str, *, required: bool = False) -> floa
                 raise InputError(f"{where}: must be a number written with a decimal point (1.5), not {value!r}",
                                  field=column)
             cleaned = cleaned.replace(",", "")  # 1,200 is twelve hundred
-        if not _DECIMAL.match(cleaned):
-            raise InputError(f"{where}: must be a number, not {str(value)[:40]!r}", field=column)
-        result = float(cleaned)
-    if not math.isfinite(result):
+        try:
+            if "_" in cleaned:  # float() reads "1_000"; a spreadsheet never writes it
+                raise ValueError(cleaned)
+            result = float(cleaned)
+        except ValueError:
+            raise InputError(f"{where}: must be a number, not {str(value)[:40]!r}", field=column) from None
+    if not math.isfinite(result):  # "nan", "inf", and digits beyond any float
         raise InputError(f"{where}: must be a finite number, not {str(value)[:40]!r}", field=column)
     return result
 
 
-# Plain decimals only: float() would also take "nan", "1_000" and "infinity".
-_DECIMAL = re.compile(r"^[+-]?(\d{1,300}(\.\d{0,300})?|\.\d{1,300})([eE][+-]?\d{1,4})?$")
 # A comma only as a thousands separator: 1,200 or 12,345.5 — "1,5" is a decimal comma.
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 

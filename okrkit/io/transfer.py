@@ -43,7 +43,15 @@ def sheet_kind(path: Path) -> str:
 def import_file(folder: str | Path, path: str | Path, url: str | None = None, *,
                 allow_removals: bool = False) -> str:
     """Import `path` into the engagement in `folder`, creating its store if needed. Returns a summary."""
-    folder, path = Path(folder), Path(path)
+    try:
+        return _import_file(Path(folder), Path(path), url, allow_removals=allow_removals)
+    except InputError as error:
+        if error.source is None:  # refused by the store: say which file
+            raise InputError(str(error), field=error.field, source=str(path)) from None
+        raise
+
+
+def _import_file(folder: Path, path: Path, url: str | None, *, allow_removals: bool) -> str:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         record = load_record(path)  # validate fully before touching the store

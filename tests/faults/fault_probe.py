@@ -93,10 +93,17 @@ def _template(root: Path) -> Path:
     return folder
 
 
+def _traceback(stderr: str) -> bool:
+    last = (stderr.strip().splitlines() or [""])[-1]
+    return "Traceback (most recent call last)" in stderr or bool(re.match(r"^[\w.]+(Error|Exception)\b", last))
+
+
 def _check(run: Run, expect: str, written: str | None) -> Run:
     lines = [line for line in run.stderr.splitlines() if line.strip()]
-    if "Traceback" in run.stderr or run.code not in (0, 1, 2):
-        run.problems.append("traceback" if "Traceback" in run.stderr else f"died (exit {run.code})")
+    if _traceback(run.stderr):
+        run.problems.append("traceback")
+    elif run.code not in (0, 1, 2):
+        run.problems.append(f"died (exit {run.code})")
     elif run.code == 2 and len(lines) != 1:
         run.problems.append(f"{len(lines)} lines on stderr")
     if run.code != 0 and written:
@@ -163,7 +170,7 @@ def summary(runs: list[Run]) -> dict[str, object]:
 
     return {
         "inputs": len({r.case for r in runs}), "runs": len(runs),
-        "tracebacks": count("traceback") + count("died"), "not one line": count("lines on stderr"),
+        "tracebacks": count("traceback"), "killed": count("died"), "not one line": count("lines on stderr"),
         "partial writes": count("store changed") + count("left"), "wrongly accepted": count("accepted"),
         "over 500 MB": count("memory"), "over 30 s": count("time "),
         "worst memory": f"{worst_rss.rss_mb:.0f} MB ({worst_rss.command} {worst_rss.case})",
