@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from okrkit.coach.findings import Severity
+from okrkit.model import Whole  # a number that refuses true/false, as everywhere in the model
 from okrkit.validation import parse
 
 __all__ = ["CoachConfig", "load_config"]
@@ -27,10 +28,10 @@ __all__ = ["CoachConfig", "load_config"]
 class CoachConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    max_objectives: Annotated[int, Field(ge=1, le=20)] = 3
-    min_key_results: Annotated[int, Field(ge=1, le=20)] = 2
-    max_key_results: Annotated[int, Field(ge=1, le=30)] = 5
-    max_objective_words: Annotated[int, Field(ge=3, le=100)] = 20
+    max_objectives: Annotated[Whole, Field(ge=1, le=20)] = 3
+    min_key_results: Annotated[Whole, Field(ge=1, le=20)] = 2
+    max_key_results: Annotated[Whole, Field(ge=1, le=30)] = 5
+    max_objective_words: Annotated[Whole, Field(ge=3, le=100)] = 20
     require_commitment: bool = False
     disabled: frozenset[str] = frozenset()
     severity: dict[str, Severity] = Field(default_factory=dict)

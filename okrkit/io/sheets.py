@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from okrkit.errors import InputError
-from okrkit.io.tables import Row, number, read_rows, text, when, write_csv
+from okrkit.io.tables import Row, number, progress, read_rows, text, when, write_csv
 from okrkit.model import CheckIn, Engagement, KeyResult, Objective, Retro, Team
 from okrkit.validation import parse
 
@@ -62,10 +62,7 @@ def read_checkins(path: str | Path) -> list[CheckIn]:
 
 
 def _progress(rows: list[Row], path: Path) -> Iterable[Row]:
-    """The rows, with a progress bar on a terminal once reading takes more than two seconds."""
-    from tqdm import tqdm  # lazy: only big sheets show it
-
-    return tqdm(rows, desc=f"reading {path.name}", unit=" rows", delay=2, disable=None, leave=False)  # type: ignore[no-any-return]
+    return progress(rows, f"checking {path.name}", total=len(rows))
 
 
 def _agree(path: Path, row: Row, column: str, checkin: dict[str, Any]) -> None:

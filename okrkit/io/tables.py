@@ -17,7 +17,7 @@ from typing import Any
 
 from okrkit.errors import InputError
 
-__all__ = ["MAX_COLUMNS", "MAX_ROWS", "Row", "number", "read_columns", "read_rows", "text", "when", "write_csv"]
+__all__ = ["MAX_COLUMNS", "MAX_ROWS", "Row", "number", "progress", "read_columns", "read_rows", "text", "when", "write_csv"]
 
 Row = tuple[int, dict[str, Any]]
 
@@ -95,7 +95,7 @@ def _csv(path: Path) -> tuple[list[str], list[list[str]]]:
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             lines = []
-            for cells in csv.reader(handle):
+            for cells in progress(csv.reader(handle, strict=True), f"reading {path.name}"):
                 _within_bounds(path, len(lines), cells)
                 lines.append([unescape_cell(c) for c in cells])
     except UnicodeDecodeError:
@@ -122,7 +122,7 @@ def _xlsx(path: Path) -> tuple[list[Any], list[list[Any]]]:
         # The sheet's declared dimension is not trusted: openpyxl would pad every row to it.
         sheet.reset_dimensions()
         rows = []
-        for cells in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+        for cells in progress(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1), f"reading {path.name}"):
             _within_bounds(path, len(rows), cells)
             # A blank row is kept as an empty one: it still counts for the row numbers people see.
             rows.append(list(cells[:MAX_COLUMNS]) if any(c is not None for c in cells) else [])
@@ -135,6 +135,13 @@ def _xlsx(path: Path) -> tuple[list[Any], list[list[Any]]]:
     if not rows:
         raise InputError("is empty", source=str(path))
     return rows[0], rows[1:]
+
+
+def progress(items: Iterable[Any], what: str, total: int | None = None) -> Iterable[Any]:
+    """`items`, with a progress bar on a terminal (never in a pipe or a log) once they take over a second."""
+    from tqdm import tqdm  # lazy: only imports use it
+
+    return tqdm(items, desc=what, total=total, unit=" rows", delay=1, disable=None, leave=False)  # type: ignore[no-any-return]
 
 
 def _within_bounds(path: Path, read: int, cells: Sequence[Any]) -> None:
