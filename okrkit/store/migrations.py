@@ -51,6 +51,8 @@ def ensure_schema(engine: Engine, url: str) -> Path | None:
     """Bring the database to `SCHEMA_VERSION`. Returns the backup taken, if any."""
     with engine.connect() as connection:
         version = read_version(connection)
+        if version is None and inspect(connection).has_table(schema.engagements.name):
+            raise DamagedStoreError("its schema_version is missing")
         if version == schema.SCHEMA_VERSION:
             missing = _missing_tables(connection)
             if missing:

@@ -54,6 +54,8 @@ def open_store(folder: str | Path, url: str | None = None, *, create: bool = Fal
         raise StoreError(f"{folder}: is a file, not an engagement folder; give a folder (it is created if needed)")
     resolved = resolve_url(folder, url)
     is_file = resolved.startswith("sqlite")
+    if is_file and sqlite_path(resolved) is None:
+        make_engine(resolved)  # refuses an in-memory database, with what to do
     if is_file and not (folder / DB_FILE).exists():
         if not create:
             raise StoreError(
