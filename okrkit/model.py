@@ -46,8 +46,8 @@ __all__ = [
 ]
 
 # Control characters other than tab and newline are never meant (PostgreSQL refuses NUL,
-# terminals obey escapes), nor lone surrogates (not UTF-8). Windows line ends become "\n".
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# terminals obey escapes). Windows line ends become "\n". (pydantic itself refuses lone surrogates.)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 EXACT = 2**53  # integers beyond this are not stored exactly as a float (SQLite REAL, PostgreSQL double)
 
 
