@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from okrkit.errors import InputError
-from okrkit.io.tables import Row, number, progress, read_rows, text, when, write_csv
+from okrkit.io.tables import Row, no_cycle_collector, number, progress, read_rows, text, when, write_csv
 from okrkit.model import CheckIn, Engagement, KeyResult, Objective, Retro, Team
 from okrkit.validation import parse
 
@@ -41,7 +41,11 @@ _RELATIVE = re.compile(r"^\s*(by\s|[+-])", re.IGNORECASE)
 
 
 def read_checkins(path: str | Path) -> list[CheckIn]:
-    path = Path(path)
+    with no_cycle_collector():
+        return _read_checkins(Path(path))
+
+
+def _read_checkins(path: Path) -> list[CheckIn]:
     grouped: dict[tuple[str, Any], dict[str, Any]] = {}
     for row in _progress(read_rows(path, ("date", "team", "kr", "value")), path):
         key = (text(path, row, "team", required=True), when(path, row, "date"))
