@@ -56,6 +56,16 @@ def _cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_calendar(args: argparse.Namespace) -> int:
+    from okrkit.ics import write_calendar
+    from okrkit.store import open_store
+
+    engagement = open_store(args.dir, args.db).load_record().engagement
+    count = write_calendar(engagement, args.out, args.url, args.tz, args.team)
+    print(f"wrote {args.out}: {count} events of {engagement.cycle.name}")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from okrkit.demo import demo_record
     from okrkit.io.yaml_file import write_record
@@ -105,6 +115,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--as-of", type=_date, metavar="DATE", help="the day to report on (default: today, or the "
                      "cycle's end once it is over)")
     sub.add_argument("--format", choices=("text", "json"), default="text")
+    store_options(sub)
+
+    sub = command("calendar", _cmd_calendar, "the cycle's check-ins, retrospectives, planning and monthly "
+                  "report as an .ics calendar (RFC 5545)")
+    sub.add_argument("dir", type=Path)
+    sub.add_argument("--out", type=Path, required=True, metavar="FILE.ics")
+    sub.add_argument("--team", help="only this team's events (default: every team and the leadership report)")
+    sub.add_argument("--tz", metavar="ZONE", help="IANA time zone of the check-in time (default: this machine's)")
+    sub.add_argument("--url", default="http://localhost:8866", metavar="BASE",
+                     help="where `okrkit serve` publishes the apps, for the events' links")
     store_options(sub)
 
     sub = command("demo", _cmd_demo, "write the built-in demo engagement (Banco Aurora) and show its status")
