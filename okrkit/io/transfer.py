@@ -49,8 +49,9 @@ def import_file(folder: str | Path, path: str | Path, url: str | None = None, *,
         store = open_store(folder, url, create=True)
         store.import_record(record, allow_removals=allow_removals)
         krs = len(record.engagement.key_results())
+        past = f", {len(record.cycles)} past cycles" if record.cycles else ""
         return (f"imported {record.engagement.client}: {len(record.engagement.teams)} teams, {krs} key results, "
-                f"{len(record.checkins)} check-ins, {len(record.retros)} retrospectives")
+                f"{len(record.checkins)} check-ins, {len(record.retros)} retrospectives{past}")
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise InputError("okrkit imports .yaml, .csv or .xlsx files", source=str(path))
     if sheet_kind(path) == "checkins":
@@ -74,9 +75,16 @@ def _new_engagement(folder: Path) -> Engagement:
     return Engagement(client=folder.resolve().name, cycle=Cycle(name=f"{today.year}-Q{q + 1}", start=start, end=end))
 
 
-def export_engagement(store: Store, fmt: str, out: str | Path | None) -> list[Path] | str:
-    """YAML: the whole record, to `out` or returned as text. CSV: okrs, checkins and retros files in `out`."""
+def export_engagement(store: Store, fmt: str, out: str | Path | None, *, cycle: str | None = None
+                      ) -> list[Path] | str:
+    """YAML: the whole record (every cycle), to `out` or returned as text. CSV: okrs, checkins and retros
+    files in `out`, of the current cycle. With `cycle`, that cycle alone in either format."""
+    from okrkit.cycles import select_cycle
+
     record = store.load_record()
+    if cycle is not None or fmt != "yaml":
+        record = select_cycle(record, cycle)
+        record = record.model_copy(update={"cycles": []})
     if fmt == "yaml":
         text = dump_record(record)
         if out is None:
