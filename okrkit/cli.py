@@ -36,7 +36,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from okrkit.io.transfer import export_engagement
     from okrkit.store import open_store
 
-    result = export_engagement(open_store(args.dir, args.db), args.format, args.out)
+    result = export_engagement(open_store(args.dir, args.db), args.format, args.out, cycle=args.cycle)
     if isinstance(result, str):
         sys.stdout.write(result)
     else:
@@ -49,10 +49,21 @@ def _cmd_status(args: argparse.Namespace) -> int:
     from okrkit.status import status_json, status_text
     from okrkit.store import open_store
 
-    store = open_store(args.dir, args.db)
-    record = store.load_record()
+    from okrkit.cycles import select_cycle
+
+    record = select_cycle(open_store(args.dir, args.db).load_record(), args.cycle)
     status = engagement_status(record.engagement, record.checkins, args.as_of, record.retros)
     print(status_json(status) if args.format == "json" else status_text(status))
+    return 0
+
+
+def _cmd_calendar(args: argparse.Namespace) -> int:
+    from okrkit.ics import write_calendar
+    from okrkit.store import open_store
+
+    engagement = open_store(args.dir, args.db).load_record().engagement
+    count = write_calendar(engagement, args.out, args.url, args.tz, args.team)
+    print(f"wrote {args.out}: {count} events of {engagement.cycle.name}")
     return 0
 
 
@@ -72,7 +83,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         write_record(record, folder / "engagement.yaml")
     print(f"Demo engagement {record.engagement.client} written to {folder}/ "
           f"(store and engagement.yaml)\n", file=sys.stderr)
-    args.as_of, args.format = None, "text"
+    args.as_of, args.format, args.cycle = None, "text", None
     return _cmd_status(args)
 
 
@@ -102,13 +113,29 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("dir", type=Path)
     sub.add_argument("--format", choices=("yaml", "csv"), default="yaml")
     sub.add_argument("--out", type=Path, help="file (yaml) or folder (csv); yaml goes to stdout without it")
+    sub.add_argument("--cycle", metavar="NAME",
+                     help="only this cycle (default: yaml has every cycle, csv the current one)")
     store_options(sub)
+
+    def cycle_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--cycle", metavar="NAME", help="a past cycle (default: the current one)")
 
     sub = command("status", _cmd_status, "progress, pace, confidence and status of every team and key result")
     sub.add_argument("dir", type=Path)
     sub.add_argument("--as-of", type=_date, metavar="DATE", help="the day to report on (default: today, or the "
                      "cycle's end once it is over)")
     sub.add_argument("--format", choices=("text", "json"), default="text")
+    cycle_option(sub)
+    store_options(sub)
+
+    sub = command("calendar", _cmd_calendar, "the cycle's check-ins, retrospectives, planning and monthly "
+                  "report as an .ics calendar (RFC 5545)")
+    sub.add_argument("dir", type=Path)
+    sub.add_argument("--out", type=Path, required=True, metavar="FILE.ics")
+    sub.add_argument("--team", help="only this team's events (default: every team and the leadership report)")
+    sub.add_argument("--tz", metavar="ZONE", help="IANA time zone of the check-in time (default: this machine's)")
+    sub.add_argument("--url", default="http://localhost:8866", metavar="BASE",
+                     help="where `okrkit serve` publishes the apps, for the events' links")
     store_options(sub)
 
     sub = command("demo", _cmd_demo, "write the built-in demo engagement (Banco Aurora) and show its status")
@@ -122,12 +149,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def _plugin_commands() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
     """Commands that live beside the parts they drive; each module imports its heavy parts only when run."""
+    from okrkit.cycle_command import add_cycle_command
     from okrkit.lint import add_lint_command
     from okrkit.report import add_report_command
     from okrkit.serve import add_serve_command
     from okrkit.workbook import add_new_command
 
-    return [add_lint_command, add_new_command, add_serve_command, add_report_command]
+    return [add_lint_command, add_new_command, add_serve_command, add_report_command, add_cycle_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

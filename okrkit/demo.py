@@ -7,6 +7,11 @@ tickets) and Account Opening. Twelve weekly GRIP check-ins per team follow belie
 paths: Discover does well; Support Experience loses a month to an unrelated
 organisational initiative, which its mid-cycle Attractors and Detractors retrospective
 uncovers (as in the seed); Account Opening falls behind. Deterministic: same data every time.
+
+Before it, 2025-Q4 was the pilot cycle of the introducing phase: OKRs written the way the
+challenges say the bank used to (a project as a key result, a metric as an objective, a
+slogan, business as usual), check-ins skipped in a quarter of the weeks, and end-of-cycle
+retrospectives that led to the December strategy session and the reset of 2026-Q1.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from okrkit.model import CheckIn, Engagement, EngagementRecord, KeyResult, Retro
+from okrkit.model import CheckIn, Cycle, Engagement, EngagementRecord, KeyResult, PastCycle, Retro, Team
 
 __all__ = ["demo_engagement", "demo_record"]
 
@@ -271,6 +276,7 @@ def demo_record() -> EngagementRecord:
         engagement=engagement,
         checkins=sorted(checkins, key=lambda c: (c.date, place[c.team])),
         retros=sorted(_retros(), key=lambda r: (r.date, place[r.team])),
+        cycles=[_pilot_cycle()],
     )
 
 
@@ -333,3 +339,95 @@ def _retros() -> list[Retro]:
             "actions": ["Agree one ticket taxonomy with Support Experience"],
         }),
     ]
+
+
+# --- 2025-Q4, the pilot cycle -----------------------------------------------------------
+
+_PILOT_TEAMS = [
+    {"name": "Digital Services", "level": "business-unit", "members": ["Marina Costa", "Paulo Reis"], "okrs": [{
+        "id": "DS-1", "objective": "Improve digital onboarding", "priority": "Simplify onboarding for new customers",
+        "key_results": [
+            {"id": "DS-1.1", "title": "Reduce first-week customer drop-off from 44% to 40%",
+             "baseline": 44, "target": 40, "unit": "%", "owner": "Marina Costa"},
+            {"id": "DS-1.2", "title": "Launch the new onboarding release", "kind": "milestone",
+             "owner": "Paulo Reis"},
+        ]}]},
+    {"name": "Discover Team", "parent": "Digital Services", "members": ["Joana Alves", "Rafael Souza"], "okrs": [{
+        "id": "DT-1", "objective": "Grow onboarding completion to 65%", "aligns_to": ["DS-1"],
+        "key_results": [
+            {"id": "DT-1.1", "title": "Increase onboarding completion from 52% to 65%",
+             "baseline": 52, "target": 65, "unit": "%", "owner": "Joana Alves"},
+            {"id": "DT-1.2", "title": "Redesign the tutorial screens", "kind": "milestone", "owner": "Rafael Souza"},
+        ]}]},
+    {"name": "Support Experience Team", "parent": "Digital Services", "members": ["Carla Nunes", "Diego Prado"],
+     "okrs": [{
+         "id": "SX-1", "objective": "Support new customers better", "aligns_to": ["DS-1"],
+         "key_results": [
+             {"id": "SX-1.1", "title": "Increase self-service resolution of first-week questions from 28% to 40%",
+              "baseline": 28, "target": 40, "unit": "%", "owner": "Carla Nunes"},
+             {"id": "SX-1.2", "title": "Keep average call time for new users at 12 minutes",
+              "baseline": 12, "target": 12, "unit": "min", "owner": "Diego Prado"},
+         ]}]},
+    {"name": "Account Opening Team", "parent": "Digital Services", "members": ["Bruno Teixeira", "Sofia Martins"],
+     "okrs": [{
+         "id": "AO-1", "objective": "Open more accounts online", "aligns_to": ["DS-1"],
+         "key_results": [
+             {"id": "AO-1.1", "title": "Increase accounts opened fully online from 48% to 60%",
+              "baseline": 48, "target": 60, "unit": "%", "owner": "Sofia Martins"},
+             {"id": "AO-1.2", "title": "Hold weekly sync meetings with Risk", "kind": "milestone",
+              "owner": "Bruno Teixeira"},
+         ]}]},
+]
+# Where each pilot team ends (share of the way to target) and the week its milestone was done.
+_PILOT_FINAL = {"Digital Services": 0.75, "Discover Team": 1.0, "Support Experience Team": 0.58,
+                "Account Opening Team": 0.58}
+_PILOT_DONE = {"DS-1.2": 9, "DT-1.2": 6}
+_PILOT_LESSONS = {
+    "Discover Team": (["Onboarding completion reached 65%"], ["Redesigning screens was a task, not a result"],
+                      ["Users read the tutorial more on Android"],
+                      ["Write key results as outcomes; keep the projects in the backlog"],
+                      ["Ask the coach to review our OKRs before the quarter starts"]),
+    "Support Experience Team": (["Self-service resolution rose to 35%"], ["Nobody owned 'support better'"],
+                                ["The call-time KR never moved, so nobody looked at it"],
+                                ["Name the outcome for new customers, not for us"],
+                                ["Drop business-as-usual KRs; measure what we want to change"]),
+    "Account Opening Team": (["More accounts opened online"], ["Weekly syncs with Risk were a meeting, not a result"],
+                             ["Risk was open to automation once asked"],
+                             ["Check in every Friday, even in a bad week"],
+                             ["Make time to open an account a key result with Risk"]),
+}
+
+
+def _pilot_cycle() -> PastCycle:
+    """The 2025-Q4 pilot: weaker OKRs, a patchier rhythm, and end-of-cycle retrospectives."""
+    cycle = Cycle(name="2025-Q4", start=dt.date(2025, 10, 6), end=dt.date(2025, 12, 19))
+    teams = [Team.model_validate(t) for t in _PILOT_TEAMS]
+    rng = random.Random(2025)
+    dates = cycle.checkin_dates()
+    checkins = []
+    for week, date in enumerate(dates):
+        share_of_time = (week + 1) / len(dates)
+        for team in teams:
+            if week not in (0, len(dates) - 1) and rng.random() < 0.25:
+                continue  # a skipped week: the rhythm was not a habit yet
+            share = _PILOT_FINAL[team.name] * share_of_time
+            values = {}
+            for kr in team.objectives[0].key_results:
+                if kr.kind.value == "milestone":
+                    values[kr.id] = 1.0 if week >= _PILOT_DONE.get(kr.id, 99) else 0.0
+                elif kr.baseline != kr.target:
+                    values[kr.id] = _at_share(kr, share * rng.uniform(0.97, 1.03) if week < len(dates) - 1 else share)
+                else:
+                    values[kr.id] = kr.baseline if kr.baseline is not None else 0.0
+            checkins.append(CheckIn(team=team.name, date=date, values=values, author=_AUTHORS[team.name],
+                                    confidence=_confidence(share, share_of_time, team.name, rng)))
+    retros = []
+    for team, answers in _PILOT_LESSONS.items():
+        *prompts, actions = answers
+        retros.append(Retro.model_validate({
+            "team": team, "date": dates[-1], "kind": "end", "format": "end-of-cycle",
+            "items": [{"prompt": prompt, "text": text} for prompt, texts in
+                      zip(("achieved", "learned", "surprised", "differently"), prompts, strict=True) for text in texts],
+            "actions": actions,
+        }))
+    return PastCycle(cycle=cycle, phase="introducing", teams=teams, checkins=checkins, retros=retros)

@@ -35,6 +35,7 @@ __all__ = [
     "Level",
     "Objective",
     "Participant",
+    "PastCycle",
     "Phase",
     "Retro",
     "RetroItem",
@@ -502,12 +503,39 @@ class Retro(_Model):
         return self
 
 
+class PastCycle(_Model):
+    """A finished cycle as it was when the next one began: its teams' OKRs, check-ins and retros.
+
+    Kept whole and never edited: planning the next cycle copies what it keeps, so the record
+    of what a team set out to do, and how it went, stays true.
+    """
+
+    cycle: Cycle
+    phase: Phase | None = None  # the engagement's phase during this cycle
+    teams: list[Team] = Field(default_factory=list)
+    checkins: list[CheckIn] = Field(default_factory=list)
+    retros: list[Retro] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _records_belong_to_its_teams(self) -> PastCycle:
+        names = {t.name for t in self.teams}
+        for kind, rows in (("checkins", self.checkins), ("retros", self.retros)):
+            for i, row in enumerate(rows):
+                if row.team not in names:
+                    raise ValueError(f"{kind}[{i}].team: {row.team!r} is not a team of cycle {self.cycle.name}")
+        return self
+
+
 class EngagementRecord(_Model):
-    """An engagement with everything recorded during it: the content of one YAML file."""
+    """An engagement with everything recorded during it: the content of one YAML file.
+
+    The top level is the current cycle; `cycles` holds the finished ones, oldest first.
+    """
 
     engagement: Engagement
     checkins: list[CheckIn] = Field(default_factory=list)
     retros: list[Retro] = Field(default_factory=list)
+    cycles: list[PastCycle] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_per_day(self) -> EngagementRecord:
@@ -525,3 +553,39 @@ class EngagementRecord(_Model):
                     raise ValueError(f"{name}[{i}]: a second {what} of {item.team} on {item.date} "
                                      f"(the first is {name}[{earlier}]); keep one")
         return self
+
+    @model_validator(mode="after")
+    def _cycles_in_order(self) -> EngagementRecord:
+        names = [c.cycle.name for c in self.cycles] + [self.engagement.cycle.name]
+        for name in _duplicates(names):
+            raise ValueError(f"cycles: the name {name!r} is used by two cycles")
+        ends = [c.cycle for c in self.cycles] + [self.engagement.cycle]
+        for earlier, later in zip(ends, ends[1:]):
+            if later.start <= earlier.start:
+                raise ValueError(f"cycles: {later.name} starts on {later.start}, not after {earlier.name} "
+                                 f"({earlier.start} to {earlier.end}); list past cycles oldest first")
+        return self
+
+    def cycle_names(self) -> list[str]:
+        """Every cycle of the engagement, oldest first; the last is the current one."""
+        return [c.cycle.name for c in self.cycles] + [self.engagement.cycle.name]
+
+    def for_cycle(self, name: str | None) -> EngagementRecord:
+        """The record as it reads for one cycle (None or the current name: this record, unchanged).
+
+        A past cycle reads through the same code as the current one: the engagement with that
+        cycle's dates and teams, and that cycle's check-ins and retros.
+        """
+        if name is None or name == self.engagement.cycle.name:
+            return self
+        for past in self.cycles:
+            if past.cycle.name == name:
+                engagement = self.engagement.model_copy(update={
+                    "cycle": past.cycle, "teams": past.teams, "phase": past.phase or self.engagement.phase})
+                return EngagementRecord(engagement=engagement, checkins=past.checkins, retros=past.retros)
+        raise KeyError(name)
+
+    def archived(self) -> PastCycle:
+        """The current cycle, as it will be kept once the next one starts."""
+        return PastCycle(cycle=self.engagement.cycle, phase=self.engagement.phase, teams=self.engagement.teams,
+                         checkins=self.checkins, retros=self.retros)

@@ -48,6 +48,7 @@ def add_report_command(subparsers: argparse._SubParsersAction) -> None:  # type:
                      help="; ".join(f"{k.name}: {k.summary}" for k in KINDS.values()))
     sub.add_argument("--as-of", type=_date, metavar="DATE",
                      help="the day the report is about (default: today, or the cycle's end once it is over)")
+    sub.add_argument("--cycle", metavar="NAME", help="a past cycle (default: the current one)")
     sub.add_argument("--format", choices=("html", "pdf"), default="html")
     sub.add_argument("--out", type=Path, metavar="PATH",
                      help="file or folder to write (default: DIR/reports/KIND-DATE.FORMAT); with --all, a folder")
@@ -64,7 +65,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return _report_all(args)
     from okrkit.reports.run import ReportRequest, render_report
 
-    path = render_report(ReportRequest(args.dir, args.kind, args.as_of, args.format, args.out, args.db))
+    path = render_report(ReportRequest(args.dir, args.kind, args.as_of, args.format, args.out, args.db, args.cycle))
     print(path)
     return 0
 
@@ -74,6 +75,9 @@ def _report_all(args: argparse.Namespace) -> int:
 
     if args.db:
         raise InputError("--all reads each folder's own okrkit.db; --db is for one engagement", field="db")
+    if args.cycle:
+        raise InputError("--all reports on each engagement's current cycle; --cycle is for one engagement",
+                         field="cycle")
     if args.out is not None and args.out.suffix:
         raise InputError(f"with --all, --out is a folder, not {args.out}", field="out")
     folders = find_engagements(args.all_dir)

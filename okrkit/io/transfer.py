@@ -58,8 +58,9 @@ def _import_file(folder: Path, path: Path, url: str | None, *, allow_removals: b
         with undo_if_refused(folder):
             open_store(folder, url, create=True).import_record(record, allow_removals=allow_removals)
         krs = len(record.engagement.key_results())
+        past = f", {len(record.cycles)} past cycles" if record.cycles else ""
         return (f"imported {record.engagement.client}: {len(record.engagement.teams)} teams, {krs} key results, "
-                f"{len(record.checkins)} check-ins, {len(record.retros)} retrospectives")
+                f"{len(record.checkins)} check-ins, {len(record.retros)} retrospectives{past}")
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise InputError("okrkit imports .yaml, .csv or .xlsx files", source=str(path))
     if sheet_kind(path) == "checkins":
@@ -84,9 +85,16 @@ def _new_engagement(folder: Path) -> Engagement:
     return Engagement(client=folder.resolve().name, cycle=Cycle(name=f"{today.year}-Q{q + 1}", start=start, end=end))
 
 
-def export_engagement(store: Store, fmt: str, out: str | Path | None) -> list[Path] | str:
-    """YAML: the whole record, to `out` or returned as text. CSV: okrs, checkins and retros files in `out`."""
+def export_engagement(store: Store, fmt: str, out: str | Path | None, *, cycle: str | None = None
+                      ) -> list[Path] | str:
+    """YAML: the whole record (every cycle), to `out` or returned as text. CSV: okrs, checkins and retros
+    files in `out`, of the current cycle. With `cycle`, that cycle alone in either format."""
+    from okrkit.cycles import select_cycle
+
     record = store.load_record()
+    if cycle is not None or fmt != "yaml":
+        record = select_cycle(record, cycle)
+        record = record.model_copy(update={"cycles": []})
     if fmt == "yaml":
         text = dump_record(record)
         if out is None:

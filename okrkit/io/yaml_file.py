@@ -1,7 +1,8 @@
 """The engagement YAML file: the one file a coach edits by hand and keeps in git.
 
-Its top level is the engagement (client, cycle, teams and their okrs …) with two optional
-lists beside it, `checkins` and `retros`. Reading validates everything and reports the
+Its top level is the engagement (client, cycle, teams and their okrs …) with optional
+lists beside it: `checkins` and `retros` of the current cycle, and `cycles`, the finished
+cycles oldest first, each with its own `cycle`, `phase`, `teams`, `checkins` and `retros`. Reading validates everything and reports the
 first problem in one line naming the field; writing keeps it tidy for a human: fields in
 a fixed order, defaults left out, whole numbers without ".0".
 """
@@ -17,7 +18,7 @@ import yaml
 
 from okrkit.errors import InputError
 from okrkit.io import safe_yaml
-from okrkit.model import CheckIn, Engagement, EngagementRecord, Retro
+from okrkit.model import CheckIn, Engagement, EngagementRecord, PastCycle, Retro
 from okrkit.validation import parse
 
 __all__ = ["dump_record", "load_record", "read_record", "record_from_dict", "record_to_dict", "write_record"]
@@ -29,7 +30,8 @@ def record_from_dict(data: Any, *, source: str | None = None) -> EngagementRecor
     data = dict(data)
     checkins = data.pop("checkins", None) or []
     retros = data.pop("retros", None) or []
-    for name, value in (("checkins", checkins), ("retros", retros)):
+    cycles = data.pop("cycles", None) or []
+    for name, value in (("checkins", checkins), ("retros", retros), ("cycles", cycles)):
         if not isinstance(value, list):
             raise InputError(f"{name}: must be a list", field=name, source=source)
     engagement = parse(Engagement, data, source=source)
@@ -38,6 +40,7 @@ def record_from_dict(data: Any, *, source: str | None = None) -> EngagementRecor
         "engagement": engagement,
         "checkins": [parse(CheckIn, c, source=source, prefix=f"checkins[{i}]") for i, c in enumerate(checkins)],
         "retros": [parse(Retro, r, source=source, prefix=f"retros[{i}]") for i, r in enumerate(retros)],
+        "cycles": [parse(PastCycle, c, source=source, prefix=f"cycles[{i}]") for i, c in enumerate(cycles)],
     }, source=source)
 
 
@@ -92,7 +95,20 @@ def record_to_dict(record: EngagementRecord) -> dict[str, Any]:
         ]
     if record.retros:
         data["retros"] = [_tidy(r.model_dump(exclude_defaults=True)) for r in record.retros]
+    if record.cycles:
+        data["cycles"] = [_past_cycle(c) for c in record.cycles]
     return data
+
+
+def _past_cycle(past: PastCycle) -> dict[str, Any]:
+    """A finished cycle written the way the top level writes the current one."""
+    as_record = record_to_dict(EngagementRecord(
+        engagement=Engagement(client="-", cycle=past.cycle, teams=past.teams), checkins=past.checkins,
+        retros=past.retros))
+    data = {"cycle": as_record["cycle"]}
+    if past.phase is not None:
+        data["phase"] = past.phase.value
+    return data | {k: as_record[k] for k in ("teams", "checkins", "retros") if k in as_record}
 
 
 def _tidy(value: Any) -> Any:

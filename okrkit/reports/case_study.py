@@ -14,7 +14,7 @@ from okrkit.progress import KRStatus
 from okrkit.reports import common, html
 from okrkit.reports.context import ReportContext
 
-__all__ = ["header", "intro", "narrative", "results"]
+__all__ = ["across_cycles", "header", "intro", "narrative", "results"]
 
 
 def header(ctx: ReportContext) -> Markup:
@@ -107,3 +107,53 @@ the check-ins so far recorded confidence only.</p>{% else %}
 <td class="num">{{ m.confidence(t.trend.points[-1][1]) }}</td></tr>{% endfor %}</tbody></table>{% endif %}
 </section>""", e=e, rows=rows, moved=moved, as_of=ctx.as_of, chart=chart, trends=trends, teams=teams, no_checkins=common.no_checkins(ctx), any_checkins=bool(ctx.checkins),  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
                        mean=sum(kr.progress for _, kr, _ in moved) / len(moved) if moved else 0.0)
+
+
+_CYCLES = """
+<section><h2>Cycle by cycle</h2>
+<p class="lead">{{ story }}</p>
+<table class="cycles"><caption>Every cycle of the engagement: its phase, score, rhythm and the quality of its OKRs</caption>
+<thead><tr><th scope="col">Cycle</th><th scope="col">Dates</th><th scope="col">Phase</th><th scope="col" class="num">Teams</th>
+<th scope="col" class="num">Objectives</th><th scope="col" class="num">Score</th><th scope="col" class="num">Check-ins held</th>
+<th scope="col" class="num">Coach findings</th></tr></thead>
+<tbody>{% for c in cycles %}<tr data-cycle="{{ c.name }}"><th scope="row">{{ c.name }}{% if c.current %} <small class="muted">current</small>{% endif %}</th>
+<td>{{ c.start|short_date }} – {{ c.end|short_date }}</td><td>{{ c.phase }}</td><td class="num">{{ c.teams }}</td>
+<td class="num">{{ c.objectives }}</td><td class="num">{{ '%.2f' % c.score if c.score is not none else '—' }}</td>
+<td class="num">{{ c.checkin_rate|pct if c.checkin_rate is not none else '—' }}</td><td class="num">{{ c.findings }}</td></tr>{% endfor %}
+</tbody></table>
+<p class="okr-meta">Score: the mean objective score at the cycle's end (0.7 is success for an aspirational OKR).
+Check-ins held: weekly GRIP check-ins recorded ÷ those due. Coach findings: okrkit's warnings and errors on the cycle's
+OKRs as they were written.</p>
+{% if calibrations %}<h3>Confidence against results, by cycle</h3>
+{% for name, rows in calibrations %}<h4>{{ name }}</h4><ul>{% for c in rows %}<li>{{ c.sentence() }}</li>{% endfor %}</ul>{% endfor %}{% endif %}
+</section>"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+
+
+def across_cycles(ctx: ReportContext) -> Markup:
+    """The engagement's journey: every cycle's score, rhythm and OKR quality, and how confidence learned."""
+    from okrkit.calibration import calibration
+    from okrkit.cycles import cycle_summaries
+
+    full = ctx.full or ctx.record
+    cycles = [c for c in cycle_summaries(full, today=ctx.as_of) if c.start <= ctx.as_of]
+    calibrations = []
+    for c in cycles:
+        if c.end <= ctx.as_of:
+            view = full.for_cycle(c.name)
+            rows = calibration(view.engagement, view.checkins, view.retros)
+            if rows:
+                calibrations.append((c.name, rows))
+    return html.render(_CYCLES, cycles=cycles, calibrations=calibrations, story=_story(cycles))
+
+
+def _story(cycles: list) -> str:  # type: ignore[type-arg]
+    if len(cycles) < 2:
+        return "This is the engagement's first cycle: the next ones will show how the client grows from cycle to cycle."
+    first, last = cycles[0], cycles[-1]
+    parts = [f"Over {len(cycles)} cycles, from {first.name} ({first.phase}) to {last.name} ({last.phase})"]
+    if first.checkin_rate is not None and last.checkin_rate is not None:
+        parts.append(f"the weekly check-ins held went from {first.checkin_rate:.0%} to {last.checkin_rate:.0%}")
+    parts.append(f"the coach's findings on the OKRs as written went from {first.findings} to {last.findings}")
+    if first.score is not None and last.score is not None:
+        parts.append(f"and the mean objective score from {first.score:.2f} to {last.score:.2f}")
+    return ", ".join(parts) + "."

@@ -7,6 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from okrkit import charts  # imports altair only when a chart is built
+from okrkit.forecast import Forecast
 from okrkit.progress import KRStatus, ObjectiveStatus
 from okrkit.reports import html
 from okrkit.reports.context import ReportContext
@@ -49,7 +50,7 @@ _KR_TABLE = """
 <thead><tr><th scope="col">Key result</th><th scope="col" class="num">Baseline</th>
 <th scope="col" class="num">{{ now_label }}</th><th scope="col" class="num">Target</th>
 {% if changes is not none %}<th scope="col" class="num">{{ change_label }}</th>{% endif %}
-<th scope="col">Progress</th><th scope="col">Status</th></tr></thead>
+<th scope="col">Progress</th>{% if forecasts is not none %}<th scope="col">At this pace</th>{% endif %}<th scope="col">Status</th></tr></thead>
 <tbody>
 {% for kr in krs %}
 <tr data-kr="{{ kr.id }}" data-progress="{{ '%.4f' % kr.progress }}">
@@ -64,6 +65,8 @@ _KR_TABLE = """
 {% if changes is not none %}<td class="num">{{ m.delta(changes.get(kr.id), 'down' if kr.direction and
   kr.direction.value == 'decrease' else 'up', kr.unit|delta_unit if changes.get(kr.id) is not none else '') }}</td>{% endif %}
 <td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress, expected, kr.status) }}</td>
+{% if forecasts is not none %}{% set fc = forecasts.get(kr.id) %}<td class="forecast">{% if fc %}{{ fc.progress|pct }} by {{ fc.on|short_date }}
+<br><small class="muted">likely {{ fc.low_progress|pct }}–{{ fc.high_progress|pct }}</small>{% else %}<small class="muted">—</small>{% endif %}</td>{% endif %}
 <td>{{ m.badge(kr.status) }}</td>
 </tr>
 {% endfor %}
@@ -73,10 +76,11 @@ _KR_TABLE = """
 
 
 def kr_table(krs: list[KRStatus], caption: str, expected: float, *, changes: dict[str, float | None] | None = None,
-             now_label: str = "Now", change_label: str = "Change") -> Markup:
-    """A labelled table of KRs: baseline, now, target, (change), progress against pace, status."""
+             now_label: str = "Now", change_label: str = "Change", forecasts: dict[str, Forecast] | None = None,
+             ) -> Markup:
+    """A labelled table of KRs: baseline, now, target, (change), progress against pace, (forecast), status."""
     return html.render(_KR_TABLE, krs=krs, caption=caption, expected=expected, changes=changes,
-                       now_label=now_label, change_label=change_label)
+                       now_label=now_label, change_label=change_label, forecasts=forecasts)
 
 
 def value_changes(krs: list[KRStatus], before: dict[str, KRStatus]) -> dict[str, float | None]:

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from okrkit.errors import InputError
+from okrkit.forecast import Forecast, forecasts
 from okrkit.model import CheckIn, Engagement, EngagementRecord, Level, Objective, Retro
 from okrkit.progress import EngagementStatus, default_as_of, engagement_status
 
@@ -37,6 +38,7 @@ class ReportContext:
     as_of: dt.date
     status: EngagementStatus
     prepared: dt.date = field(default_factory=dt.date.today)
+    full: EngagementRecord | None = None  # every cycle of the engagement; `record` is the one reported on
     _statuses: dict[dt.date, EngagementStatus] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -58,6 +60,11 @@ class ReportContext:
             self._statuses[day] = engagement_status(self.engagement, self.record.checkins, day, self.record.retros)
         return self._statuses[day]
 
+    @cached_property
+    def forecasts(self) -> dict[str, Forecast]:
+        """Each key result's forecast at the cycle's end, at its pace up to the report's date."""
+        return forecasts(self.engagement, self.checkins, self.as_of)
+
     def team_names(self) -> list[str]:
         """Teams that have objectives this cycle, in the order the engagement lists them."""
         return [t.name for t in self.engagement.teams if t.objectives]
@@ -75,11 +82,14 @@ class ReportContext:
 
 
 def load_context(engagement_dir: str | Path, db_url: str | None = None, as_of: str | dt.date | None = None,
-                 kind: str = "report") -> ReportContext:
+                 kind: str = "report", cycle: str | None = None) -> ReportContext:
     """Read the engagement's store and compute its status on `as_of` (default: as `okrkit status`)."""
     from okrkit.store import open_store  # the store pulls in SQLAlchemy; sections do not need it
 
-    record = open_store(engagement_dir, db_url or None).load_record()
+    from okrkit.cycles import select_cycle
+
+    full = open_store(engagement_dir, db_url or None).load_record()
+    record = select_cycle(full, cycle)
     day = parse_as_of(as_of) or default_as_of(record.engagement.cycle)
     status = engagement_status(record.engagement, record.checkins, day, record.retros)
-    return ReportContext(kind=kind, record=record, as_of=day, status=status)
+    return ReportContext(kind=kind, record=record, as_of=day, status=status, full=full)

@@ -8,6 +8,8 @@ committed OKR is expected at 1.0.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from markupsafe import Markup
 
 from okrkit import charts
@@ -17,7 +19,7 @@ from okrkit.reports import common, html
 from okrkit.reports.context import ReportContext
 from okrkit.retro_formats import RETRO_FORMATS
 
-__all__ = ["actions", "header", "lessons", "scores"]
+__all__ = ["actions", "calibration", "header", "lessons", "scores"]
 
 
 def header(ctx: ReportContext) -> Markup:
@@ -119,3 +121,33 @@ def actions(ctx: ReportContext) -> Markup:
 <tbody>{% for team, day, action in rows %}<tr><th scope="row">{{ team }}</th><td>{{ day|short_date }}</td><td>{{ action }}</td></tr>{% endfor %}
 </tbody></table>{% endif %}
 </section>""", rows=rows)  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+
+
+_CALIBRATION = """
+<section><h2>Confidence against results</h2>
+<p>Each week a team said how confident it was (1–10) of achieving its objectives. Read as a forecast, confidence 8
+says “about 0.8”; here is how those forecasts compared with the score the team reached. The gap is in points of the
+confidence scale (+2: two points more confident than the results bore out); the Brier score is the mean squared gap
+on the 0–1 scale (0 is perfect; always answering 5 on a coin-flip outcome scores 0.25).</p>
+{% if provisional %}<div class="callout warn">The cycle ends on {{ end|date }}: confidence is compared with the
+scores as measured on {{ as_of|date }}, which may still move.</div>{% endif %}
+{% if not rows %}<p class="empty">No team recorded a goal confidence this cycle.</p>{% else %}
+<table class="calibration"><caption>Weekly goal confidence against the end-of-cycle score, by team</caption>
+<thead><tr><th scope="col">Team</th><th scope="col" class="num">Weeks</th><th scope="col" class="num">Score</th>
+<th scope="col" class="num">Mean gap</th><th scope="col" class="num">Brier</th><th scope="col">In plain words</th></tr></thead>
+<tbody>{% for c in rows %}<tr data-team="{{ c.team }}"><th scope="row">{{ c.team }}</th><td class="num">{{ c.weeks|length }}</td>
+<td class="num">{{ '%.2f' % c.result }}</td><td class="num">{{ '%+.1f' % c.mean_gap }}</td>
+<td class="num">{{ '%.2f' % c.brier }}</td><td>{{ c.sentence() }}</td></tr>{% endfor %}</tbody></table>{% endif %}
+</section>"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+
+
+def calibration(ctx: ReportContext) -> Markup:
+    """How each team's weekly confidence compared with what it achieved: confidence that learns."""
+    from okrkit.calibration import calibration as team_calibration
+
+    end = ctx.engagement.cycle.end
+    record = ctx.record if ctx.as_of >= end else ctx.record.model_copy(update={
+        "engagement": ctx.engagement.model_copy(update={"cycle": ctx.engagement.cycle.model_copy(
+            update={"end": max(ctx.as_of, ctx.engagement.cycle.start + dt.timedelta(days=1))})})})
+    rows = team_calibration(record.engagement, [c for c in ctx.checkins], ctx.retros)
+    return html.render(_CALIBRATION, rows=rows, provisional=ctx.as_of < end, end=end, as_of=ctx.as_of)

@@ -114,7 +114,8 @@ def strategic(ctx: ReportContext) -> Markup:
                         f"the dashed line is the pace ({html.fmt_pct(ctx.status.expected)}).")
         krs = common.kr_table(o.key_results, f"Key results of {o.id}", ctx.status.expected,
                               changes=common.value_changes(o.key_results, before),
-                              change_label=f"Moved since {html.fmt_short_date(start)}")
+                              change_label=f"Moved since {html.fmt_short_date(start)}",
+                              forecasts=ctx.forecasts if ctx.as_of < ctx.engagement.cycle.end else None)
         parts.append(html.render(_STRATEGIC, o=o, team=teams[o.team], krs=krs, contributors=contributors,
                                  expected=ctx.status.expected, shares=shares, chart=chart))
     return html.safe("".join(parts))

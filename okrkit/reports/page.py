@@ -107,6 +107,7 @@ td.progress { white-space: nowrap; min-width: 150px; }
   border-radius: 0 4px 4px 0; }
 .callout.warn { border-color: var(--risk); background: #fdf6e3; }
 .callout.good { border-color: var(--on); background: #edf6ee; }
+td.forecast { white-space: nowrap; }
 .empty { color: var(--muted); font-style: italic; }
 .tag { display: inline-block; font-size: 10.5px; text-transform: uppercase; letter-spacing: .05em; padding: 0 6px;
   border-radius: 3px; background: #fdecea; color: var(--off); font-weight: 700; }

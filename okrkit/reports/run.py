@@ -36,6 +36,7 @@ class ReportRequest:
     fmt: str = "html"
     out: Path | None = None
     db_url: str | None = None
+    cycle: str | None = None  # a past cycle; None: the current one
 
 
 def _kernel_start_failure(error: BaseException) -> bool:
@@ -118,12 +119,14 @@ def render_report(request: ReportRequest) -> Path:
     if request.fmt not in FORMATS:
         raise InputError(f"format must be html or pdf, not {request.fmt!r}", field="format")
     kind = get_kind(request.kind)
-    ctx = load_context(request.engagement_dir, request.db_url, request.as_of, kind.name)  # fails fast, no kernel
+    ctx = load_context(request.engagement_dir, request.db_url, request.as_of, kind.name,  # fails fast, no kernel
+                       request.cycle)
     out = _output_path(request, ctx.as_of)
     nb = execute(kind, {
         "engagement_dir": str(Path(request.engagement_dir).resolve()),
         "db_url": request.db_url,
         "as_of": ctx.as_of.isoformat(),
+        "cycle_name": request.cycle,
         "kind": kind.name,
     })
     e = ctx.engagement
@@ -143,7 +146,8 @@ def render_report(request: ReportRequest) -> Path:
 
 
 def _output_path(request: ReportRequest, as_of: dt.date) -> Path:
-    name = f"{request.kind}-{as_of.isoformat()}.{request.fmt}"
+    cycle = f"{request.cycle}-" if request.cycle else ""
+    name = f"{request.kind}-{cycle}{as_of.isoformat()}.{request.fmt}"
     if request.out is None:
         return Path(request.engagement_dir) / "reports" / name
     if request.out.is_dir() or request.out.suffix == "":

@@ -139,7 +139,8 @@ def teams(ctx: ReportContext) -> Markup:
         tables = {
             o.id: common.kr_table(
                 o.key_results, f"{o.id} {o.title}: key results this week", ctx.status.expected,
-                changes=common.value_changes(o.key_results, before), change_label="Moved this week")
+                changes=common.value_changes(o.key_results, before), change_label="Moved this week",
+                forecasts=ctx.forecasts if ctx.as_of < ctx.engagement.cycle.end else None)
             for o in t.status.objectives
         }
         parts.append(html.render(_TEAM, t=t, tables=tables))

@@ -25,7 +25,11 @@ def _v1_to_v2(connection: Connection) -> None:
     schema.drafts.create(connection, checkfirst=True)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+def _v2_to_v3(connection: Connection) -> None:
+    schema.past_cycles.create(connection, checkfirst=True)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def read_version(connection: Connection) -> int | None:

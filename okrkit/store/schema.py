@@ -26,7 +26,7 @@ from sqlalchemy import (
 __all__ = ["SCHEMA_VERSION", "metadata"]
 
 # Bump with a migration in `okrkit.store.migrations` whenever a table changes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -145,4 +145,18 @@ drafts = Table(
     Column("name", String(200), primary_key=True),
     Column("payload", JSON, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+)
+
+# Added in version 3: finished cycles, each kept whole as the document it was when the next
+# cycle began (teams, OKRs, check-ins, retros). Never updated: the record of a past cycle stays true.
+past_cycles = Table(
+    "past_cycles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("engagement_id", Integer, ForeignKey("engagements.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("start", Date, nullable=False),
+    Column("document", JSON, nullable=False),
+    Column("archived_at", DateTime, nullable=False),
+    UniqueConstraint("engagement_id", "name"),
 )

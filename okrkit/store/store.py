@@ -24,6 +24,7 @@ from okrkit.model import (
     EngagementRecord,
     KeyResult,
     Objective,
+    PastCycle,
     Retro,
     Team,
 )
@@ -430,9 +431,10 @@ class Store:
     # --- whole records ----------------------------------------------------------------
 
     def import_record(self, record: EngagementRecord, *, allow_removals: bool = False) -> None:
-        """The engagement, its check-ins and retros, in one transaction."""
+        """The engagement, its past cycles, check-ins and retros, in one transaction."""
         with self._transaction() as connection:
             eid = self._save_engagement(connection, record.engagement, allow_removals=allow_removals)
+            self._keep_past_cycles(connection, eid, record.cycles)
             self._record_checkins(connection, eid, record.checkins)
             self._record_retros(connection, eid, record.retros)
 
@@ -442,13 +444,57 @@ class Store:
             self._record_checkins(connection, self._engagement_id(connection), checkins)
 
     def load_record(self) -> EngagementRecord:
-        # One read transaction, so the three parts are of the same moment.
+        # One read transaction, so the parts are of the same moment.
         with self._reading() as connection:
             return EngagementRecord(
                 engagement=self._load_engagement(connection),
                 checkins=self._checkins(connection, None),
                 retros=self._retros(connection, None),
+                cycles=self._past_cycles(connection),
             )
+
+    # --- cycles -----------------------------------------------------------------------
+
+    def past_cycles(self) -> list[PastCycle]:
+        with self._reading() as connection:
+            return self._past_cycles(connection)
+
+    def _past_cycles(self, connection: Connection) -> list[PastCycle]:
+        eid = self._engagement_id(connection)
+        rows = connection.execute(select(s.past_cycles.c.document).where(s.past_cycles.c.engagement_id == eid)
+                                  .order_by(s.past_cycles.c.start)).scalars()
+        return [PastCycle.model_validate(document) for document in rows]
+
+    def _keep_past_cycles(self, connection: Connection, eid: int, cycles: list[PastCycle]) -> None:
+        """Add the past cycles the store lacks; one it has already must be the same, to the letter."""
+        stored = {c.cycle.name: c for c in self._past_cycles(connection)}
+        for past in cycles:
+            name = past.cycle.name
+            if name not in stored:
+                connection.execute(insert(s.past_cycles).values(
+                    engagement_id=eid, name=name, start=past.cycle.start,
+                    document=past.model_dump(mode="json"), archived_at=_now()))
+            elif stored[name] != past:
+                raise InputError(f"cycles: {name} is a finished cycle and differs from the one in the store; "
+                                 "a past cycle is never changed", field="cycles")
+
+    def start_next_cycle(self, engagement: Engagement) -> PastCycle:
+        """Archive the current cycle whole and make `engagement` (the next cycle) current, in one transaction."""
+        with self._transaction() as connection:
+            eid = self._engagement_id(connection)
+            current = EngagementRecord(engagement=self._load_engagement(connection),
+                                       checkins=self._checkins(connection, None),
+                                       retros=self._retros(connection, None))
+            if engagement.cycle.start <= current.engagement.cycle.start:
+                raise InputError(f"start: the next cycle must start after {current.engagement.cycle.name} "
+                                 f"({current.engagement.cycle.start})", field="start")
+            archived = current.archived()
+            self._keep_past_cycles(connection, eid, [archived])
+            team_ids = select(s.teams.c.id).where(s.teams.c.engagement_id == eid)
+            connection.execute(delete(s.checkins).where(s.checkins.c.team_id.in_(team_ids)))
+            connection.execute(delete(s.retros).where(s.retros.c.team_id.in_(team_ids)))
+            self._save_engagement(connection, engagement, allow_removals=True)
+            return archived
 
     # --- drafts (autosave) ----------------------------------------------------------
 

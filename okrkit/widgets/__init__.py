@@ -17,6 +17,7 @@ Coach workbook views, same arguments:
 - `WorldviewView(folder)`        the shared worldview, the layers and the four key questions.
 - `TimeMachine(folder, team=None)` success stories → themes → KR candidates in the drafter.
 - `AlignmentView(folder)`        vertical and horizontal alignment, drawn as a picture.
+- `CyclePlanner(folder)`         how the cycles went, and the next cycle planned from this one.
 
 `folder` is the engagement folder (its SQLite store) and `url` an SQLAlchemy URL for a
 server store. When `team` is None, the app shows a team picker. `today` fixes the date the
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS = {
     "AlignmentView": "okrkit.widgets.alignment",
     "CheckInApp": "okrkit.widgets.checkin",
+    "CyclePlanner": "okrkit.widgets.cycle_planner",
     "DashboardApp": "okrkit.widgets.dashboard",
     "Drafter": "okrkit.widgets.drafter",
     "RetroApp": "okrkit.widgets.retro",
@@ -48,6 +50,7 @@ _EXPORTS = {
 __all__ = [
     "AlignmentView",
     "CheckInApp",
+    "CyclePlanner",
     "DashboardApp",
     "Drafter",
     "RetroApp",
@@ -59,6 +62,7 @@ __all__ = [
 if TYPE_CHECKING:
     from okrkit.widgets.alignment import AlignmentView
     from okrkit.widgets.checkin import CheckInApp
+    from okrkit.widgets.cycle_planner import CyclePlanner
     from okrkit.widgets.dashboard import DashboardApp
     from okrkit.widgets.drafter import Drafter
     from okrkit.widgets.retro import RetroApp

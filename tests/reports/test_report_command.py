@@ -116,3 +116,21 @@ def test_every_kind_has_its_template_with_a_parameters_cell() -> None:
         for name in ("engagement_dir", "db_url", "as_of", "kind"):
             assert f"{name} = " in params[0].source
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+def test_an_unknown_cycle_fails_before_any_kernel(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from okrkit.testing import demo_folder
+
+    folder = demo_folder(tmp_path)
+    monkeypatch.setattr(run, "execute", lambda *a, **k: pytest.fail("a kernel was started"))
+    assert main(["report", str(folder), "--kind", "cycle", "--cycle", "1999-Q1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no cycle is named '1999-Q1'; the cycles are 2025-Q4, 2026-Q1" in err
+    assert main(["report", "--all", str(tmp_path), "--kind", "cycle", "--cycle", "2025-Q4"]) == 2
+    assert "--cycle is for one engagement" in capsys.readouterr().err
+
+
+def test_a_past_cycles_report_is_named_after_its_cycle() -> None:
+    request = run.ReportRequest(Path("eng"), "cycle", None, "html", None, None, "2025-Q4")
+    assert run._output_path(request, dt.date(2025, 12, 19)).name == "cycle-2025-Q4-2025-12-19.html"

@@ -15,8 +15,8 @@ from okrkit.reports.context import ReportContext, load_context
 SECTIONS = {
     "weekly": (weekly, ["header", "summary", "teams"]),
     "monthly": (monthly, ["header", "summary", "strategic", "risks", "asks"]),
-    "cycle": (cycle, ["header", "scores", "lessons", "actions"]),
-    "case-study": (case_study, ["header", "intro", "narrative", "results"]),
+    "cycle": (cycle, ["header", "scores", "lessons", "calibration", "actions"]),
+    "case-study": (case_study, ["header", "intro", "narrative", "results", "across_cycles"]),
     "playbook": (playbook, ["header", "purpose", "principles", "cadence", "roles", "glossary", "okrs"]),
 }
 
@@ -157,3 +157,36 @@ def test_engagement_without_teams_still_renders(tmp_path: Path, kind: str) -> No
 
     stored(tmp_path, engagement(teams=[]))
     assert "<h2>" in _page(load_context(tmp_path / "engagement", as_of=AS_OF, kind=kind), kind)
+
+
+def test_the_cycle_report_compares_each_teams_confidence_with_its_score(demo_dir: Path) -> None:
+    """Confidence that learns: a row per team with its gap, Brier score and a sentence in plain words."""
+    ctx = load_context(demo_dir, as_of=dt.date(2026, 3, 27), kind="cycle")
+    page = str(cycle.calibration(ctx))
+    for team in ("Discover Team", "Support Experience Team", "Account Opening Team"):
+        assert f'data-team="{team}"' in page
+    assert "Support Experience Team was 2.2 points less confident than its results until week 9" in page
+    assert "provisional" not in page and "may still move" not in page
+    assert "may still move" in str(cycle.calibration(load_context(demo_dir, as_of=AS_OF, kind="cycle")))
+
+
+def test_the_case_study_tells_every_cycle_with_its_evidence(demo_dir: Path) -> None:
+    page = str(case_study.across_cycles(load_context(demo_dir, as_of=dt.date(2026, 3, 27), kind="case-study")))
+    assert 'data-cycle="2025-Q4"' in page and 'data-cycle="2026-Q1"' in page
+    assert "the weekly check-ins held went from 75% to 100%" in page
+    assert "Confidence against results, by cycle" in page
+
+
+def test_a_past_cycles_report_reads_that_cycle(demo_dir: Path) -> None:
+    ctx = load_context(demo_dir, kind="cycle", cycle="2025-Q4")
+    assert ctx.engagement.cycle.name == "2025-Q4" and ctx.as_of == dt.date(2025, 12, 19)
+    assert "Improve digital onboarding" in str(cycle.scores(ctx))
+    assert ctx.full is not None and ctx.full.cycle_names() == ["2025-Q4", "2026-Q1"]
+
+
+def test_mid_cycle_key_result_tables_forecast_the_cycles_end(demo_dir: Path) -> None:
+    """Before the end, each KR says where it lands at its pace; at the end there is nothing left to forecast."""
+    mid = str(monthly.strategic(load_context(demo_dir, as_of=AS_OF, kind="monthly")))
+    assert "At this pace" in mid and "by 27 Mar" in mid
+    end = str(monthly.strategic(load_context(demo_dir, as_of=dt.date(2026, 3, 27), kind="monthly")))
+    assert "At this pace" not in end
