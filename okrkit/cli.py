@@ -36,7 +36,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from okrkit.io.transfer import export_engagement
     from okrkit.store import open_store
 
-    result = export_engagement(open_store(args.dir, args.db), args.format, args.out, cycle=args.cycle)
+    result = export_engagement(open_store(args.dir, args.db), args.format, args.out, cycle=args.cycle,
+                               history=args.history)
     if isinstance(result, str):
         sys.stdout.write(result)
     else:
@@ -115,6 +116,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", type=Path, help="file (yaml) or folder (csv); yaml goes to stdout without it")
     sub.add_argument("--cycle", metavar="NAME",
                      help="only this cycle (default: yaml has every cycle, csv the current one)")
+    sub.add_argument("--history", action="store_true",
+                     help="also the earlier versions of check-ins that were saved again")
     store_options(sub)
 
     def cycle_option(sub: argparse.ArgumentParser) -> None:

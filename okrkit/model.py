@@ -25,6 +25,7 @@ __all__ = [
     "AgendaItem",
     "BacklogItem",
     "CheckIn",
+    "CheckInVersion",
     "Commitment",
     "Cycle",
     "Direction",
@@ -471,6 +472,33 @@ class CheckIn(_Model):
     author: Short = ""
 
 
+class CheckInVersion(_Model):
+    """An earlier version of a week's check-in: what it said, and when it was recorded and replaced."""
+
+    checkin: CheckIn
+    recorded_at: dt.datetime
+    replaced_at: dt.datetime
+
+    def changes(self, now: CheckIn) -> list[str]:
+        """What the current version changed, in words: ["confidence 7", "DT-1.1 88"] as they were."""
+        was = []
+        if self.checkin.confidence != now.confidence:
+            was.append(f"confidence {self.checkin.confidence if self.checkin.confidence is not None else 'not set'}")
+        for kr_id in dict.fromkeys([*self.checkin.values, *now.values]):
+            old = self.checkin.values.get(kr_id)
+            if old != now.values.get(kr_id):
+                was.append(f"{kr_id} {'empty' if old is None else f'{old:g}'}")
+        for name in ("issues", "plan"):
+            if getattr(self.checkin, name) != getattr(now, name):
+                was.append(f"{name} “{_clip(getattr(self.checkin, name))}”")
+        return was
+
+
+def _clip(text: str, most: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 class RetroItem(_Model):
     prompt: Name
     text: Annotated[str, Field(min_length=1, max_length=2000), _PLAIN]
@@ -515,6 +543,7 @@ class PastCycle(_Model):
     teams: list[Team] = Field(default_factory=list)
     checkins: list[CheckIn] = Field(default_factory=list)
     retros: list[Retro] = Field(default_factory=list)
+    history: list[CheckInVersion] = Field(default_factory=list)  # check-ins as they were before an edit
 
     @model_validator(mode="after")
     def _records_belong_to_its_teams(self) -> PastCycle:
@@ -536,6 +565,7 @@ class EngagementRecord(_Model):
     checkins: list[CheckIn] = Field(default_factory=list)
     retros: list[Retro] = Field(default_factory=list)
     cycles: list[PastCycle] = Field(default_factory=list)
+    history: list[CheckInVersion] = Field(default_factory=list)  # earlier versions of this cycle's check-ins
 
     @model_validator(mode="after")
     def _one_per_day(self) -> EngagementRecord:
@@ -582,10 +612,16 @@ class EngagementRecord(_Model):
             if past.cycle.name == name:
                 engagement = self.engagement.model_copy(update={
                     "cycle": past.cycle, "teams": past.teams, "phase": past.phase or self.engagement.phase})
-                return EngagementRecord(engagement=engagement, checkins=past.checkins, retros=past.retros)
+                return EngagementRecord(engagement=engagement, checkins=past.checkins, retros=past.retros,
+                                        history=past.history)
         raise KeyError(name)
 
     def archived(self) -> PastCycle:
         """The current cycle, as it will be kept once the next one starts."""
         return PastCycle(cycle=self.engagement.cycle, phase=self.engagement.phase, teams=self.engagement.teams,
-                         checkins=self.checkins, retros=self.retros)
+                         checkins=self.checkins, retros=self.retros, history=self.history)
+
+    def without_history(self) -> EngagementRecord:
+        """The record without the earlier versions of its check-ins (what an export gives unless asked)."""
+        return self.model_copy(update={"history": [], "cycles": [c.model_copy(update={"history": []})
+                                                                  for c in self.cycles]})

@@ -18,7 +18,7 @@ from typing import Any
 
 from okrkit.errors import InputError
 from okrkit.io.tables import Row, no_cycle_collector, number, progress, read_rows, text, when, write_csv
-from okrkit.model import CheckIn, Engagement, KeyResult, Objective, Retro, Team
+from okrkit.model import CheckIn, CheckInVersion, Engagement, KeyResult, Objective, Retro, Team
 from okrkit.validation import parse
 
 __all__ = [
@@ -95,6 +95,17 @@ def write_checkins(checkins: list[CheckIn], path: str | Path) -> None:
         for kr, value in values:
             rows.append([c.date.isoformat(), c.team, kr, _num(value), c.confidence or "", c.issues, c.plan, c.author])
     write_csv(Path(path), CHECKIN_COLUMNS, rows)
+
+
+def write_checkin_history(versions: list[CheckInVersion], path: str | Path) -> None:
+    """Earlier versions of check-ins, one row per value as in checkins.csv, with when each was replaced."""
+    rows: list[list[Any]] = []
+    for v in versions:
+        c = v.checkin
+        for kr, value in list(c.values.items()) or [("", None)]:
+            rows.append([v.replaced_at.isoformat(timespec="seconds"), v.recorded_at.isoformat(timespec="seconds"),
+                         c.date.isoformat(), c.team, kr, _num(value), c.confidence or "", c.issues, c.plan, c.author])
+    write_csv(Path(path), ("replaced_at", "recorded_at", *CHECKIN_COLUMNS), rows)
 
 
 def read_okr_sheet(path: str | Path) -> list[Team]:

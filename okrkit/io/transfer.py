@@ -15,6 +15,7 @@ from okrkit.io.sheets import (
     merge_teams,
     read_checkins,
     read_okr_sheet,
+    write_checkin_history,
     write_checkins,
     write_okr_sheet,
     write_retros,
@@ -85,13 +86,16 @@ def _new_engagement(folder: Path) -> Engagement:
     return Engagement(client=folder.resolve().name, cycle=Cycle(name=f"{today.year}-Q{q + 1}", start=start, end=end))
 
 
-def export_engagement(store: Store, fmt: str, out: str | Path | None, *, cycle: str | None = None
-                      ) -> list[Path] | str:
+def export_engagement(store: Store, fmt: str, out: str | Path | None, *, cycle: str | None = None,
+                      history: bool = False) -> list[Path] | str:
     """YAML: the whole record (every cycle), to `out` or returned as text. CSV: okrs, checkins and retros
-    files in `out`, of the current cycle. With `cycle`, that cycle alone in either format."""
+    files in `out`, of the current cycle. With `cycle`, that cycle alone in either format; with `history`,
+    the earlier versions of edited check-ins too (`checkin_history:`, or checkin-history.csv)."""
     from okrkit.cycles import select_cycle
 
-    record = store.load_record()
+    record = store.load_record(history=True)
+    if not history:
+        record = record.without_history()
     if cycle is not None or fmt != "yaml":
         record = select_cycle(record, cycle)
         record = record.model_copy(update={"cycles": []})
@@ -109,4 +113,7 @@ def export_engagement(store: Store, fmt: str, out: str | Path | None, *, cycle: 
     write_okr_sheet(record.engagement, paths[0])
     write_checkins(record.checkins, paths[1])
     write_retros(record.retros, paths[2])
+    if history:
+        paths.append(folder / "checkin-history.csv")
+        write_checkin_history(record.history, paths[-1])
     return paths

@@ -18,7 +18,7 @@ import yaml
 
 from okrkit.errors import InputError
 from okrkit.io import safe_yaml
-from okrkit.model import CheckIn, Engagement, EngagementRecord, PastCycle, Retro
+from okrkit.model import CheckIn, CheckInVersion, Engagement, EngagementRecord, PastCycle, Retro
 from okrkit.validation import parse
 
 __all__ = ["dump_record", "load_record", "read_record", "record_from_dict", "record_to_dict", "write_record"]
@@ -31,7 +31,9 @@ def record_from_dict(data: Any, *, source: str | None = None) -> EngagementRecor
     checkins = data.pop("checkins", None) or []
     retros = data.pop("retros", None) or []
     cycles = data.pop("cycles", None) or []
-    for name, value in (("checkins", checkins), ("retros", retros), ("cycles", cycles)):
+    history = data.pop("checkin_history", None) or []
+    for name, value in (("checkins", checkins), ("retros", retros), ("cycles", cycles),
+                        ("checkin_history", history)):
         if not isinstance(value, list):
             raise InputError(f"{name}: must be a list", field=name, source=source)
     engagement = parse(Engagement, data, source=source)
@@ -40,8 +42,29 @@ def record_from_dict(data: Any, *, source: str | None = None) -> EngagementRecor
         "engagement": engagement,
         "checkins": [parse(CheckIn, c, source=source, prefix=f"checkins[{i}]") for i, c in enumerate(checkins)],
         "retros": [parse(Retro, r, source=source, prefix=f"retros[{i}]") for i, r in enumerate(retros)],
-        "cycles": [parse(PastCycle, c, source=source, prefix=f"cycles[{i}]") for i, c in enumerate(cycles)],
+        "cycles": [parse(PastCycle, _past_cycle_from_file(c), source=source, prefix=f"cycles[{i}]")
+                   for i, c in enumerate(cycles)],
+        "history": [parse(CheckInVersion, _version_from_file(v), source=source, prefix=f"checkin_history[{i}]")
+                    for i, v in enumerate(history)],
     }, source=source)
+
+
+def _past_cycle_from_file(entry: Any) -> Any:
+    if not isinstance(entry, dict) or "checkin_history" not in entry:
+        return entry
+    entry = dict(entry)
+    history = entry.pop("checkin_history")
+    entry["history"] = [_version_from_file(v) for v in history] if isinstance(history, list) else history
+    return entry
+
+
+def _version_from_file(entry: Any) -> Any:
+    """A history entry is written as a check-in with `recorded_at` and `replaced_at` beside its fields."""
+    if not isinstance(entry, dict):
+        return entry
+    entry = dict(entry)
+    return {"recorded_at": entry.pop("recorded_at", None), "replaced_at": entry.pop("replaced_at", None),
+            "checkin": entry}
 
 
 def _check_coach_rules(engagement: Engagement, source: str | None) -> None:
@@ -97,7 +120,15 @@ def record_to_dict(record: EngagementRecord) -> dict[str, Any]:
         data["retros"] = [_tidy(r.model_dump(exclude_defaults=True)) for r in record.retros]
     if record.cycles:
         data["cycles"] = [_past_cycle(c) for c in record.cycles]
+    if record.history:
+        data["checkin_history"] = _history(record.history)
     return data
+
+
+def _history(versions: list[CheckInVersion]) -> list[dict[str, Any]]:
+    # Full precision: the moment a version was replaced is its identity on a later import.
+    return [{"recorded_at": v.recorded_at.isoformat(), "replaced_at": v.replaced_at.isoformat(),
+             **_tidy(v.checkin.model_dump(exclude_defaults=True))} for v in versions]
 
 
 def _past_cycle(past: PastCycle) -> dict[str, Any]:
@@ -108,7 +139,10 @@ def _past_cycle(past: PastCycle) -> dict[str, Any]:
     data = {"cycle": as_record["cycle"]}
     if past.phase is not None:
         data["phase"] = past.phase.value
-    return data | {k: as_record[k] for k in ("teams", "checkins", "retros") if k in as_record}
+    data |= {k: as_record[k] for k in ("teams", "checkins", "retros") if k in as_record}
+    if past.history:
+        data["checkin_history"] = _history(past.history)
+    return data
 
 
 def _tidy(value: Any) -> Any:

@@ -26,6 +26,7 @@ def _v1_to_v2(connection: Connection) -> None:
 
 
 def _v2_to_v3(connection: Connection) -> None:
+    schema.checkin_history.create(connection, checkfirst=True)
     schema.past_cycles.create(connection, checkfirst=True)
 
 

@@ -147,7 +147,24 @@ drafts = Table(
     Column("updated_at", DateTime, nullable=False),
 )
 
-# Added in version 3: finished cycles, each kept whole as the document it was when the next
+# Added in version 3: each earlier version of a week's check-in, kept when it is saved again
+# (what it said, who recorded it and when, and when it was replaced). Values by KR id.
+checkin_history = Table(
+    "checkin_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("team_id", Integer, ForeignKey("teams.id", ondelete="CASCADE"), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("confidence", Integer),
+    Column("kr_values", JSON, nullable=False),
+    Column("issues", Text, nullable=False),
+    Column("plan", Text, nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    Column("replaced_at", DateTime, nullable=False),
+)
+
+# Also added in version 3: finished cycles, each kept whole as the document it was when the next
 # cycle began (teams, OKRs, check-ins, retros). Never updated: the record of a past cycle stays true.
 past_cycles = Table(
     "past_cycles",

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, CursorResult, Engine, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, CursorResult, Engine, and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from okrkit.errors import DamagedStoreError, InputError, OkrkitError, SchemaVersionError, StoreError
 from okrkit.model import (
     CheckIn,
+    CheckInVersion,
     Cycle,
     Engagement,
     EngagementRecord,
@@ -309,7 +310,7 @@ class Store:
         """Record a team's check-in; a second one for the same team and date replaces the first.
 
         The replacement is one atomic upsert, so writers racing on the same team and day
-        never fail: the last one wins. (No history of replaced check-ins is kept yet.)
+        never fail: the last one wins, and the version it replaced is kept in the history.
         """
         with self._transaction() as connection:
             self._record_checkins(connection, self._engagement_id(connection), [checkin])
@@ -336,6 +337,7 @@ class Store:
                 if code not in kr_ids.get(key[0], {}):
                     raise InputError(f"values: {code} is not a key result of {checkin.team}", field="values")
         now = _now()
+        self._keep_replaced(connection, eid, {(team_ids[c.team], c.date): c for c in checkins}, now)
         _upsert(connection, s.checkins, ("team_id", "date"), [
             {"team_id": team_ids[c.team], "date": c.date, "confidence": c.confidence, "issues": c.issues,
              "plan": c.plan, "author": c.author, "recorded_at": now}
@@ -354,6 +356,79 @@ class Store:
         ]
         if values:
             connection.execute(insert(s.checkin_values), values)
+
+    def _keep_replaced(self, connection: Connection, eid: int, new: dict[tuple[int, dt.date], CheckIn],
+                       now: dt.datetime) -> None:
+        """Copy into the history each stored check-in that a different one is about to replace."""
+        if connection.dialect.name == "postgresql":
+            # Under READ COMMITTED two writers of one week could both read the version before
+            # them and one version would go unrecorded: writers of an engagement's check-ins
+            # take their turn (SQLite's writers already do, at BEGIN IMMEDIATE).
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHECKIN_LOCK + eid})
+        team_ids = sorted({team_id for team_id, _ in new})
+        rows = [r for r in connection.execute(select(s.checkins).where(s.checkins.c.team_id.in_(team_ids))).mappings()
+                if (r["team_id"], r["date"]) in new]
+        if not rows:
+            return
+        values: dict[int, dict[str, float]] = {}
+        for checkin_id, code, value in connection.execute(
+            select(s.checkin_values.c.checkin_id, s.key_results.c.code, s.checkin_values.c.value)
+            .join(s.key_results, s.checkin_values.c.key_result_id == s.key_results.c.id)
+            .where(s.checkin_values.c.checkin_id.in_([r["id"] for r in rows]))
+        ):
+            values.setdefault(checkin_id, {})[code] = value
+        replaced = []
+        for r in rows:
+            incoming = new[(r["team_id"], r["date"])]
+            old = {"confidence": r["confidence"], "kr_values": values.get(r["id"], {}), "issues": r["issues"],
+                   "plan": r["plan"], "author": r["author"]}
+            if old != {"confidence": incoming.confidence, "kr_values": dict(incoming.values),
+                       "issues": incoming.issues, "plan": incoming.plan, "author": incoming.author}:
+                replaced.append({"team_id": r["team_id"], "date": r["date"], "recorded_at": r["recorded_at"],
+                                 "replaced_at": now, **old})
+        if replaced:
+            connection.execute(insert(s.checkin_history), replaced)
+
+    def checkin_history(self, team: str | None = None, date: dt.date | None = None) -> list[CheckInVersion]:
+        """Earlier versions of check-ins (of one team, of one week), the most recently replaced first."""
+        with self._reading() as connection:
+            return self._checkin_history(connection, self._engagement_id(connection), team, date)
+
+    def _checkin_history(self, connection: Connection, eid: int, team: str | None = None,
+                         date: dt.date | None = None) -> list[CheckInVersion]:
+        query = (select(s.checkin_history, s.teams.c.name.label("team"))
+                     .join(s.teams, s.checkin_history.c.team_id == s.teams.c.id)
+                     .where(s.teams.c.engagement_id == eid)
+                 .order_by(s.checkin_history.c.replaced_at.desc(), s.checkin_history.c.id.desc()))
+        if team is not None:
+            query = query.where(s.teams.c.name == team)
+        if date is not None:
+            query = query.where(s.checkin_history.c.date == date)
+        return [CheckInVersion(
+            checkin=CheckIn(team=r["team"], date=r["date"], confidence=r["confidence"], values=r["kr_values"],
+                            issues=r["issues"], plan=r["plan"], author=r["author"]),
+            recorded_at=r["recorded_at"], replaced_at=r["replaced_at"],
+        ) for r in connection.execute(query).mappings()]
+
+    def _import_history(self, connection: Connection, eid: int, versions: list[CheckInVersion]) -> None:
+        """Add the earlier versions a file carries that the store does not have yet."""
+        if not versions:
+            return
+        have = {(v.checkin.team, v.checkin.date, v.replaced_at) for v in self._checkin_history(connection, eid)}
+        team_ids = self._team_ids(connection, eid, [v.checkin.team for v in versions])
+        rows = [{"team_id": team_ids[v.checkin.team], "date": v.checkin.date, "confidence": v.checkin.confidence,
+                 "kr_values": dict(v.checkin.values), "issues": v.checkin.issues, "plan": v.checkin.plan,
+                 "author": v.checkin.author, "recorded_at": v.recorded_at, "replaced_at": v.replaced_at}
+                for v in versions if (v.checkin.team, v.checkin.date, v.replaced_at) not in have]
+        if rows:
+            connection.execute(insert(s.checkin_history), rows)
+
+    def restore_checkin(self, version: CheckInVersion) -> None:
+        """Make an earlier version the week's check-in again; the one it replaces joins the history."""
+        if version not in self.checkin_history(version.checkin.team, version.checkin.date):
+            raise InputError(f"no earlier version of {version.checkin.team}'s check-in of {version.checkin.date} "
+                             f"was replaced at {version.replaced_at:%Y-%m-%d %H:%M}", field="version")
+        self.record_checkin(version.checkin)
 
     def _team_ids(self, connection: Connection, eid: int, names: list[str]) -> dict[str, int]:
         found: dict[str, int] = dict(connection.execute(  # type: ignore[arg-type]
@@ -435,6 +510,7 @@ class Store:
         with self._transaction() as connection:
             eid = self._save_engagement(connection, record.engagement, allow_removals=allow_removals)
             self._keep_past_cycles(connection, eid, record.cycles)
+            self._import_history(connection, eid, record.history)
             self._record_checkins(connection, eid, record.checkins)
             self._record_retros(connection, eid, record.retros)
 
@@ -443,15 +519,18 @@ class Store:
         with self._transaction() as connection:
             self._record_checkins(connection, self._engagement_id(connection), checkins)
 
-    def load_record(self) -> EngagementRecord:
+    def load_record(self, *, history: bool = False) -> EngagementRecord:
+        """Everything recorded; with `history`, also the earlier versions of edited check-ins."""
         # One read transaction, so the parts are of the same moment.
         with self._reading() as connection:
-            return EngagementRecord(
+            record = EngagementRecord(
                 engagement=self._load_engagement(connection),
                 checkins=self._checkins(connection, None),
                 retros=self._retros(connection, None),
                 cycles=self._past_cycles(connection),
+                history=self._checkin_history(connection, self._engagement_id(connection)) if history else [],
             )
+        return record if history else record.without_history()
 
     # --- cycles -----------------------------------------------------------------------
 
@@ -484,7 +563,8 @@ class Store:
             eid = self._engagement_id(connection)
             current = EngagementRecord(engagement=self._load_engagement(connection),
                                        checkins=self._checkins(connection, None),
-                                       retros=self._retros(connection, None))
+                                       retros=self._retros(connection, None),
+                                       history=self._checkin_history(connection, eid))
             if engagement.cycle.start <= current.engagement.cycle.start:
                 raise InputError(f"start: the next cycle must start after {current.engagement.cycle.name} "
                                  f"({current.engagement.cycle.start})", field="start")
@@ -493,6 +573,7 @@ class Store:
             team_ids = select(s.teams.c.id).where(s.teams.c.engagement_id == eid)
             connection.execute(delete(s.checkins).where(s.checkins.c.team_id.in_(team_ids)))
             connection.execute(delete(s.retros).where(s.retros.c.team_id.in_(team_ids)))
+            connection.execute(delete(s.checkin_history).where(s.checkin_history.c.team_id.in_(team_ids)))
             self._save_engagement(connection, engagement, allow_removals=True)
             return archived
 
@@ -526,6 +607,9 @@ def _by_team(table: Any, eid: int, team: str | None) -> Any:
         .order_by(table.c.date, s.teams.c.position)
     )
     return query if team is None else query.where(s.teams.c.name == team)
+
+
+_CHECKIN_LOCK = 0x6F6B72  # "okr": the advisory-lock key space of check-in writers, plus the engagement's id
 
 
 def _upsert(connection: Connection, table: Any, keys: tuple[str, ...], rows: list[dict[str, Any]]) -> None:

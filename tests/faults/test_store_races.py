@@ -56,6 +56,13 @@ def test_sixteen_writers_on_one_team_and_day_never_fail(tmp_path, store_url):
     writer, save = (int(word) for word in left[0].issues.split()[1::2])
     assert left[0].values == dict.fromkeys(KRS, float(writer * 1000 + save))
     assert left[0].confidence == 1 + writer % 10
+    # Every version that was replaced is in the history, none twice: the demo's own check-in of
+    # that day and all the saves but the last.
+    history = open_store(folder, store_url).checkin_history(TEAM, DAY)
+    saved = {f"writer {w} save {i}" for w in range(WRITERS) for i in range(SAVES_EACH)}
+    kept = [v.checkin.issues for v in history]
+    assert len(kept) == WRITERS * SAVES_EACH and len(set(kept)) == len(kept)
+    assert set(kept) | {left[0].issues} == saved | {kept[-1]} and kept[-1] not in saved
 
 
 def test_reads_go_on_while_a_write_lock_is_held(tmp_path):

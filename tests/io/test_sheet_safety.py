@@ -101,7 +101,8 @@ def test_an_import_of_many_checkins_takes_a_fixed_number_of_statements(tmp_path)
     counts = []
     for weeks in (2, 200):
         path = tmp_path / f"c{weeks}.csv"
-        days = [dt.date(2026, 4, 3) + dt.timedelta(days=d) for d in range(weeks)]
+        # Days of their own: a day imported again would also keep its replaced version (two more statements).
+        days = [dt.date(2026, 4, 3) + dt.timedelta(days=weeks + d) for d in range(weeks)]
         path.write_text(HEADER + "".join(f"{d},Discover Team,DT-1.1,{i}\n{d},Support Experience Team,SX-1.1,{i}\n"
                                          for i, d in enumerate(days)))
         store = open_store(folder)

@@ -157,3 +157,45 @@ def test_sqlite_store_uses_wal_foreign_keys_and_a_busy_timeout(tmp_path):
         pragmas = {p: connection.exec_driver_sql(f"PRAGMA {p}").scalar()
                    for p in ("journal_mode", "foreign_keys", "busy_timeout")}
     assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 30000}
+
+
+def test_saving_a_week_again_keeps_the_earlier_version_and_it_can_be_restored(tmp_path):
+    """Check-in history: what the week said before, who recorded it and when; an identical save adds nothing."""
+    from okrkit.testing import demo_folder
+
+    store = open_store(demo_folder(tmp_path))
+    before = store.checkins("Discover Team")[-1]
+    edited = before.model_copy(update={"confidence": 4, "values": {**before.values, "DT-1.1": 70.0},
+                                       "author": "Rafael Souza"})
+    store.record_checkin(edited)
+    store.record_checkin(edited)
+    (version,) = store.checkin_history("Discover Team", before.date)
+    assert version.checkin == before and version.replaced_at >= version.recorded_at
+    assert version.changes(edited)[:2] == [f"confidence {before.confidence}", f"DT-1.1 {before.values['DT-1.1']:g}"]
+    store.restore_checkin(version)
+    assert store.checkins("Discover Team")[-1] == before
+    assert [v.checkin for v in store.checkin_history("Discover Team", before.date)] == [edited, before]
+    assert store.load_record().history == [] and len(store.load_record(history=True).history) == 2
+
+
+def test_history_travels_with_the_cycle_and_through_an_exported_file(tmp_path):
+    from okrkit.cycles import plan_next_cycle
+    from okrkit.io.transfer import export_engagement
+    from okrkit.io.yaml_file import read_record
+    from okrkit.model import Cycle
+    from okrkit.testing import demo_folder
+
+    store = open_store(demo_folder(tmp_path))
+    last = store.checkins("Account Opening Team")[-1]
+    store.record_checkin(last.model_copy(update={"confidence": 2}))
+    text = export_engagement(store, "yaml", None, history=True)
+    assert "checkin_history:" in text and "checkin_history:" not in export_engagement(store, "yaml", None)
+    copy = open_store(tmp_path / "copy", create=True)
+    copy.import_record(read_record(text))
+    assert copy.checkin_history() == store.checkin_history()
+    record = store.load_record(history=True)
+    store.start_next_cycle(plan_next_cycle(record, Cycle(name="2026-Q2", start="2026-04-01", end="2026-06-30"),
+                                           {}).engagement)
+    assert store.checkin_history() == []  # the new cycle starts with none
+    archived = store.load_record(history=True).cycles[-1]
+    assert [v.checkin for v in archived.history] == [last]
