@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from okrkit.coach import lexicon as lx
+from okrkit.coach.nounphrase import lemma_class
 from okrkit.coach.phrase import Phrase
 from okrkit.model import KeyResult
 
-__all__ = ["baseline_target", "is_level", "is_new_count", "task_reason"]
+__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "task_reason"]
 
 _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
 
@@ -76,11 +77,18 @@ def task_reason(p: Phrase) -> str | None:
     if p.lead_class == "up" and p.head in lx.WORK_ITEM_NOUNS and not judged:
         # More calls or closed tickets is more effort; fewer incoming tickets or bugs is an outcome.
         return f"raises a count of our own effort ({p.head}), not an outcome"
+    if p.lead is None and not outcome and counted and not _gained(p):
+        return f"counts the team's own output ({counted}), not a change it causes"  # "40 LinkedIn posts"
     if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
         return "states a deliverable as done, not a result it brings"
     if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
         return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
     return None
+
+
+def _gained(p: Phrase) -> bool:
+    """ "10 pilots converted to paid", "5 pilots won": a participle of gaining makes the count a result."""
+    return any(lemma_class(w)[1] == "target" for w in p.words if w.endswith("ed") or w in {"won", "sold"})
 
 
 def _a_thing(p: Phrase) -> bool:
@@ -123,6 +131,34 @@ def _service_level(p: Phrase) -> bool:
         # "Deliver the roadmap on time" is one deliverable; "Send all invoices on time" is a standing duty.
         return p.head not in lx.ARTEFACT_NOUNS or bool(_RECURS.search(p.text))
     return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
+
+
+# Words that keep a metric where it is without a verb of keeping: "Churn no worse than today".
+_KEEP = re.compile(r"\bno (?:worse|lower|higher|less|more) than (?:today|now|current|last|before|the current)\b|"
+                   r"\bat least as (?:good|high) as\b|\b(?:today's|current|existing) levels?\b|"
+                   r"\b(?:flat|steady|stable|unchanged)\b", re.I)
+
+
+def is_kept(p: Phrase, kr: KeyResult | None = None) -> bool:
+    """Business as usual: a metric kept where it is ("Maintain uptime at 99.9%", "Churn no worse
+    than today", a service level or a duty), or a threshold the recorded baseline already meets."""
+    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)):
+        return True
+    if p.lead_class not in {"up", "down"} and _KEEP.search(p.text):
+        return True
+    if p.baseline is None and _DUTY.search(p.text) and p.measures and all(
+            q.share_of and q.value >= 100 for q in p.measures):
+        return True  # "100% of payroll runs on time": every time, as always
+    baseline = kr.baseline if kr is not None else None
+    target = kr.target if kr is not None and kr.target is not None else p.target
+    if p.lead is None and baseline is not None and target is not None and p.level_cmp:
+        return baseline >= target if p.level_cmp in {">", ">="} else baseline <= target  # "NPS above 40" at 45
+    return False
+
+
+def is_milestone(p: Phrase) -> bool:
+    """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live")."""
+    return bool(task_reason(p)) and not p.measures
 
 
 def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:

@@ -33,7 +33,8 @@ TARGET_VERBS = frozenset(
 # Target verbs that gain new things within the cycle: what they count starts at zero ("Win back
 # 150 lapsed subscribers", "Secure $2M in grants"), unlike a level to reach ("Reach 10k users").
 GAIN_VERBS = frozenset(
-    "sign win acquire onboard land close book secure enrol enroll welcome attract capture convert".split()
+    "sign win acquire onboard land close book secure enrol enroll welcome attract capture convert "
+    "upgrade renew reactivate refer".split()
 )
 # Verbs of business as usual: the metric is kept where it is.
 MAINTAIN_VERBS = frozenset("maintain keep sustain stay remain preserve continue hold ensure protect".split())
@@ -80,7 +81,9 @@ ARTEFACT_NOUNS = frozenset(
     "manual manuals handbook brochure brochures ad ads advert adverts outreach lesson lessons "
     "tutorial tutorials one-pager wiki portal app's sign-off signoff approval approvals buy-in go-ahead "
     "retro retros standup standups stand-ups one-on-ones 1:1s offsite offsites all-hands town-hall town-halls "
-    "townhall townhalls huddle huddles sync syncs check-ins ritual rituals ceremony ceremonies".split()
+    "townhall townhalls huddle huddles sync syncs check-ins ritual rituals ceremony ceremonies "
+    "meetup meetups talk talks keynote keynotes panel panels whitepaper whitepapers ebook ebooks "
+    "infographic infographics case-study case-studies tweet tweets".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.
@@ -100,7 +103,12 @@ PEOPLE_NOUNS = frozenset(
     "installs downloads deal deals contract contracts order orders transactions purchases "
     "schools hospitals clinics practices restaurants retailers agencies firms venues hotels "
     "pharmacies charities nonprofits councils municipalities workspaces "
-    "applications applicants borrowers depositors savers traders investors fans followers people".split()
+    "applications applicants borrowers depositors savers traders investors fans followers people "
+    "families parents owners employees staff colleagues teachers doctors nurses residents "
+    "communities travellers travelers passengers commuters homeowners renters sme smes startups "
+    # Outcomes won, counted: results in the world, not the team's output.
+    "reviews mentions wins upgrades testimonials registrations subscriptions preorders pre-orders "
+    "reservations endorsements".split()
 )
 # Nouns that name a quantity that can move: what a key result measures.
 METRIC_NOUNS = frozenset(
@@ -127,7 +135,7 @@ VAGUE_WORDS = frozenset(
 # Verbs that promise a push without saying where to ("Foster innovation", "Strengthen our brand").
 PUSH_VERBS = frozenset(
     "foster accelerate strengthen expand enable empower cultivate nurture promote champion embrace "
-    "leverage unlock elevate advance delight satisfy wow please".split()
+    "leverage unlock elevate advance delight satisfy wow please push".split()
 )
 # Content words too generic to make an objective memorable on their own.
 GENERIC_WORDS = frozenset(
@@ -138,7 +146,7 @@ GENERIC_WORDS = frozenset(
     "teams company our the a an and of in on for to more overall general key main various "
     "stuff activities operational best effective efficient good great strong stronger level levels "
     "support innovation culture improvement improvements experience it this that all continue "
-    "keep maintain".split()
+    "keep maintain push forward ahead board year quarter next up game step take".split()
     # Management buzzwords and the words that only place them ("across the organization"):
     # they sound like a goal and name no one and no change.
     + "centric first focused driven class in-class world leading innovative innovation agile "

@@ -79,6 +79,29 @@ def _subject_verb(words: list[str], lead: str | None, lead_class: str | None) ->
     return lead, lead_class
 
 
+# Verbs that build a thing, but gain when what they count is people or money.
+_GAINS_WITH_PEOPLE = {"add", "upgrade", "renew", "reactivate", "refer"}
+_IRREGULAR = {"held": "hold", "run": "run", "sent": "send", "made": "make", "written": "write", "won": "win",
+              "done": "do", "built": "build", "taught": "teach", "met": "meet", "sold": "sell", "given": "give"}
+
+
+def _participle(words: list[str]) -> tuple[str | None, str | None]:
+    """ "Twelve customer meetups hosted", "25 deals closed": with no verb in front, a participle
+    after the count says what was done to what it counts."""
+    first_number = next((j for j, w in enumerate(words) if w[0].isdigit() or w in lx.NUMBER_WORDS), None)
+    if first_number is None:
+        return None, None
+    for w in words[first_number + 1:]:
+        if w in _IRREGULAR and lemma_class(_IRREGULAR[w])[1] == "action":
+            return lemma_class(_IRREGULAR[w])
+        if w.endswith("ed") and w not in lx.COMPLETION_WORDS - {"launched", "delivered", "published", "signed",
+                                                                 "completed", "shipped", "released", "hired"}:
+            verb, cls = lemma_class(w)
+            if cls == "action":  # "25 deals closed" needs no verb: deals won are outcomes anyway
+                return verb, cls
+    return None, None
+
+
 @lru_cache(maxsize=4096)
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
@@ -102,12 +125,17 @@ def read(text: str) -> Phrase:
     head = noun_phrase_head(obj)
     if lead in {"make", "help", "get", "have"} and head not in lx.ARTEFACT_NOUNS and not qs:
         lead, lead_class = None, None  # "make customers happier": a state to reach, not a thing to do
-    if lead == "add" and any(q.counts in lx.PEOPLE_NOUNS or q.unit == "money" for q in qs):
-        lead_class = "target"  # "add 40 new schools" gains customers, "add dark mode" builds a feature
     if lead and words[i].endswith("ing") and any(w in lx.COMPLETION_WORDS for w in words[i + 1:]):
         lead, lead_class = None, None  # "Onboarding revamp completed": a gerund names the subject
+    if lead_class in {"action", "target"} and words[i].endswith("ing") and len(words) > i + 1 \
+            and (words[i + 1] in lx.METRIC_NOUNS or words[i + 1] in lx.PEOPLE_NOUNS):
+        lead, lead_class = None, None  # "Onboarding NPS of 40", "Closing rate": a gerund modifies a metric
     if lead is None:
         lead, lead_class = _subject_verb(words[i:], lead, lead_class)
+    if lead is None:
+        lead, lead_class = _participle(words[i:])
+    if lead in _GAINS_WITH_PEOPLE and any(q.counts in lx.PEOPLE_NOUNS or q.unit == "money" for q in qs):
+        lead_class = "target"  # "add 40 new schools", "upgrade 50 customers" gain; "add dark mode" builds
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
         steady = bool({"flat", "steady", "stable", "constant"} & set(words))  # "hold headcount flat at 120"
         keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS)

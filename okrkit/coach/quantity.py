@@ -97,7 +97,11 @@ def quantities(text: str) -> list[Quantity]:
     for i, w in enumerate(all_words):
         if w in lx.NUMBER_WORDS and not (w == "one" and i == 0):
             rest = all_words[i + 1:]
-            found.append(Quantity(float(lx.NUMBER_WORDS[w]), "%" if w == "half" else "", "", noun_phrase_head(rest)))
+            # "within one business day": a time limit, as "within 24 hours" is
+            window = i > 0 and all_words[i - 1] in {"within", "in", "every", "per", "each", "after"} and bool(
+                set(rest[:2]) & {"day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "month"})
+            found.append(Quantity(float(lx.NUMBER_WORDS[w]), "%" if w == "half" else "", "", noun_phrase_head(rest),
+                                  window=window))
     return found
 
 

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from okrkit.coach import lexicon as lx
 from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
+from okrkit.coach.nounphrase import is_noun, lemma_class
+from okrkit.coach.phrase import Phrase
 from okrkit.coach.registry import Hit, rule
 
 __all__: list[str] = []
@@ -32,15 +34,24 @@ def _carries_metric(ctx: Context, title: str) -> bool:
     return bool(numbers) or p.relative or p.baseline is not None
 
 
-@rule("objective-has-metric", Severity.WARNING, "An objective that carries numbers or metrics.")
+@rule("objective-has-metric", Severity.INFO, "An objective that carries numbers or metrics.")
 def objective_has_metric(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        if _carries_metric(ctx, obj.title):
-            yield Hit(
-                path, f"The objective '{obj.title}' carries a number: that belongs in a key result.",
-                "Say what you want to achieve and why in words that inspire, and move the number "
-                "into a key result, e.g. 'Delight new customers in their first week'.",
-            )
+        if not _carries_metric(ctx, obj.title):
+            continue
+        p = ctx.phrase(_RANK.sub("", obj.title))
+        if p.relative or p.baseline is not None:
+            # "Increase conversion by 20%": a key result written where the objective should be.
+            yield Hit(path, f"The objective '{obj.title}' is a key result: a metric and its movement.",
+                      "Say what you want to achieve and why in words that inspire, and make this movement "
+                      "one of its key results, e.g. 'Delight new customers in their first week'.",
+                      Severity.WARNING)
+            continue
+        yield Hit(
+            path, f"The objective '{obj.title}' carries a number; many coaches keep numbers in the key results.",
+            "If the number is the ambition, keep it; otherwise say what you want and why in words, "
+            "and move the number into a key result.",
+        )
 
 
 @rule("objective-too-long", Severity.WARNING, "An objective too long to remember.")
@@ -75,4 +86,69 @@ def objective_vague(ctx: Context) -> Iterator[Hit]:
                 path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
                 "Name who benefits and the change you want for them, e.g. 'Make the first week "
                 "seamless and confidence-boosting for new users'.",
+            )
+
+
+# Verbs that start a project whatever their object ("Launch our product in Germany"), and verbs
+# that do only when the object is a deliverable ("Build a new pricing model", not "Build a culture").
+_PROJECT_VERBS = {"launch", "migrate", "implement", "roll", "rollout", "finish", "complete", "deploy", "install",
+                  "ship", "release", "integrate", "decommission", "replace", "sunset", "retire", "hire", "recruit",
+                  "run", "hold", "host", "organize", "organise", "conduct", "publish", "finalize", "finalise", "kick",
+                  "upgrade", "redesign", "rebuild", "rewrite", "refactor", "move", "switch", "transition",
+                  "consolidate", "digitize", "digitise"}
+_SOFT_OBJECTS = lx.GENERIC_WORDS - lx.ARTEFACT_NOUNS  # "Build a culture of ownership", "Provide world-class support"
+_STATES = {"culture", "experience", "excellence", "quality", "trust", "loyalty", "confidence", "habit", "habits",
+           "mindset", "momentum"}  # "Run a culture of experiments" is still about a way of working
+_PROJECT_NOUNS = {"migration", "rollout", "roll-out", "implementation", "launch", "completion", "delivery", "redesign",
+                  "upgrade", "replacement", "integration", "go-live"}
+# An outcome the sentence names beside the work: for whom, or what it is for.
+_QUALITY = {"seamless", "seamlessly", "delightful", "effortless", "easy", "easier", "simple", "simpler", "fast",
+            "faster", "reliable", "trusted", "love", "loved", "loves", "happy", "happier", "confident", "safe", "safer",
+            "painless", "frictionless", "instant", "instantly", "intuitive", "enjoyable", "delight", "thrive"}
+
+
+def _names_an_outcome(p: Phrase) -> bool:
+    words = list(p.words)
+    for j, w in enumerate(words):
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        if w in lx.PEOPLE_NOUNS and not is_noun(nxt) and nxt not in {"-", "portal", "app", "hub"}:
+            return True  # "… that customers love", "for small businesses"; not "the partner portal"
+        if w in _QUALITY or (w in {"so", "because"} and j > 1):
+            return True
+        if w == "to" and nxt and lemma_class(nxt)[1] is not None:
+            return True  # "… to cut reporting time": the purpose is written
+        if w in {"order"} and nxt == "to":
+            return True
+    return p.head in lx.METRIC_NOUNS
+
+
+def project_reason(ctx: Context, title: str) -> str | None:
+    """Why an objective reads as a project or a task, or None: a doing verb on a deliverable, or a
+    deliverable named as done, with nothing it is for."""
+    p = ctx.phrase(title)
+    if _names_an_outcome(p):
+        return None
+    if p.lead_class in {"action", "unknown"} and p.lead is not None:
+        if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
+            return f"'{p.lead} …' names the work"
+        if p.head in lx.ARTEFACT_NOUNS and p.head not in _SOFT_OBJECTS:
+            return f"'{p.lead} …' names the work"
+        return None
+    first = p.words[0] if p.words else ""
+    if p.lead is None and (first in _PROJECT_NOUNS or (p.head in lx.ARTEFACT_NOUNS and any(
+            w in lx.COMPLETION_WORDS for w in p.words))):
+        return "names a deliverable"
+    return None
+
+
+@rule("objective-is-task", Severity.WARNING, "An objective that is a project or a task, not what it is for.")
+def objective_is_task(ctx: Context) -> Iterator[Hit]:
+    for path, _, obj in ctx.objectives():
+        reason = project_reason(ctx, obj.title)
+        if reason:
+            yield Hit(
+                path, f"'{obj.title}' is a project: it {reason}, not the change it should bring.",
+                "What is the project for? Write that change and for whom (e.g. 'Give every branch "
+                "same-day figures' rather than 'Migrate the data warehouse'), and keep the project "
+                "as the work behind its key results.",
             )
