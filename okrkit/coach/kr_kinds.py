@@ -11,7 +11,7 @@ import re
 
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import lemma_class
-from okrkit.coach.phrase import Phrase
+from okrkit.coach.phrase import Phrase, per_sentence
 from okrkit.model import KeyResult
 
 __all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "task_reason"]
@@ -48,6 +48,7 @@ def _per_person(p: Phrase) -> bool:
     return bool(p.measures) and any(w in lx.PEOPLE_NOUNS or w.rstrip("s") + "s" in lx.PEOPLE_NOUNS for w in per)
 
 
+@per_sentence
 def task_reason(p: Phrase) -> str | None:
     """Why the sentence reads as a task or an output, or None when it names an outcome."""
     outcome = _outcome_quantity(p) or p.relative
@@ -156,6 +157,7 @@ def is_kept(p: Phrase, kr: KeyResult | None = None) -> bool:
     return False
 
 
+@per_sentence
 def is_milestone(p: Phrase) -> bool:
     """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live")."""
     return bool(task_reason(p)) and not p.measures
@@ -179,6 +181,7 @@ _LEVEL_VERBS = {"reach", "hit", "achieve", "attain", "exceed", "surpass", "beat"
 _NEW = {"new", "additional", "incremental", "extra", "net-new", "first-time"}
 
 
+@per_sentence
 def is_new_count(p: Phrase) -> bool:
     """ "Sign 15 new customers": a count of new things starts at zero by definition; so does what
     a verb of gain counts, and a share of people who take up a new thing ("30% of users try the

@@ -9,15 +9,17 @@ unchanged sentence costs a dictionary look-up.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache, wraps
+from typing import TypeVar
 
 from okrkit.coach import lexicon as lx
 from okrkit.coach.movement import endpoints, is_relative
 from okrkit.coach.nounphrase import DETERMINERS, is_noun, lemma_class, noun_phrase_head
 from okrkit.coach.quantity import NAME_PREFIX, Quantity, quantities
 
-__all__ = ["Phrase", "Quantity", "read"]
+__all__ = ["Phrase", "Quantity", "per_sentence", "read"]
 
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")  # "v1", "v2.3": names, not numbers
@@ -42,10 +44,31 @@ class Phrase:
     level_cmp: str = ""  # ">=", "<" … when the target is a threshold
     vague: tuple[str, ...] = field(default=())
 
-    @property
+    @cached_property
     def measures(self) -> tuple[Quantity, ...]:
         """Quantities that measure something (not a time window or a date)."""
         return tuple(q for q in self.quantities if not q.window)
+
+
+_T = TypeVar("_T")
+
+
+def per_sentence(judge: Callable[[Phrase], _T]) -> Callable[[Phrase], _T]:
+    """Cache a judgment that depends on the sentence only, by its text: every rule asks the same
+    questions of each KR on every review, and most sentences have not changed since the last."""
+    memo: dict[str, _T] = {}
+
+    @wraps(judge)
+    def cached(p: Phrase) -> _T:
+        try:
+            return memo[p.text]
+        except KeyError:
+            if len(memo) > 16384:
+                memo.clear()
+            memo[p.text] = value = judge(p)
+            return value
+
+    return cached
 
 
 # Words that open a level, never an action: "No more than 2 outages", "Less than 1% damaged".
@@ -102,7 +125,7 @@ def _participle(words: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)  # a 1,000-team engagement has some 10,000 sentences
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
     clean = _LABEL.sub("", text.replace("≥", ">=").replace("≤", "<=").replace("’", "'")).strip()
