@@ -10,7 +10,7 @@ import pytest
 from okrkit.coach.evaluate import evaluate, main
 
 EXAMPLES = [
-    {"id": "s1-01", "kind": "key_result", "text": "Conduct 20 customer interviews", "objective": "Understand our buyers",
+    {"id": "s1-01", "kind": "key_result", "text": "Conduct 20 customer interviews", "objective": "Know buyers",
      "label": "bad", "rules": ["kr-is-task"]},
     {"id": "s1-02", "kind": "key_result", "text": "Increase CSAT from 3.9 to 4.4", "label": "good", "rules": []},
     {"id": "s1-03", "kind": "objective", "text": "Improve sales", "label": "bad", "rules": ["objective-vague"]},
