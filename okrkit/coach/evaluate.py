@@ -108,6 +108,11 @@ class Score:
         hit = sum(bool(o.expect & (set(o.fired) if any_severity else o.alarms)) for o in bad)
         return hit / max(len(bad), 1)
 
+    def bad_alarmed(self) -> float:
+        """Share of mapped bad examples flagged at warning/error by any rule, matching or not."""
+        bad = self.mapped_bad()
+        return sum(bool(o.alarms) for o in bad) / max(len(bad), 1)
+
     def unmapped_bad_alarmed(self) -> tuple[int, int]:
         """(flagged at warning/error, total) for bad examples whose reason maps to no rule."""
         bad = [o for o in self.outcomes if o.is_bad and not o.expect]
@@ -200,6 +205,7 @@ def _print_real_world(score: Score) -> None:
               f"{part.bad_flagged_for_reason():.0%}")
         print(f"  bad flagged by a matching rule at any severity (tips included):      "
               f"{part.bad_flagged_for_reason(any_severity=True):.0%}")
+        print(f"  bad flagged at warning/error by any rule (reason aside):            {part.bad_alarmed():.0%}")
         print(f"  good flagged at warning/error:                                      {part.good_alarmed():.0%}")
         if n_unmapped:
             print(f"  bad with an unmapped reason flagged at warning/error: {alarmed} of {n_unmapped}")

@@ -34,6 +34,14 @@ def test_jsonl_scores_bad_for_the_authors_reason_and_good_by_label(tmp_path: Pat
     assert score.unmapped_bad_alarmed() == (1, 1)  # "Increase revenue" has no number: kr-not-measurable
 
 
+def test_jsonl_bad_flagged_for_another_reason_counts_apart(tmp_path: Path) -> None:
+    """A bad example caught by a rule other than the author's reason is not a hit, but is a complaint."""
+    rows = [{"id": "s2-01", "kind": "key_result", "text": "Improve the app", "label": "bad", "rules": ["kr-is-task"]}]
+    score = evaluate(_write(tmp_path, rows))
+    assert score.bad_flagged_for_reason() == 0.0
+    assert score.bad_alarmed() == 1.0  # kr-not-measurable fired instead
+
+
 def test_jsonl_command_prints_headline_by_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The command prints per-rule figures and the two headline shares, overall and per kind."""
     assert main([str(_write(tmp_path, EXAMPLES)), "--misses"]) == 0
