@@ -14,7 +14,8 @@ from okrkit.coach.nounphrase import lemma_class
 from okrkit.coach.phrase import Phrase, per_sentence
 from okrkit.model import KeyResult
 
-__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "task_reason"]
+__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "task_reason",
+           "works_on_a_thing"]
 
 _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
 
@@ -48,13 +49,33 @@ def _per_person(p: Phrase) -> bool:
     return bool(p.measures) and any(w in lx.PEOPLE_NOUNS or w.rstrip("s") + "s" in lx.PEOPLE_NOUNS for w in per)
 
 
+# Verbs that answer what comes in: done for every item within a time, they are a service level
+# ("Respond to all tickets within 24 hours"); other doing verbs within a time stay tasks
+# ("Schedule 95% of onboarding calls within 5 days", "Audit the blog process every 2 weeks").
+_ANSWER_VERBS = {"respond", "answer", "resolve", "reply", "process", "handle", "fix", "acknowledge", "triage",
+                 "deliver", "ship", "pay", "settle", "send", "close", "review", "approve"}
+# "25,000 monthly organic sessions" is traffic; "10 training sessions" is our own work.
+_TRAFFIC = re.compile(r"\b(?:organic|monthly|weekly|daily|web|website|site|app|user|active|paid|unique|engaged|"
+                      r"returning)\s+(?:sessions|visits|views|pageviews)\b", re.I)
+
+
+def _moves_outcome(p: Phrase) -> bool:
+    """ "… and grow users from 0 to 10,000": a from-to on people or a metric names an outcome,
+    whatever else the sentence asks for."""
+    words = list(p.words)
+    if p.baseline is None or p.target is None or "from" not in words:
+        return False
+    before = words[max(0, words.index("from") - 2): words.index("from")]
+    return any(w in _OUTCOME_NOUNS for w in before)
+
+
 @per_sentence
 def task_reason(p: Phrase) -> str | None:
     """Why the sentence reads as a task or an output, or None when it names an outcome."""
-    outcome = _outcome_quantity(p) or p.relative
+    outcome = _outcome_quantity(p) or p.relative or _moves_outcome(p) or bool(_TRAFFIC.search(p.text))
     counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
     if p.lead_class == "action" and not outcome:
-        if _service_level(p):
+        if _service_level(p) and p.lead in _ANSWER_VERBS:
             return None  # "respond to all tickets within 24 hours": a level, judged by kr-no-movement
         if counted:
             return f"counts work done ({counted}), not a change it causes"
@@ -78,6 +99,10 @@ def task_reason(p: Phrase) -> str | None:
     if p.lead_class == "up" and p.head in lx.WORK_ITEM_NOUNS and not judged:
         # More calls or closed tickets is more effort; fewer incoming tickets or bugs is an outcome.
         return f"raises a count of our own effort ({p.head}), not an outcome"
+    if works_on_a_thing(p):
+        return f"works on a deliverable ('{p.lead} … {p.head}'), not a result it brings"  # "Improve the app"
+    if p.lead is None and not outcome and not p.measures and p.words[:1] == ("new",):
+        return "names a new deliverable, not a result it brings"  # "New self-service help area"
     if p.lead is None and not outcome and counted and not _gained(p):
         return f"counts the team's own output ({counted}), not a change it causes"  # "40 LinkedIn posts"
     if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
@@ -85,6 +110,13 @@ def task_reason(p: Phrase) -> str | None:
     if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
         return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
     return None
+
+
+def works_on_a_thing(p: Phrase) -> bool:
+    """ "Improve the app", "Enhance our hiring process": a verb of change on one of our own things,
+    with no number: work on it, and nothing to measure either."""
+    return (p.lead_class == "up" and not p.measures and not p.relative and p.head in lx.ARTEFACT_NOUNS
+            and p.head not in _OUTCOME_NOUNS)
 
 
 def _gained(p: Phrase) -> bool:
@@ -126,8 +158,11 @@ def _service_level(p: Phrase) -> bool:
     """ "Respond to all tickets within 24 hours": a time limit kept for every item; or a duty
     kept with no number at all ("Process payroll accurately every month")."""
     windows = [q for q in p.quantities if q.window]
-    if windows and p.measures and all(q.share_of for q in p.measures) and p.baseline is None:
-        return True  # "Respond to 90% of requests within 20 working days": a service level
+    if windows and p.measures and all(q.share_of and q.share_of not in lx.PEOPLE_NOUNS for q in p.measures) \
+            and p.baseline is None:
+        # "Respond to 90% of requests within 20 working days": a service level; "95% of new customers
+        # have a date within 5 days" is what customers do, an outcome.
+        return True
     if not p.measures and not p.relative and p.lead_class not in {"up", "down"} and _DUTY.search(p.text):
         # "Deliver the roadmap on time" is one deliverable; "Send all invoices on time" is a standing duty.
         return p.head not in lx.ARTEFACT_NOUNS or bool(_RECURS.search(p.text))

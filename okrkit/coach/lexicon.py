@@ -83,7 +83,8 @@ ARTEFACT_NOUNS = frozenset(
     "retro retros standup standups stand-ups one-on-ones 1:1s offsite offsites all-hands town-hall town-halls "
     "townhall townhalls huddle huddles sync syncs check-ins ritual rituals ceremony ceremonies "
     "meetup meetups talk talks keynote keynotes panel panels whitepaper whitepapers ebook ebooks "
-    "infographic infographics case-study case-studies tweet tweets".split()
+    "infographic infographics case-study case-studies tweet tweets feedback agreement agreements "
+    "pack packs".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.
@@ -146,7 +147,7 @@ GENERIC_WORDS = frozenset(
     "teams company our the a an and of in on for to more overall general key main various "
     "stuff activities operational best effective efficient good great strong stronger level levels "
     "support innovation culture improvement improvements experience it this that all continue "
-    "keep maintain push forward ahead board year quarter next up game step take".split()
+    "keep maintain push forward ahead board year quarter next up game step take money".split()
     # Management buzzwords and the words that only place them ("across the organization"):
     # they sound like a goal and name no one and no change.
     + "centric first focused driven class in-class world leading innovative innovation agile "

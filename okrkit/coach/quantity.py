@@ -15,11 +15,11 @@ from okrkit.coach.nounphrase import noun_phrase_head
 __all__ = ["NAME_PREFIX", "QTY", "Quantity", "first_value", "quantities"]
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-# "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates; "5 working
-# days" is a time like "5 days".
+# "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates, and "4.5/5"
+# is a score out of 5; "5 working days" is a time like "5 days".
 QTY = re.compile(
     r"(?<![\w.#/])(?P<cmp>>=|<=|≥|≤|>|<|~)?\s*(?P<cur>[$€£¥])?\s*(?P<num>" + _NUM + r")"
-    r"(?!\d|/\d)\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
+    r"(?!\d|/(?!(?:5|10|100)\b)\d)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
     r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?"
     r"(?P<unit>%|percent\b|pct\b|pp\b|x\b|points?\b|pts\b|ms\b|seconds?\b|secs?\b|s\b|minutes?\b|"
     r"mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|stars?\b|★)?",
@@ -95,8 +95,11 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window))
     all_words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower())
     for i, w in enumerate(all_words):
-        if w in lx.NUMBER_WORDS and not (w == "one" and i == 0):
-            rest = all_words[i + 1:]
+        if w not in lx.NUMBER_WORDS:
+            continue
+        rest = all_words[i + 1:]
+        plural_next = bool(rest) and rest[0].endswith("s") and not rest[0].endswith(("ss", "us"))
+        if not (w == "one" and (i == 0 or plural_next)):  # "one customers can count on" is a pronoun
             # "within one business day": a time limit, as "within 24 hours" is
             window = i > 0 and all_words[i - 1] in {"within", "in", "every", "per", "each", "after"} and bool(
                 set(rest[:2]) & {"day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "month"})

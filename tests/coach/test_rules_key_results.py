@@ -253,9 +253,11 @@ def test_one_deliverable_on_time_is_a_task_all_of_them_a_duty() -> None:
     assert _rules("Deliver all releases on time") == {"kr-no-movement": Severity.WARNING}
 
 
-def test_improving_a_process_with_no_number_is_unmeasurable() -> None:
-    """'Improve our approval process' names no count of output: it cannot be measured as written."""
-    assert _rules("Improve our approval process") == {"kr-not-measurable": Severity.WARNING}
+def test_improving_one_of_our_things_with_no_number_is_work_and_unmeasurable() -> None:
+    """'Improve our approval process' is work on a thing of ours, and names nothing to measure: both."""
+    assert _rules("Improve our approval process") == {"kr-is-task": Severity.WARNING,
+                                                      "kr-not-measurable": Severity.WARNING}
+    assert _rules("Improve customer satisfaction") == {"kr-not-measurable": Severity.WARNING}
 
 
 def test_team_rituals_are_activities() -> None:

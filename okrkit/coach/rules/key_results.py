@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
-from okrkit.coach.kr_kinds import baseline_target, is_kept, is_level, is_milestone, is_new_count, task_reason
+from okrkit.coach.kr_kinds import (baseline_target, is_kept, is_level, is_milestone, is_new_count, task_reason,
+                                    works_on_a_thing)
 from okrkit.coach.phrase import Phrase
 from okrkit.coach.registry import Hit, rule
 from okrkit.model import KeyResult, KRKind
@@ -65,8 +66,8 @@ def kr_is_task(ctx: Context) -> Iterator[Hit]:
 def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         numbers = p.measures or p.relative or p.target is not None or kr.target is not None  # "from weekly to daily"
-        if numbers or task_reason(p) or is_level(p, kr) or is_kept(p, kr):
-            continue  # a task or a "keep …" already has its finding: one reason is enough
+        if numbers or (task_reason(p) and not works_on_a_thing(p)) or is_level(p, kr) or is_kept(p, kr):
+            continue  # a task or a "keep …" already has its finding: one reason is enough ("Improve the app" has two)
         vague = f" ('{', '.join(dict.fromkeys(p.vague))}' does not say how much)" if p.vague else ""
         yield Hit(
             path, f"'{kr.title}' cannot be measured as written{vague}.",

@@ -34,14 +34,26 @@ def _carries_metric(ctx: Context, title: str) -> bool:
     return bool(numbers) or p.relative or p.baseline is not None
 
 
+_FILLER = {"a", "an", "the", "our", "in", "of", "to", "from", "by", "at", "for", "per", "and", "this", "next", "year",
+           "quarter", "month", "annual", "annually", "monthly", "yearly", "total", "new", "over", "than", "least"}
+
+
+def _only_a_metric(ctx: Context, title: str) -> bool:
+    """Nothing but a metric and its number: no one it is for, no how, no quality ("Reach $5M in ARR",
+    "Increase conversion by 20%"); "Reach $10M ARR with healthy margins" says more."""
+    p = ctx.phrase(_RANK.sub("", title))
+    rest = [w for w in p.words if w != p.lead and w not in _FILLER and not w[0].isdigit() and w[0] not in "$€£¥<>"
+            and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS and w not in {"k", "m", "million", "%"}]
+    return not rest or (p.relative or p.baseline is not None) and len(rest) <= 1
+
+
 @rule("objective-has-metric", Severity.INFO, "An objective that carries numbers or metrics.")
 def objective_has_metric(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
         if not _carries_metric(ctx, obj.title):
             continue
-        p = ctx.phrase(_RANK.sub("", obj.title))
-        if p.relative or p.baseline is not None:
-            # "Increase conversion by 20%": a key result written where the objective should be.
+        if _only_a_metric(ctx, obj.title):
+            # "Increase conversion by 20%", "Reach $5M in ARR": a key result where the objective should be.
             yield Hit(path, f"The objective '{obj.title}' is a key result: a metric and its movement.",
                       "Say what you want to achieve and why in words that inspire, and make this movement "
                       "one of its key results, e.g. 'Delight new customers in their first week'.",
@@ -128,7 +140,7 @@ def project_reason(ctx: Context, title: str) -> str | None:
     p = ctx.phrase(title)
     if _names_an_outcome(p):
         return None
-    if p.lead_class in {"action", "unknown"} and p.lead is not None:
+    if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
         if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
             return f"'{p.lead} …' names the work"
         if p.head in lx.ARTEFACT_NOUNS and p.head not in _SOFT_OBJECTS:
