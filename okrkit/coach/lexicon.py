@@ -53,7 +53,8 @@ ACTION_VERBS = frozenset(
     "deploy setup create rollout outline explore investigate study collect gather distribute "
     "organise refresh rebuild resolve answer process handle respond triage merge perform execute "
     "apply allocate assign train onboard celebrate partner collaborate communicate share invite "
-    "conduct teach mentor coach write hire".split()
+    "conduct teach mentor coach write hire sponsor exhibit showcase compile rework restructure reorganize "
+    "reorganise revise formalize formalise institute initiate commission outsource track monitor".split()
 )
 
 # Nouns of things a team produces or does: counting them counts output, not outcome.
@@ -84,7 +85,10 @@ ARTEFACT_NOUNS = frozenset(
     "townhall townhalls huddle huddles sync syncs check-ins ritual rituals ceremony ceremonies "
     "meetup meetups talk talks keynote keynotes panel panels whitepaper whitepapers ebook ebooks "
     "infographic infographics case-study case-studies tweet tweets feedback agreement agreements "
-    "pack packs".split()
+    "pack packs launch launches certification certifications commercial commercials booth booths roadshow "
+    "roadshows billboard billboards library libraries component components sdk sdks plugin plugins extension "
+    "extensions connector connectors bot bots script scripts form forms questionnaire questionnaires kit kits "
+    "toolkit toolkits bootcamp bootcamps curriculum".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.

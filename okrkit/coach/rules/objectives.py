@@ -92,7 +92,9 @@ def objective_vague(ctx: Context) -> Iterator[Hit]:
         bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
         lead = bare[0] if bare else ""
         short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
-        if (not specific or len(words) < 2 or short_and_generic) and not _carries_metric(ctx, obj.title):
+        # "Brand awareness", "Operational excellence": a label with no verb says no direction.
+        label = len(bare) <= 3 and ctx.phrase(obj.title).lead is None and lemma_class(lead)[1] is None
+        if (not specific or len(words) < 2 or short_and_generic or label) and not _carries_metric(ctx, obj.title):
             # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
             yield Hit(
                 path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
