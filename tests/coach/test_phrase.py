@@ -16,7 +16,8 @@ from okrkit.coach.phrase import read
     ("Reach 10,000 monthly active users", "target"),
     ("NPS ≥ 40", None),
     ("KR1: Reduce P1 incidents to zero", "down"),
-    ("Sponsor 2 industry events", "unknown"),
+    ("Sponsor 2 industry events", "action"),
+    ("Underwrite 2 industry events", "unknown"),
 ], ids=lambda v: str(v))
 def test_lead_verb_class(text: str, lead_class: str | None) -> None:
     """The lead verb is classed by what it does to a metric, whatever its inflection or label."""
