@@ -23,7 +23,8 @@ __all__ = ["Phrase", "Quantity", "per_sentence", "read"]
 
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")  # "v1", "v2.3": names, not numbers
-_LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):]\s*|kr\s*\d*\s*[-:.]\s*)", re.I)
+# "KR1:", "1.", "(a) 2)": a label in front; not "Hit 99.95%", whose "99." goes on with digits.
+_LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):](?!\d)\s*|kr\s*\d*\s*[-:.]\s*)", re.I)
 _LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",
               "dramatically", "substantially", "and", "the", "i", "team", "should", "must", "we'll",
               "let's", "lets", "help", "try", "aim", "want"}

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import noun_phrase_head
 
-__all__ = ["NAME_PREFIX", "QTY", "Quantity", "first_value", "quantities"]
+__all__ = ["NAME_PREFIX", "QTY", "Quantity", "first_value", "number_word", "quantities"]
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# "1,200" groups thousands; "99,9%" and "3,5 days" are decimal commas, as much of Europe writes them.
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\d{1,2}(?!\d))?)(?:\.\d+)?"
 # "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates, and "4.5/5"
 # is a score out of 5; "5 working days" is a time like "5 days".
 QTY = re.compile(
@@ -53,7 +54,8 @@ class Quantity:
 
 
 def _value(num: str, mag: str | None) -> float:
-    value = float(num.replace(",", ""))
+    decimal_comma = re.fullmatch(r"\d+,\d{1,2}", num)
+    value = float(num.replace(",", ".") if decimal_comma else num.replace(",", ""))
     scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
     return value * scale.get((mag or "").lower(), 1.0)
 
@@ -95,7 +97,8 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window))
     all_words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower())
     for i, w in enumerate(all_words):
-        if w not in lx.NUMBER_WORDS:
+        number = number_word(w)
+        if number is None:
             continue
         rest = all_words[i + 1:]
         plural_next = bool(rest) and rest[0].endswith("s") and not rest[0].endswith(("ss", "us"))
@@ -103,7 +106,7 @@ def quantities(text: str) -> list[Quantity]:
             # "within one business day": a time limit, as "within 24 hours" is
             window = i > 0 and all_words[i - 1] in {"within", "in", "every", "per", "each", "after"} and bool(
                 set(rest[:2]) & {"day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "month"})
-            found.append(Quantity(float(lx.NUMBER_WORDS[w]), "%" if w == "half" else "", "", noun_phrase_head(rest),
+            found.append(Quantity(number, "%" if w == "half" else "", "", noun_phrase_head(rest),
                                   window=window))
     return found
 
@@ -125,4 +128,17 @@ def first_value(chunk: str, si: bool = False) -> float | None:
     words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", chunk.lower())
     if words and words[0] in _PER_YEAR:
         return float(_PER_YEAR[words[0]])  # "from weekly to daily": a frequency, times a year
-    return float(lx.NUMBER_WORDS[words[0]]) if words and words[0] in lx.NUMBER_WORDS else None
+    value = number_word(words[0]) if words else None
+    if value is not None and si and len(words) > 1:
+        value *= _SECONDS.get(words[1], 1.0)  # "from two weeks to three days"
+    return value
+
+
+def number_word(word: str) -> float | None:
+    """ "twelve" → 12, "twenty-five" → 25, or None."""
+    if word in lx.NUMBER_WORDS:
+        return float(lx.NUMBER_WORDS[word])
+    parts = word.split("-")
+    if len(parts) == 2 and all(part in lx.NUMBER_WORDS for part in parts):
+        return float(lx.NUMBER_WORDS[parts[0]] + lx.NUMBER_WORDS[parts[1]])
+    return None
