@@ -46,11 +46,17 @@ def import_file(folder: str | Path, path: str | Path, url: str | None = None, *,
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         record = load_record(path)  # validate fully before touching the store
+        from okrkit.coach.dismissals import settle  # the coach's dismissals whose item's text changed lapse
+
+        settled = settle(record.engagement)
+        engagement = record.engagement.model_copy(update={"coach_dismissed": list(settled.kept)})
+        record = record.model_copy(update={"engagement": engagement})
         store = open_store(folder, url, create=True)
         store.import_record(record, allow_removals=allow_removals)
         krs = len(record.engagement.key_results())
-        return (f"imported {record.engagement.client}: {len(record.engagement.teams)} teams, {krs} key results, "
-                f"{len(record.checkins)} check-ins, {len(record.retros)} retrospectives")
+        return "\n".join([f"imported {record.engagement.client}: {len(record.engagement.teams)} teams, {krs} key "
+                           f"results, {len(record.checkins)} check-ins, {len(record.retros)} retrospectives",
+                           *(f"note: {n}" for n in settled.notes)])
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise InputError("okrkit imports .yaml, .csv or .xlsx files", source=str(path))
     if sheet_kind(path) == "checkins":

@@ -173,3 +173,19 @@ def test_lint_refuses_a_folder_that_is_no_engagement(tmp_path: Path, capsys: pyt
     assert _lint(str(tmp_path)) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "engagement.yaml" in err
+
+
+def test_import_drops_a_lapsed_dismissal_with_a_note(tmp_path: Path) -> None:
+    """A YAML whose dismissed item was since rewritten: `okrkit import` says so and stores it no more."""
+    from okrkit.io.transfer import export_engagement, import_file
+
+    record = read_record(_yaml(DISMISSED))
+    path = tmp_path / "e.yaml"
+    path.write_text(dump_record(record).replace("title: Launch the partner portal",
+                                                "title: Launch the partner portal and the app store"),
+                    encoding="utf-8")
+    summary = import_file(tmp_path / "e", path)
+    assert "note: The dismissal of kr-is-task" in summary
+    store = open_store(tmp_path / "e")
+    assert store.load_engagement().coach_dismissed == []
+    assert "coach_dismissed" not in str(export_engagement(store, "yaml", None))
