@@ -103,8 +103,9 @@ def task_reason(p: Phrase) -> str | None:
         return f"works on a deliverable ('{p.lead} … {p.head}'), not a result it brings"  # "Improve the app"
     if p.lead is None and not outcome and not p.measures and p.words[:1] == ("new",):
         return "names a new deliverable, not a result it brings"  # "New self-service help area"
-    if p.lead is None and not outcome and counted and not _gained(p):
-        return f"counts the team's own output ({counted}), not a change it causes"  # "40 LinkedIn posts"
+    output = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS and q.value > 0), "")
+    if p.lead is None and not outcome and output and not _gained(p):
+        return f"counts the team's own output ({output}), not a change it causes"  # "40 LinkedIn posts"
     if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
         return "states a deliverable as done, not a result it brings"
     if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:

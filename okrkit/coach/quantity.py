@@ -73,6 +73,9 @@ def _unit(match: re.Match[str]) -> str:
     return {"x": "x", "star": "stars", "stars": "stars", "★": "stars"}.get(unit, "")
 
 
+_NO_LIMIT = {"more", "less", "fewer", "longer", "later", "worse", "lower", "higher", "one"}
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in the sentence, in order, with what it counts or is a share of."""
     found: list[Quantity] = []
@@ -98,6 +101,8 @@ def quantities(text: str) -> list[Quantity]:
     all_words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower())
     for i, w in enumerate(all_words):
         number = number_word(w)
+        if i == 0 and w == "no" and all_words[1:2] and all_words[1] not in _NO_LIMIT:
+            number = 0.0  # "No P1 incidents this quarter": a count of zero
         if number is None:
             continue
         rest = all_words[i + 1:]

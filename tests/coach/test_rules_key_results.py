@@ -306,3 +306,9 @@ def test_all_of_the_customers_is_the_whole_job() -> None:
 def test_holding_a_count_flat_is_keeping_it() -> None:
     """'Hold headcount steady at 85' keeps a level, even though the count is of our own people."""
     assert _rules("Hold headcount steady at 85") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_a_level_of_zero_is_a_target_not_unmeasurable_nor_output() -> None:
+    """'No P1 incidents this quarter' and 'Zero critical bugs in production' are levels to reach: a tip."""
+    assert _rules("No P1 incidents this quarter") == {"kr-no-baseline": Severity.INFO}
+    assert _rules("Zero critical bugs in production") == {"kr-no-baseline": Severity.INFO}
