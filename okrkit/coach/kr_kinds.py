@@ -34,8 +34,10 @@ def _outcome_quantity(p: Phrase) -> bool:
             if p.lead_class in {"action", "unknown"} and q.share_of in lx.PEOPLE_NOUNS and q.value >= 100:
                 continue  # "migrate 100% of customers": all of them is the whole job, not a reach
             return True
-        if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or q.counts in lx.METRIC_NOUNS:
+        if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or (
+                q.counts in lx.METRIC_NOUNS and not (q.counts == "times" and p.lead_class == "action")):
             return True
+        # "Post on Instagram 3 times a week" counts how often we do it (see above).
         # People counted after a doing verb ("interview 30 customers") is effort; after a verb
         # of gaining ("sign 30 customers") it is the result.
         if q.counts in lx.PEOPLE_NOUNS and p.lead_class != "action":

@@ -54,7 +54,8 @@ ACTION_VERBS = frozenset(
     "organise refresh rebuild resolve answer process handle respond triage merge perform execute "
     "apply allocate assign train onboard celebrate partner collaborate communicate share invite "
     "conduct teach mentor coach write hire sponsor exhibit showcase compile rework restructure reorganize "
-    "reorganise revise formalize formalise institute initiate commission outsource track monitor".split()
+    "reorganise revise formalize formalise institute initiate commission outsource track monitor talk survey "
+    "chat".split()
 )
 
 # Nouns of things a team produces or does: counting them counts output, not outcome.
@@ -88,7 +89,7 @@ ARTEFACT_NOUNS = frozenset(
     "pack packs launch launches certification certifications commercial commercials booth booths roadshow "
     "roadshows billboard billboards library libraries component components sdk sdks plugin plugins extension "
     "extensions connector connectors bot bots script scripts form forms questionnaire questionnaires kit kits "
-    "toolkit toolkits bootcamp bootcamps curriculum".split()
+    "toolkit toolkits bootcamp bootcamps curriculum compliance accreditation".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.
@@ -151,7 +152,8 @@ GENERIC_WORDS = frozenset(
     "teams company our the a an and of in on for to more overall general key main various "
     "stuff activities operational best effective efficient good great strong stronger level levels "
     "support innovation culture improvement improvements experience it this that all continue "
-    "keep maintain push forward ahead board year quarter next up game step take money".split()
+    "keep maintain push forward ahead board year quarter next up game step take money happy happier "
+    "satisfied".split()
     # Management buzzwords and the words that only place them ("across the organization"):
     # they sound like a goal and name no one and no change.
     + "centric first focused driven class in-class world leading innovative innovation agile "

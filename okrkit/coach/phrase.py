@@ -151,15 +151,20 @@ def read(text: str) -> Phrase:
         lead, lead_class = None, None  # "make customers happier": a state to reach, not a thing to do
     if lead and words[i].endswith("ing") and any(w in lx.COMPLETION_WORDS for w in words[i + 1:]):
         lead, lead_class = None, None  # "Onboarding revamp completed": a gerund names the subject
-    if lead_class in {"action", "target"} and words[i].endswith("ing") and len(words) > i + 1 \
-            and (words[i + 1] in lx.METRIC_NOUNS or words[i + 1] in lx.PEOPLE_NOUNS):
-        lead, lead_class = None, None  # "Onboarding NPS of 40", "Closing rate": a gerund modifies a metric
+    nxt = words[i + 1] if len(words) > i + 1 else ""
+    if lead_class in {"action", "target"} and (nxt in lx.METRIC_NOUNS or (
+            words[i].endswith("ing") and nxt in lx.PEOPLE_NOUNS)):
+        # "Onboarding NPS of 40", "Test coverage from 45% to 80%", "Survey response rate above 40%":
+        # a word that could be a verb modifies the metric after it
+        lead, lead_class = None, None
     if lead is None:
         lead, lead_class = _subject_verb(words[i:], lead, lead_class)
     if lead is None:
         lead, lead_class = _participle(words[i:])
     if lead in _GAINS_WITH_PEOPLE and any(q.counts in lx.PEOPLE_NOUNS or q.unit == "money" for q in qs):
         lead_class = "target"  # "add 40 new schools", "upgrade 50 customers" gain; "add dark mode" builds
+    if lead == "sign" and words[i + 1: i + 2] == ["off"]:
+        lead_class = "action"  # "Sign off the brand guidelines" approves a deliverable; "sign 15 customers" wins
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
         steady = bool({"flat", "steady", "stable", "constant"} & set(words))  # "hold headcount flat at 120"
         keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS)

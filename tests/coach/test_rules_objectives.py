@@ -178,3 +178,16 @@ def test_duplicate_ids() -> None:
     eng = engagement([team(okrs=[objective(krs=[key_result("a"), key_result("a")])])])
     assert [f.path for f in review(eng) if f.rule == "duplicate-id"] == [
         "teams[0].okrs[0].key_results[0]", "teams[0].okrs[0].key_results[1]"]
+
+
+def test_change_verbs_on_generic_business_metrics_only_are_vague() -> None:
+    """'Improve product quality and customer satisfaction' names no one and no how; 'Make customers happy' neither."""
+    for title in ("Improve product quality and customer satisfaction", "Increase revenue and reduce costs",
+                  "Make customers happy"):
+        assert _severities(title) == {"objective-vague": "warning"}, title
+    assert _severities("Reduce churn among first-year students") == {}
+
+
+def test_a_short_label_with_no_verb_is_vague() -> None:
+    """'Brand awareness' says no direction."""
+    assert _severities("Brand awareness") == {"objective-vague": "warning"}

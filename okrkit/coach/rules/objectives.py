@@ -94,7 +94,12 @@ def objective_vague(ctx: Context) -> Iterator[Hit]:
         short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
         # "Brand awareness", "Operational excellence": a label with no verb says no direction.
         label = len(bare) <= 3 and ctx.phrase(obj.title).lead is None and lemma_class(lead)[1] is None
-        if (not specific or len(words) < 2 or short_and_generic or label) and not _carries_metric(ctx, obj.title):
+        # "Improve product quality and customer satisfaction": change verbs on generic business
+        # metrics only, with no one it is for and no how.
+        moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
+        metrics_only = lead in moves and all(_generic(w) or w in lx.METRIC_NOUNS or w in moves for w in bare[1:])
+        if (not specific or len(words) < 2 or short_and_generic or label or metrics_only) \
+                and not _carries_metric(ctx, obj.title):
             # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
             yield Hit(
                 path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
@@ -110,7 +115,6 @@ _PROJECT_VERBS = {"launch", "migrate", "implement", "roll", "rollout", "finish",
                   "run", "hold", "host", "organize", "organise", "conduct", "publish", "finalize", "finalise", "kick",
                   "upgrade", "redesign", "rebuild", "rewrite", "refactor", "move", "switch", "transition",
                   "consolidate", "digitize", "digitise"}
-_SOFT_OBJECTS = lx.GENERIC_WORDS - lx.ARTEFACT_NOUNS  # "Build a culture of ownership", "Provide world-class support"
 _STATES = {"culture", "experience", "excellence", "quality", "trust", "loyalty", "confidence", "habit", "habits",
            "mindset", "momentum"}  # "Run a culture of experiments" is still about a way of working
 _PROJECT_NOUNS = {"migration", "rollout", "roll-out", "implementation", "launch", "completion", "delivery", "redesign",
@@ -145,7 +149,7 @@ def project_reason(ctx: Context, title: str) -> str | None:
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
         if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
             return f"'{p.lead} …' names the work"
-        if p.head in lx.ARTEFACT_NOUNS and p.head not in _SOFT_OBJECTS:
+        if p.head in lx.ARTEFACT_NOUNS and p.head not in lx.GENERIC_WORDS:  # not "Provide excellent service"
             return f"'{p.lead} …' names the work"
         return None
     first = p.words[0] if p.words else ""
