@@ -153,7 +153,8 @@ GENERIC_WORDS = frozenset(
     "stuff activities operational best effective efficient good great strong stronger level levels "
     "support innovation culture improvement improvements experience it this that all continue "
     "keep maintain push forward ahead board year quarter next up game step take money happy happier "
-    "satisfied".split()
+    "satisfied sell hit productive happen as presence visibility reach leader leaders leadership market "
+    "markets brand industry traffic website site morale department departments social media".split()
     # Management buzzwords and the words that only place them ("across the organization"):
     # they sound like a goal and name no one and no change.
     + "centric first focused driven class in-class world leading innovative innovation agile "
