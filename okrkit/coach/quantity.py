@@ -124,12 +124,19 @@ def _word_cmp(before: str) -> str:
     return ""
 
 
+_ONE_IN = re.compile(r"\s*(?P<a>\d+)\s+in\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\b")
+
+
 def first_value(chunk: str, si: bool = False) -> float | None:
     """The first number in `chunk`; with `si`, a time converted to seconds."""
+    ratio = _ONE_IN.match(chunk)
+    if ratio:
+        return _value(ratio["a"], None) / max(_value(ratio["b"], None), 1e-9)  # "1 in 100": a rate
     m = QTY.search(chunk)
     if m:
         scale = _SECONDS.get((m["unit"] or "").lower(), 1.0) if si else 1.0
-        return _value(m["num"], m["mag"]) * scale
+        sign = -1.0 if chunk[: m.start()].strip() in {"-", "−", "minus"} else 1.0  # "from -10 to +10"
+        return sign * _value(m["num"], m["mag"]) * scale
     words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", chunk.lower())
     if words and words[0] in _PER_YEAR:
         return float(_PER_YEAR[words[0]])  # "from weekly to daily": a frequency, times a year

@@ -312,3 +312,10 @@ def test_a_level_of_zero_is_a_target_not_unmeasurable_nor_output() -> None:
     """'No P1 incidents this quarter' and 'Zero critical bugs in production' are levels to reach: a tip."""
     assert _rules("No P1 incidents this quarter") == {"kr-no-baseline": Severity.INFO}
     assert _rules("Zero critical bugs in production") == {"kr-no-baseline": Severity.INFO}
+
+
+def test_good_movements_written_in_other_ways_are_no_errors() -> None:
+    """Negative scores, '1 in 100' rates, decimal commas with magnitudes and times in words raise no error."""
+    for title in ("Lower the error rate from 1 in 100 to 1 in 1,000", "Increase NPS from -10 to +10",
+                  "Increase revenue from 1M€ to 1,5M€", "Decrease onboarding time from one month to one week"):
+        assert not [r for r, s in _rules(title).items() if s is Severity.ERROR], title

@@ -110,6 +110,8 @@ def kr_no_baseline(ctx: Context) -> Iterator[Hit]:
 def kr_target_equals_baseline(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         baseline, target = baseline_target(kr, p)
+        if kr.baseline is None and kr.target is None and p.span:
+            baseline, target = p.span  # "from one month to one week": compare in one unit
         if baseline is not None and baseline == target and p.lead_class != "maintain":
             yield Hit(
                 path, f"'{kr.title}' has the same baseline and target ({baseline:g}).",
