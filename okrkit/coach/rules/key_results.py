@@ -11,8 +11,15 @@ from collections.abc import Iterator
 
 from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
-from okrkit.coach.kr_kinds import (baseline_target, is_kept, is_level, is_milestone, is_new_count, task_reason,
-                                    works_on_a_thing)
+from okrkit.coach.kr_kinds import (
+    baseline_target,
+    is_kept,
+    is_level,
+    is_milestone,
+    is_new_count,
+    task_reason,
+    works_on_a_thing,
+)
 from okrkit.coach.phrase import Phrase
 from okrkit.coach.registry import Hit, rule
 from okrkit.model import KeyResult, KRKind

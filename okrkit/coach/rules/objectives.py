@@ -44,10 +44,10 @@ def _only_a_metric(ctx: Context, title: str) -> bool:
     p = ctx.phrase(_RANK.sub("", title))
     rest = [w for w in p.words if w != p.lead and w not in _FILLER and not w[0].isdigit() and w[0] not in "$€£¥<>"
             and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS and w not in {"k", "m", "million", "%"}]
-    return not rest or (p.relative or p.baseline is not None) and len(rest) <= 1
+    return not rest or ((p.relative or p.baseline is not None) and len(rest) <= 1)
 
 
-@rule("objective-has-metric", Severity.INFO, "An objective that carries numbers or metrics.")
+@rule("objective-has-metric", Severity.INFO, "An objective that carries numbers (a warning when it is only a metric).")
 def objective_has_metric(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
         if not _carries_metric(ctx, obj.title):
@@ -135,7 +135,7 @@ def _names_an_outcome(p: Phrase) -> bool:
             return True
         if w == "to" and nxt and lemma_class(nxt)[1] is not None:
             return True  # "… to cut reporting time": the purpose is written
-        if w in {"order"} and nxt == "to":
+        if w == "order" and nxt == "to":
             return True
     return p.head in lx.METRIC_NOUNS
 
