@@ -10,7 +10,9 @@ engagement takes milliseconds, so the drafting widget can call it as the client 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from okrkit.coach import rules as _rules  # noqa: F401  (registers the built-in rules)
@@ -55,8 +57,7 @@ def _known(rule_ids: Iterable[str]) -> list[str]:
     return ids
 
 
+@lru_cache(maxsize=65536)  # the same paths come back on every review while the client types
 def _path_key(path: str) -> tuple[Any, ...]:
     # "teams[10]" sorts after "teams[9]": compare the numbers, not the text.
-    import re
-
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"\[(\d+)\]", path))

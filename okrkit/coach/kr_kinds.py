@@ -181,18 +181,24 @@ _KEEP = re.compile(r"\bno (?:worse|lower|higher|less|more) than (?:today|now|cur
 def is_kept(p: Phrase, kr: KeyResult | None = None) -> bool:
     """Business as usual: a metric kept where it is ("Maintain uptime at 99.9%", "Churn no worse
     than today", a service level or a duty), or a threshold the recorded baseline already meets."""
-    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)):
+    if _kept_as_written(p):
         return True
-    if p.lead_class not in {"up", "down"} and _KEEP.search(p.text):
-        return True
-    if p.baseline is None and _DUTY.search(p.text) and p.measures and all(
-            q.share_of and q.value >= 100 for q in p.measures):
-        return True  # "100% of payroll runs on time": every time, as always
     baseline = kr.baseline if kr is not None else None
     target = kr.target if kr is not None and kr.target is not None else p.target
     if p.lead is None and baseline is not None and target is not None and p.level_cmp:
         return baseline >= target if p.level_cmp in {">", ">="} else baseline <= target  # "NPS above 40" at 45
     return False
+
+
+@per_sentence
+def _kept_as_written(p: Phrase) -> bool:
+    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)):
+        return True
+    if p.lead_class not in {"up", "down"} and _KEEP.search(p.text):
+        return True
+    # "100% of payroll runs on time": every time, as always
+    return p.baseline is None and bool(_DUTY.search(p.text)) and bool(p.measures) and all(
+        q.share_of and q.value >= 100 for q in p.measures)
 
 
 @per_sentence

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from okrkit.coach import lexicon as lx
 from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
 from okrkit.coach.nounphrase import is_noun, lemma_class
-from okrkit.coach.phrase import Phrase
+from okrkit.coach.phrase import Phrase, read
 from okrkit.coach.registry import Hit, rule
 
 __all__: list[str] = []
@@ -23,8 +24,11 @@ _PERIODS = {"day", "days", "week", "weeks", "month", "months", "year", "years", 
 _WORDS = re.compile(r"[A-Za-z0-9][\w'’$%.-]*")
 
 
-def _carries_metric(ctx: Context, title: str) -> bool:
-    p = ctx.phrase(_RANK.sub("", title))  # "become the #1 bank" is ambition, not a metric
+# Each judgment below depends on the objective's text only: cached by it, since the drafter
+# reviews every objective of the engagement after each pause in typing.
+@lru_cache(maxsize=16384)
+def _carries_metric(title: str) -> bool:
+    p = read(_RANK.sub("", title))  # "become the #1 bank" is ambition, not a metric
     numbers = [
         q for q in p.measures
         if q.unit in {"%", "money", "x", "points", "stars"} or q.cmp
@@ -38,10 +42,11 @@ _FILLER = {"a", "an", "the", "our", "in", "of", "to", "from", "by", "at", "for",
            "quarter", "month", "annual", "annually", "monthly", "yearly", "total", "new", "over", "than", "least"}
 
 
-def _only_a_metric(ctx: Context, title: str) -> bool:
+@lru_cache(maxsize=16384)
+def _only_a_metric(title: str) -> bool:
     """Nothing but a metric and its number: no one it is for, no how, no quality ("Reach $5M in ARR",
     "Increase conversion by 20%"); "Reach $10M ARR with healthy margins" says more."""
-    p = ctx.phrase(_RANK.sub("", title))
+    p = read(_RANK.sub("", title))
     rest = [w for w in p.words if w != p.lead and w not in _FILLER and not w[0].isdigit() and w[0] not in "$€£¥<>"
             and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS and w not in {"k", "m", "million", "%"}]
     return not rest or ((p.relative or p.baseline is not None) and len(rest) <= 1)
@@ -50,9 +55,9 @@ def _only_a_metric(ctx: Context, title: str) -> bool:
 @rule("objective-has-metric", Severity.INFO, "An objective that carries numbers (a warning when it is only a metric).")
 def objective_has_metric(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        if not _carries_metric(ctx, obj.title):
+        if not _carries_metric(obj.title):
             continue
-        if _only_a_metric(ctx, obj.title):
+        if _only_a_metric(obj.title):
             # "Increase conversion by 20%", "Reach $5M in ARR": a key result where the objective should be.
             yield Hit(path, f"The objective '{obj.title}' is a key result: a metric and its movement.",
                       "Say what you want to achieve and why in words that inspire, and make this movement "
@@ -84,23 +89,28 @@ def _generic(word: str) -> bool:
     return word in generic or all(part in generic for part in word.split("-") if part)
 
 
+@lru_cache(maxsize=16384)
+def _vague(title: str) -> bool:
+    words = [w.lower().strip(".,!") for w in _WORDS.findall(title)]
+    specific = [w for w in words if not _generic(w)]
+    bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
+    lead = bare[0] if bare else ""
+    short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
+    # "Brand awareness", "Operational excellence": a label with no verb says no direction.
+    label = len(bare) <= 3 and read(title).lead is None and lemma_class(lead)[1] is None
+    # "Improve product quality and customer satisfaction": change verbs on generic business
+    # metrics only, with no one it is for and no how.
+    moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
+    metrics_only = lead in moves and all(_generic(w) or w in lx.METRIC_NOUNS or w in moves for w in bare[1:])
+    # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
+    return (not specific or len(words) < 2 or short_and_generic or label or metrics_only) \
+        and not _carries_metric(title)
+
+
 @rule("objective-vague", Severity.WARNING, "An objective too vague or generic to inspire.")
 def objective_vague(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        words = [w.lower().strip(".,!") for w in _WORDS.findall(obj.title)]
-        specific = [w for w in words if not _generic(w)]
-        bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
-        lead = bare[0] if bare else ""
-        short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
-        # "Brand awareness", "Operational excellence": a label with no verb says no direction.
-        label = len(bare) <= 3 and ctx.phrase(obj.title).lead is None and lemma_class(lead)[1] is None
-        # "Improve product quality and customer satisfaction": change verbs on generic business
-        # metrics only, with no one it is for and no how.
-        moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
-        metrics_only = lead in moves and all(_generic(w) or w in lx.METRIC_NOUNS or w in moves for w in bare[1:])
-        if (not specific or len(words) < 2 or short_and_generic or label or metrics_only) \
-                and not _carries_metric(ctx, obj.title):
-            # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
+        if _vague(obj.title):
             yield Hit(
                 path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
                 "Name who benefits and the change you want for them, e.g. 'Make the first week "
@@ -140,10 +150,11 @@ def _names_an_outcome(p: Phrase) -> bool:
     return p.head in lx.METRIC_NOUNS
 
 
-def project_reason(ctx: Context, title: str) -> str | None:
+@lru_cache(maxsize=16384)
+def project_reason(title: str) -> str | None:
     """Why an objective reads as a project or a task, or None: a doing verb on a deliverable, or a
     deliverable named as done, with nothing it is for."""
-    p = ctx.phrase(title)
+    p = read(title)
     if _names_an_outcome(p):
         return None
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
@@ -162,7 +173,7 @@ def project_reason(ctx: Context, title: str) -> str | None:
 @rule("objective-is-task", Severity.WARNING, "An objective that is a project or a task, not what it is for.")
 def objective_is_task(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        reason = project_reason(ctx, obj.title)
+        reason = project_reason(obj.title)
         if reason:
             yield Hit(
                 path, f"'{obj.title}' is a project: it {reason}, not the change it should bring.",
