@@ -23,7 +23,7 @@ _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
 def _outcome_quantity(p: Phrase) -> bool:
     """A number that measures an outcome: money, a rate, a share of people, a count of customers,
     a count per customer ("integrations per account": usage)."""
-    if _per_person(p):
+    if _per_person(p) or _people_act(p):
         return True
     for q in p.measures:
         if q.share_of:
@@ -43,6 +43,16 @@ def _outcome_quantity(p: Phrase) -> bool:
         if q.counts in lx.PEOPLE_NOUNS and p.lead_class != "action":
             return True
     return False
+
+
+# "… a report that 1,000 people download": people counted as the subject of what they do.
+_PEOPLE_WHO = re.compile(r"\b(?:that|which|until|so that|where)\s+(?:at least\s+|over\s+|more than\s+)?"
+                         r"\d[\d,.]*k?\s+(?P<w1>[a-z-]+)(?:\s+(?P<w2>[a-z-]+))?", re.I)
+
+
+def _people_act(p: Phrase) -> bool:
+    return any((m["w1"] or "").lower() in lx.PEOPLE_NOUNS or (m["w2"] or "").lower() in lx.PEOPLE_NOUNS
+               for m in _PEOPLE_WHO.finditer(p.text))
 
 
 def _per_person(p: Phrase) -> bool:

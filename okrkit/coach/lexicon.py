@@ -154,7 +154,7 @@ GENERIC_WORDS = frozenset(
     "support innovation culture improvement improvements experience it this that all continue "
     "keep maintain push forward ahead board year quarter next up game step take money happy happier "
     "satisfied sell hit productive happen as presence visibility reach leader leaders leadership market "
-    "markets brand industry traffic website site morale department departments social media".split()
+    "markets brand industry traffic website site morale department departments social media number one".split()
     # Management buzzwords and the words that only place them ("across the organization"):
     # they sound like a goal and name no one and no change.
     + "centric first focused driven class in-class world leading innovative innovation agile "

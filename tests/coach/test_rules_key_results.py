@@ -319,3 +319,9 @@ def test_good_movements_written_in_other_ways_are_no_errors() -> None:
     for title in ("Lower the error rate from 1 in 100 to 1 in 1,000", "Increase NPS from -10 to +10",
                   "Increase revenue from 1M€ to 1,5M€", "Decrease onboarding time from one month to one week"):
         assert not [r for r, s in _rules(title).items() if s is Severity.ERROR], title
+
+
+def test_what_people_do_or_get_is_an_outcome_whatever_the_verb() -> None:
+    """'… a report that 1,000 people download', 'Two thirds of tickets resolved by self-service': no task."""
+    assert "kr-is-task" not in _rules("Publish a benchmark report that 1,000 people download")
+    assert "kr-is-task" not in _rules("Two thirds of tickets resolved by self-service")

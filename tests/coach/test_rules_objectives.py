@@ -191,3 +191,9 @@ def test_change_verbs_on_generic_business_metrics_only_are_vague() -> None:
 def test_a_short_label_with_no_verb_is_vague() -> None:
     """'Brand awareness' says no direction."""
     assert _severities("Brand awareness") == {"objective-vague": "warning"}
+
+
+def test_a_state_to_reach_is_no_label() -> None:
+    """'Become carbon neutral' has a direction; 'Be number one' says nothing about what."""
+    assert _severities("Become carbon neutral") == {}
+    assert _severities("Be number one") == {"objective-vague": "warning"}

@@ -89,6 +89,11 @@ def _generic(word: str) -> bool:
     return word in generic or all(part in generic for part in word.split("-") if part)
 
 
+# Verbs the lexicon leaves out because they move no metric: "Become carbon neutral" has a direction.
+_STATE_VERBS = {"become", "be", "stay", "go", "own", "lead", "win", "turn", "help", "make", "get", "give", "let",
+                "put", "bring", "take", "keep", "earn", "set"}
+
+
 @lru_cache(maxsize=16384)
 def _vague(title: str) -> bool:
     words = [w.lower().strip(".,!") for w in _WORDS.findall(title)]
@@ -97,7 +102,7 @@ def _vague(title: str) -> bool:
     lead = bare[0] if bare else ""
     short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
     # "Brand awareness", "Operational excellence": a label with no verb says no direction.
-    label = len(bare) <= 3 and read(title).lead is None and lemma_class(lead)[1] is None
+    label = len(bare) <= 3 and read(title).lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
     # "Improve product quality and customer satisfaction": change verbs on generic business
     # metrics only, with no one it is for and no how.
     moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
