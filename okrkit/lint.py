@@ -17,11 +17,14 @@ __all__ = ["add_lint_command", "run_lint"]
 
 
 def add_lint_command(subparsers: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
-    help_ = "review the OKRs of an engagement YAML or an OKR sheet (CSV/XLSX) as a coach would"
+    help_ = "review the OKRs of an engagement (folder or YAML) or an OKR sheet (CSV/XLSX) as a coach would"
     sub = subparsers.add_parser(
         "lint", help=help_, description=help_ + ". Exit 1 on an error-level finding, 2 if the file is unreadable.")
-    sub.add_argument("file", type=Path, nargs="?", help="engagement .yaml, or OKR sheet .csv/.xlsx")
+    sub.add_argument("file", type=Path, nargs="?",
+                     help="engagement folder, engagement .yaml, or OKR sheet .csv/.xlsx")
     sub.add_argument("--format", choices=("text", "json"), default="text")
+    sub.add_argument("--all", action="store_true", dest="show_all",
+                     help="also show the findings the coach dismissed (coach_dismissed), with their reasons")
     sub.add_argument("--rules", metavar="ID,ID", help="only these rules (see --list-rules)")
     sub.add_argument("--list-rules", action="store_true", help="list the coach's rules and exit")
     sub.set_defaults(handler=run_lint)
@@ -41,7 +44,7 @@ def run_lint(args: argparse.Namespace) -> int:
         return 2
     rules = args.rules.split(",") if args.rules else None
     try:
-        report, code = lint(args.file, fmt=args.format, rules=rules)
+        report, code = lint(args.file, fmt=args.format, rules=rules, show_all=args.show_all)
     except OkrkitError as error:
         print(f"okrkit lint: {error}", file=sys.stderr)
         return 2

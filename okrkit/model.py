@@ -12,6 +12,7 @@ Field names follow the YAML a coach writes by hand; `Objective.title` is spelled
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter
 from enum import StrEnum
@@ -29,6 +30,7 @@ __all__ = [
     "Commitment",
     "Cycle",
     "Direction",
+    "Dismissal",
     "Engagement",
     "EngagementRecord",
     "KRKind",
@@ -351,6 +353,29 @@ class Thresholds(_Model):
         return self
 
 
+# What a coach finding can be about: a team, an objective, a key result, or one of their links.
+_ITEM_PATH = re.compile(r"^teams\[(\d+)\](?:\.okrs\[(\d+)\](?:\.key_results\[(\d+)\])?)?"
+                        r"(?:\.(parent|aligns_to|shares_with))?$")
+
+
+def fingerprint(text: str) -> str:
+    """A short digest of an item's text: a dismissal holds while the text it was given on is unchanged."""
+    return hashlib.sha256(" ".join(text.split()).casefold().encode()).hexdigest()[:12]
+
+
+class Dismissal(_Model):
+    """The human coach's judgment: this finding does not apply to this item, and why.
+
+    `path` and `rule` are what `okrkit lint --format json` prints for the finding; `fingerprint`
+    is filled in from the item's text when the dismissal is first read.
+    """
+
+    path: Annotated[str, Field(max_length=200, pattern=_ITEM_PATH.pattern)]
+    rule: Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9-]*$")]
+    reason: Annotated[str, Field(min_length=1, max_length=1000)]
+    fingerprint: Annotated[str, Field(pattern=r"^(?:[0-9a-f]{12})?$")] = ""
+
+
 class Engagement(_Model):
     """One client engagement: who, where they stand, their strategy, teams and OKRs."""
 
@@ -370,6 +395,41 @@ class Engagement(_Model):
     workshop: WorkshopPrep | None = None
     thresholds: Thresholds = Field(default_factory=Thresholds)
     coach_rules: dict[str, Any] = Field(default_factory=dict)
+    coach_dismissed: list[Dismissal] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _dismissals_point_at_items(self) -> Engagement:
+        # A hand-written dismissal names its item by path; its fingerprint is taken from the
+        # item's text now. One that already has a fingerprint may point at a moved or changed
+        # item: the coach decides what happens to it (okrkit.coach.dismissals).
+        for i, dismissal in enumerate(self.coach_dismissed):
+            if dismissal.fingerprint:
+                continue
+            text = self.item_text(dismissal.path)
+            if text is None:
+                raise ValueError(f"coach_dismissed[{i}].path: no item at {dismissal.path!r}")
+            object.__setattr__(dismissal, "fingerprint", fingerprint(text))
+        return self
+
+    def item_text(self, path: str) -> str | None:
+        """The text of the item at a finding's path (a KR's or objective's title, a team's name, a link), or None."""
+        m = _ITEM_PATH.match(path)
+        if m is None:
+            return None
+        ti, oi, ki = (int(g) if g is not None else None for g in m.groups()[:3])
+        link = m.group(4)
+        try:
+            team = self.teams[ti]  # type: ignore[index]
+            if oi is None:
+                return team.name if link is None else f"{team.name} {link} {team.parent or ''}"
+            obj = team.objectives[oi]
+            if ki is not None:
+                return obj.key_results[ki].title if link is None else None
+            if link is None:
+                return obj.title
+            return f"{obj.title} {link} {' '.join(getattr(obj, link, []) or [])}"
+        except IndexError:
+            return None
 
     def team(self, name: str) -> Team:
         for team in self.teams:

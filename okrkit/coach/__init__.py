@@ -10,12 +10,15 @@ engagement takes milliseconds, so the drafting widget can call it as the client 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from okrkit.coach import rules as _rules  # noqa: F401  (registers the built-in rules)
 from okrkit.coach.config import CoachConfig, load_config
 from okrkit.coach.context import Context
+from okrkit.coach.dismissals import split
 from okrkit.coach.findings import Finding, Severity
 from okrkit.coach.registry import RULES, Hit, Rule, register, rule
 from okrkit.errors import InputError
@@ -29,18 +32,21 @@ def review(
     config: CoachConfig | dict[str, Any] | None = None,
     *,
     rules: Iterable[str] | None = None,
+    include_dismissed: bool = False,
 ) -> list[Finding]:
     """Every finding on `engagement`, ordered by path then rule.
 
     `config` defaults to the engagement's own `coach_rules`; `rules` restricts the review to
-    those rule ids (unknown ids raise `InputError`).
+    those rule ids (unknown ids raise `InputError`). Findings the human coach dismissed
+    (`coach_dismissed`) are left out unless `include_dismissed`: their judgment wins.
     """
     cfg = load_config(engagement.coach_rules if config is None else config)
     selected = list(RULES) if rules is None else _known(rules)
     ctx = Context(engagement, cfg)
     order = {rule_id: i for i, rule_id in enumerate(RULES)}
     findings = [f for rule_id in selected if rule_id not in cfg.disabled for f in RULES[rule_id].run(ctx)]
-    return sorted(findings, key=lambda f: (_path_key(f.path), order[f.rule]))
+    findings.sort(key=lambda f: (_path_key(f.path), order[f.rule]))
+    return findings if include_dismissed else split(engagement, findings)[0]
 
 
 def _known(rule_ids: Iterable[str]) -> list[str]:
@@ -51,8 +57,7 @@ def _known(rule_ids: Iterable[str]) -> list[str]:
     return ids
 
 
+@lru_cache(maxsize=65536)  # the same paths come back on every review while the client types
 def _path_key(path: str) -> tuple[Any, ...]:
     # "teams[10]" sorts after "teams[9]": compare the numbers, not the text.
-    import re
-
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"\[(\d+)\]", path))

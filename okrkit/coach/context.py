@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from okrkit.coach.config import CoachConfig
 from okrkit.coach.findings import Finding, Severity
@@ -28,14 +29,21 @@ class Context:
             yield f"teams[{ti}]", team
 
     def objectives(self) -> Iterator[tuple[str, Team, Objective]]:
-        for tpath, team in self.teams():
-            for oi, obj in enumerate(team.objectives):
-                yield f"{tpath}.okrs[{oi}]", team, obj
+        return iter(self._objectives)
 
     def key_results(self) -> Iterator[tuple[str, Objective, KeyResult]]:
-        for opath, _, obj in self.objectives():
-            for ki, kr in enumerate(obj.key_results):
-                yield f"{opath}.key_results[{ki}]", obj, kr
+        return iter(self._key_results)
+
+    # Every rule walks the same items: their paths are built once per review.
+    @cached_property
+    def _objectives(self) -> list[tuple[str, Team, Objective]]:
+        return [(f"{tpath}.okrs[{oi}]", team, obj) for tpath, team in self.teams()
+                for oi, obj in enumerate(team.objectives)]
+
+    @cached_property
+    def _key_results(self) -> list[tuple[str, Objective, KeyResult]]:
+        return [(f"{opath}.key_results[{ki}]", obj, kr) for opath, _, obj in self._objectives
+                for ki, kr in enumerate(obj.key_results)]
 
     def strategic_ids(self) -> set[str]:
         return {o.id for _, team, o in self.objectives() if team.level in STRATEGIC_LEVELS}

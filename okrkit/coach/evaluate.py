@@ -1,17 +1,25 @@
 """Measure the coach on a labelled corpus: precision and recall per rule.
 
     python -m okrkit.coach.evaluate tests/coach/corpus.yaml [--misses]
+    python -m okrkit.coach.evaluate tests/coach/real_world/test.jsonl [--misses]
 
 A corpus is YAML with `key_results:` and `objectives:` lists; each item has `text`, the rule
 ids a coach would raise (`expect`, empty for a good OKR) and optional data (baseline, target,
 kind; `key_results` under an objective). Each item is reviewed alone, only by the rules that
 judge that kind of item, so a KR item is not blamed for its objective's shape.
+
+A `.jsonl` corpus (tests/coach/real_world/) has one example a line: `kind` (key_result or
+objective), `text`, the author's `label` (good or bad), the rule ids the author's reason maps
+to (`rules`; "unmapped" when none does) and, for a key result, the `objective` it sits under.
+Its headline is the share of bad examples flagged at warning/error by a rule matching the
+author's reason, and the share of good examples flagged at warning/error at all.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +30,7 @@ import yaml
 
 from okrkit.coach import review
 from okrkit.coach.findings import Severity
+from okrkit.coach.registry import RULES
 from okrkit.model import Engagement
 
 __all__ = ["Outcome", "Score", "evaluate", "main"]
@@ -30,6 +39,13 @@ KR_RULES = ("kr-is-task", "kr-not-measurable", "kr-no-movement", "kr-no-baseline
             "kr-target-equals-baseline", "kr-wrong-direction")
 OBJECTIVE_RULES = ("objective-has-metric", "objective-too-long", "objective-vague")
 SHAPE_RULES = ("too-few-key-results", "too-many-key-results", "all-milestones")
+UNMAPPED = "unmapped"  # a real-world author's reason that no okrkit rule stands for
+DEFAULT_OBJECTIVE = "Delight new customers"
+
+
+def _rules_for(prefix: str, listed: tuple[str, ...]) -> tuple[str, ...]:
+    """The listed rules, plus any rule registered later under the same prefix (e.g. objective-is-task)."""
+    return tuple(r for r in listed if r in RULES) + tuple(r for r in RULES if r.startswith(prefix) and r not in listed)
 
 
 @dataclass
@@ -37,6 +53,13 @@ class Outcome:
     text: str
     expect: set[str]
     fired: dict[str, Severity]
+    label: str | None = None  # "good" or "bad" in a real-world corpus; None: implied by `expect`
+    kind: str = ""
+    id: str = ""
+
+    @property
+    def is_bad(self) -> bool:
+        return self.label == "bad" if self.label else bool(self.expect)
 
     @property
     def alarms(self) -> set[str]:
@@ -68,8 +91,39 @@ class Score:
 
     def good_alarmed(self) -> float:
         """Share of items with no warning/error expected that got one anyway."""
+        if any(o.label for o in self.outcomes):  # real-world: the author called it good, full stop
+            good = [o for o in self.outcomes if not o.is_bad]
+            return sum(bool(o.alarms) for o in good) / max(len(good), 1)
         good = [o for o in self.outcomes if not (o.expect - {"kr-no-baseline"})]
         return sum(bool(o.alarms - o.expect) for o in good) / max(len(good), 1)
+
+    def mapped_bad(self) -> list[Outcome]:
+        """Bad examples whose author's reason maps to at least one okrkit rule."""
+        return [o for o in self.outcomes if o.is_bad and o.expect]
+
+    def bad_flagged_for_reason(self, *, any_severity: bool = False) -> float:
+        """Share of mapped bad examples where a rule matching the author's reason fired
+        (at warning/error; at any severity with `any_severity`)."""
+        bad = self.mapped_bad()
+        hit = sum(bool(o.expect & (set(o.fired) if any_severity else o.alarms)) for o in bad)
+        return hit / max(len(bad), 1)
+
+    def bad_alarmed(self) -> float:
+        """Share of mapped bad examples flagged at warning/error by any rule, matching or not."""
+        bad = self.mapped_bad()
+        return sum(bool(o.alarms) for o in bad) / max(len(bad), 1)
+
+    def unmapped_bad_alarmed(self) -> tuple[int, int]:
+        """(flagged at warning/error, total) for bad examples whose reason maps to no rule."""
+        bad = [o for o in self.outcomes if o.is_bad and not o.expect]
+        return sum(bool(o.alarms) for o in bad), len(bad)
+
+    def false_alarms_per_rule(self) -> Counter[str]:
+        """rule → how often it fired at warning/error where the author did not give its reason."""
+        return Counter(r for o in self.outcomes for r in o.alarms - o.expect)
+
+    def subset(self, kind: str) -> Score:
+        return Score([o for o in self.outcomes if o.kind == kind])
 
 
 def _engagement(teams: list[dict[str, Any]]) -> Engagement:
@@ -91,6 +145,8 @@ def _run(teams: list[dict[str, Any]], rules: tuple[str, ...], path: str) -> dict
 
 
 def evaluate(corpus: Path) -> Score:
+    if corpus.suffix == ".jsonl":
+        return evaluate_jsonl(corpus)
     data = yaml.safe_load(corpus.read_text(encoding="utf-8"))
     score = Score()
     for item in data.get("key_results", []):
@@ -107,6 +163,54 @@ def evaluate(corpus: Path) -> Score:
     return score
 
 
+def evaluate_jsonl(corpus: Path) -> Score:
+    """Score a real-world corpus: a key result is reviewed under the objective its page gives."""
+    score = Score()
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            kind, text, label = item["kind"], " ".join(item["text"].split()), item["label"]
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            raise SystemExit(f"{corpus}:{n}: not a corpus example ({exc})") from None
+        if label not in {"good", "bad"} or kind not in {"key_result", "objective"}:
+            raise SystemExit(f"{corpus}:{n}: label must be good or bad and kind key_result or objective")
+        expect = set(item.get("rules") or ()) - {UNMAPPED}
+        if kind == "key_result":
+            objective = " ".join((item.get("objective") or DEFAULT_OBJECTIVE).split())
+            okr = {"id": "o", "objective": objective, "key_results": [{"id": "k0", "title": text}]}
+            rules, path = _rules_for("kr-", KR_RULES), "teams[0].okrs[0].key_results[0]"
+        else:
+            okr = {"id": "o", "objective": text, "key_results": []}
+            rules, path = _rules_for("objective-", OBJECTIVE_RULES), "teams[0].okrs[0]"
+        fired = _run([{"name": "T", "okrs": [okr]}], rules, path)
+        score.outcomes.append(Outcome(text, expect, fired, label=label, kind=kind, id=item.get("id", str(n))))
+    return score
+
+
+def _print_real_world(score: Score) -> None:
+    warn = score.false_alarms_per_rule()
+    print(f"\n{'':28} {'fp at warning/error':>20}")
+    for rule_id, n in sorted(warn.items()):
+        print(f"{rule_id:28} {n:20}")
+    for name, part in (("all", score), ("key results", score.subset("key_result")),
+                       ("objectives", score.subset("objective"))):
+        n_bad, n_good = len(part.mapped_bad()), sum(1 for o in part.outcomes if not o.is_bad)
+        alarmed, n_unmapped = part.unmapped_bad_alarmed()
+        print(f"\n{name}: {len(part.outcomes)} examples, {n_bad} bad with a mapped reason, "
+              f"{n_unmapped} bad unmapped, {n_good} good")
+        print(f"  bad flagged at warning/error by a rule matching the author's reason: "
+              f"{part.bad_flagged_for_reason():.0%}")
+        print(f"  bad flagged by a matching rule at any severity (tips included):      "
+              f"{part.bad_flagged_for_reason(any_severity=True):.0%}")
+        print(f"  bad flagged at warning/error by any rule (reason aside):            {part.bad_alarmed():.0%}")
+        print(f"  good flagged at warning/error:                                      {part.good_alarmed():.0%}")
+        if n_unmapped:
+            print(f"  bad with an unmapped reason flagged at warning/error: {alarmed} of {n_unmapped}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m okrkit.coach.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -118,14 +222,18 @@ def main(argv: list[str] | None = None) -> int:
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
         print(f"{rule_id:28} {precision:9.2f} {recall:7.2f} {tp:4} {fp:4} {fn:4}")
-    n_bad = sum(1 for o in score.outcomes if o.expect)
-    print(f"\n{len(score.outcomes)} items ({n_bad} with findings expected)")
-    print(f"bad OKRs flagged for the expected reason: {score.bad_caught():.0%}")
-    print(f"good OKRs flagged at warning/error:       {score.good_alarmed():.0%}")
+    if any(o.label for o in score.outcomes):
+        _print_real_world(score)
+    else:
+        n_bad = sum(1 for o in score.outcomes if o.expect)
+        print(f"\n{len(score.outcomes)} items ({n_bad} with findings expected)")
+        print(f"bad OKRs flagged for the expected reason: {score.bad_caught():.0%}")
+        print(f"good OKRs flagged at warning/error:       {score.good_alarmed():.0%}")
     if args.misses:
         for o in score.outcomes:
             if set(o.fired) != o.expect:
-                print(f"  expected {sorted(o.expect)} got {sorted(o.fired)}: {' '.join(o.text.split())}")
+                label = f"{o.id} ({o.label}) " if o.label else ""
+                print(f"  {label}expected {sorted(o.expect)} got {sorted(o.fired)}: {' '.join(o.text.split())}")
     return 0
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from okrkit.coach import lexicon as lx
-from okrkit.coach.phrase import Phrase
+from okrkit.coach.nounphrase import lemma_class
+from okrkit.coach.phrase import Phrase, per_sentence
 from okrkit.model import KeyResult
 
-__all__ = ["baseline_target", "is_level", "is_new_count", "task_reason"]
+__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "task_reason",
+           "works_on_a_thing"]
 
 _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
 
@@ -21,7 +23,7 @@ _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
 def _outcome_quantity(p: Phrase) -> bool:
     """A number that measures an outcome: money, a rate, a share of people, a count of customers,
     a count per customer ("integrations per account": usage)."""
-    if _per_person(p):
+    if _per_person(p) or _people_act(p):
         return True
     for q in p.measures:
         if q.share_of:
@@ -32,13 +34,25 @@ def _outcome_quantity(p: Phrase) -> bool:
             if p.lead_class in {"action", "unknown"} and q.share_of in lx.PEOPLE_NOUNS and q.value >= 100:
                 continue  # "migrate 100% of customers": all of them is the whole job, not a reach
             return True
-        if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or q.counts in lx.METRIC_NOUNS:
+        if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or (
+                q.counts in lx.METRIC_NOUNS and not (q.counts == "times" and p.lead_class == "action")):
             return True
+        # "Post on Instagram 3 times a week" counts how often we do it (see above).
         # People counted after a doing verb ("interview 30 customers") is effort; after a verb
         # of gaining ("sign 30 customers") it is the result.
         if q.counts in lx.PEOPLE_NOUNS and p.lead_class != "action":
             return True
     return False
+
+
+# "… a report that 1,000 people download": people counted as the subject of what they do.
+_PEOPLE_WHO = re.compile(r"\b(?:that|which|until|so that|where)\s+(?:at least\s+|over\s+|more than\s+)?"
+                         r"\d[\d,.]*k?\s+(?P<w1>[a-z-]+)(?:\s+(?P<w2>[a-z-]+))?", re.I)
+
+
+def _people_act(p: Phrase) -> bool:
+    return any((m["w1"] or "").lower() in lx.PEOPLE_NOUNS or (m["w2"] or "").lower() in lx.PEOPLE_NOUNS
+               for m in _PEOPLE_WHO.finditer(p.text))
 
 
 def _per_person(p: Phrase) -> bool:
@@ -47,12 +61,33 @@ def _per_person(p: Phrase) -> bool:
     return bool(p.measures) and any(w in lx.PEOPLE_NOUNS or w.rstrip("s") + "s" in lx.PEOPLE_NOUNS for w in per)
 
 
+# Verbs that answer what comes in: done for every item within a time, they are a service level
+# ("Respond to all tickets within 24 hours"); other doing verbs within a time stay tasks
+# ("Schedule 95% of onboarding calls within 5 days", "Audit the blog process every 2 weeks").
+_ANSWER_VERBS = {"respond", "answer", "resolve", "reply", "process", "handle", "fix", "acknowledge", "triage",
+                 "deliver", "ship", "pay", "settle", "send", "close", "review", "approve"}
+# "25,000 monthly organic sessions" is traffic; "10 training sessions" is our own work.
+_TRAFFIC = re.compile(r"\b(?:organic|monthly|weekly|daily|web|website|site|app|user|active|paid|unique|engaged|"
+                      r"returning)\s+(?:sessions|visits|views|pageviews)\b", re.I)
+
+
+def _moves_outcome(p: Phrase) -> bool:
+    """ "… and grow users from 0 to 10,000": a from-to on people or a metric names an outcome,
+    whatever else the sentence asks for."""
+    words = list(p.words)
+    if p.baseline is None or p.target is None or "from" not in words:
+        return False
+    before = words[max(0, words.index("from") - 2): words.index("from")]
+    return any(w in _OUTCOME_NOUNS for w in before)
+
+
+@per_sentence
 def task_reason(p: Phrase) -> str | None:
     """Why the sentence reads as a task or an output, or None when it names an outcome."""
-    outcome = _outcome_quantity(p) or p.relative
+    outcome = _outcome_quantity(p) or p.relative or _moves_outcome(p) or bool(_TRAFFIC.search(p.text))
     counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
     if p.lead_class == "action" and not outcome:
-        if _service_level(p):
+        if _service_level(p) and p.lead in _ANSWER_VERBS:
             return None  # "respond to all tickets within 24 hours": a level, judged by kr-no-movement
         if counted:
             return f"counts work done ({counted}), not a change it causes"
@@ -76,11 +111,30 @@ def task_reason(p: Phrase) -> str | None:
     if p.lead_class == "up" and p.head in lx.WORK_ITEM_NOUNS and not judged:
         # More calls or closed tickets is more effort; fewer incoming tickets or bugs is an outcome.
         return f"raises a count of our own effort ({p.head}), not an outcome"
+    if works_on_a_thing(p):
+        return f"works on a deliverable ('{p.lead} … {p.head}'), not a result it brings"  # "Improve the app"
+    if p.lead is None and not outcome and not p.measures and p.words[:1] == ("new",):
+        return "names a new deliverable, not a result it brings"  # "New self-service help area"
+    output = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS and q.value > 0), "")
+    if p.lead is None and not outcome and output and not _gained(p):
+        return f"counts the team's own output ({output}), not a change it causes"  # "40 LinkedIn posts"
     if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
         return "states a deliverable as done, not a result it brings"
     if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
         return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
     return None
+
+
+def works_on_a_thing(p: Phrase) -> bool:
+    """ "Improve the app", "Enhance our hiring process": a verb of change on one of our own things,
+    with no number: work on it, and nothing to measure either."""
+    return (p.lead_class == "up" and not p.measures and not p.relative and p.head in lx.ARTEFACT_NOUNS
+            and p.head not in _OUTCOME_NOUNS)
+
+
+def _gained(p: Phrase) -> bool:
+    """ "10 pilots converted to paid", "5 pilots won": a participle of gaining makes the count a result."""
+    return any(lemma_class(w)[1] == "target" for w in p.words if w.endswith("ed") or w in {"won", "sold"})
 
 
 def _a_thing(p: Phrase) -> bool:
@@ -117,12 +171,50 @@ def _service_level(p: Phrase) -> bool:
     """ "Respond to all tickets within 24 hours": a time limit kept for every item; or a duty
     kept with no number at all ("Process payroll accurately every month")."""
     windows = [q for q in p.quantities if q.window]
-    if windows and p.measures and all(q.share_of for q in p.measures) and p.baseline is None:
-        return True  # "Respond to 90% of requests within 20 working days": a service level
+    if windows and p.measures and all(q.share_of and q.share_of not in lx.PEOPLE_NOUNS for q in p.measures) \
+            and p.baseline is None:
+        # "Respond to 90% of requests within 20 working days": a service level; "95% of new customers
+        # have a date within 5 days" is what customers do, an outcome.
+        return True
     if not p.measures and not p.relative and p.lead_class not in {"up", "down"} and _DUTY.search(p.text):
         # "Deliver the roadmap on time" is one deliverable; "Send all invoices on time" is a standing duty.
         return p.head not in lx.ARTEFACT_NOUNS or bool(_RECURS.search(p.text))
     return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
+
+
+# Words that keep a metric where it is without a verb of keeping: "Churn no worse than today".
+_KEEP = re.compile(r"\bno (?:worse|lower|higher|less|more) than (?:today|now|current|last|before|the current)\b|"
+                   r"\bat least as (?:good|high) as\b|\b(?:today's|current|existing) levels?\b|"
+                   r"\b(?:flat|steady|stable|unchanged)\b", re.I)
+
+
+def is_kept(p: Phrase, kr: KeyResult | None = None) -> bool:
+    """Business as usual: a metric kept where it is ("Maintain uptime at 99.9%", "Churn no worse
+    than today", a service level or a duty), or a threshold the recorded baseline already meets."""
+    if _kept_as_written(p):
+        return True
+    baseline = kr.baseline if kr is not None else None
+    target = kr.target if kr is not None and kr.target is not None else p.target
+    if p.lead is None and baseline is not None and target is not None and p.level_cmp:
+        return baseline >= target if p.level_cmp in {">", ">="} else baseline <= target  # "NPS above 40" at 45
+    return False
+
+
+@per_sentence
+def _kept_as_written(p: Phrase) -> bool:
+    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)):
+        return True
+    if p.lead_class not in {"up", "down"} and _KEEP.search(p.text):
+        return True
+    # "100% of payroll runs on time": every time, as always
+    return p.baseline is None and bool(_DUTY.search(p.text)) and bool(p.measures) and all(
+        q.share_of and q.value >= 100 for q in p.measures)
+
+
+@per_sentence
+def is_milestone(p: Phrase) -> bool:
+    """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live")."""
+    return bool(task_reason(p)) and not p.measures
 
 
 def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
@@ -143,6 +235,7 @@ _LEVEL_VERBS = {"reach", "hit", "achieve", "attain", "exceed", "surpass", "beat"
 _NEW = {"new", "additional", "incremental", "extra", "net-new", "first-time"}
 
 
+@per_sentence
 def is_new_count(p: Phrase) -> bool:
     """ "Sign 15 new customers": a count of new things starts at zero by definition; so does what
     a verb of gain counts, and a share of people who take up a new thing ("30% of users try the

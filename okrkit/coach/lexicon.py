@@ -33,7 +33,8 @@ TARGET_VERBS = frozenset(
 # Target verbs that gain new things within the cycle: what they count starts at zero ("Win back
 # 150 lapsed subscribers", "Secure $2M in grants"), unlike a level to reach ("Reach 10k users").
 GAIN_VERBS = frozenset(
-    "sign win acquire onboard land close book secure enrol enroll welcome attract capture convert".split()
+    "sign win acquire onboard land close book secure enrol enroll welcome attract capture convert "
+    "upgrade renew reactivate refer".split()
 )
 # Verbs of business as usual: the metric is kept where it is.
 MAINTAIN_VERBS = frozenset("maintain keep sustain stay remain preserve continue hold ensure protect".split())
@@ -52,7 +53,9 @@ ACTION_VERBS = frozenset(
     "deploy setup create rollout outline explore investigate study collect gather distribute "
     "organise refresh rebuild resolve answer process handle respond triage merge perform execute "
     "apply allocate assign train onboard celebrate partner collaborate communicate share invite "
-    "conduct teach mentor coach write hire".split()
+    "conduct teach mentor coach write hire sponsor exhibit showcase compile rework restructure reorganize "
+    "reorganise revise formalize formalise institute initiate commission outsource track monitor talk survey "
+    "chat".split()
 )
 
 # Nouns of things a team produces or does: counting them counts output, not outcome.
@@ -80,7 +83,13 @@ ARTEFACT_NOUNS = frozenset(
     "manual manuals handbook brochure brochures ad ads advert adverts outreach lesson lessons "
     "tutorial tutorials one-pager wiki portal app's sign-off signoff approval approvals buy-in go-ahead "
     "retro retros standup standups stand-ups one-on-ones 1:1s offsite offsites all-hands town-hall town-halls "
-    "townhall townhalls huddle huddles sync syncs check-ins ritual rituals ceremony ceremonies".split()
+    "townhall townhalls huddle huddles sync syncs check-ins ritual rituals ceremony ceremonies "
+    "meetup meetups talk talks keynote keynotes panel panels whitepaper whitepapers ebook ebooks "
+    "infographic infographics case-study case-studies tweet tweets feedback agreement agreements "
+    "pack packs launch launches certification certifications commercial commercials booth booths roadshow "
+    "roadshows billboard billboards library libraries component components sdk sdks plugin plugins extension "
+    "extensions connector connectors bot bots script scripts form forms questionnaire questionnaires kit kits "
+    "toolkit toolkits bootcamp bootcamps curriculum compliance accreditation".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.
@@ -100,7 +109,12 @@ PEOPLE_NOUNS = frozenset(
     "installs downloads deal deals contract contracts order orders transactions purchases "
     "schools hospitals clinics practices restaurants retailers agencies firms venues hotels "
     "pharmacies charities nonprofits councils municipalities workspaces "
-    "applications applicants borrowers depositors savers traders investors fans followers people".split()
+    "applications applicants borrowers depositors savers traders investors fans followers people "
+    "families parents owners employees staff colleagues teachers doctors nurses residents "
+    "communities travellers travelers passengers commuters homeowners renters sme smes startups "
+    # Outcomes won, counted: results in the world, not the team's output.
+    "reviews mentions wins upgrades testimonials registrations subscriptions preorders pre-orders "
+    "reservations endorsements".split()
 )
 # Nouns that name a quantity that can move: what a key result measures.
 METRIC_NOUNS = frozenset(
@@ -127,7 +141,7 @@ VAGUE_WORDS = frozenset(
 # Verbs that promise a push without saying where to ("Foster innovation", "Strengthen our brand").
 PUSH_VERBS = frozenset(
     "foster accelerate strengthen expand enable empower cultivate nurture promote champion embrace "
-    "leverage unlock elevate advance delight satisfy wow please".split()
+    "leverage unlock elevate advance delight satisfy wow please push".split()
 )
 # Content words too generic to make an objective memorable on their own.
 GENERIC_WORDS = frozenset(
@@ -138,7 +152,9 @@ GENERIC_WORDS = frozenset(
     "teams company our the a an and of in on for to more overall general key main various "
     "stuff activities operational best effective efficient good great strong stronger level levels "
     "support innovation culture improvement improvements experience it this that all continue "
-    "keep maintain".split()
+    "keep maintain push forward ahead board year quarter next up game step take money happy happier "
+    "satisfied sell hit productive happen as presence visibility reach leader leaders leadership market "
+    "markets brand industry traffic website site morale department departments social media number one".split()
     # Management buzzwords and the words that only place them ("across the organization"):
     # they sound like a goal and name no one and no change.
     + "centric first focused driven class in-class world leading innovative innovation agile "

@@ -14,9 +14,9 @@ from okrkit.coach.quantity import Quantity, first_value
 
 __all__ = ["endpoints", "is_relative"]
 
-# A comma ends a part unless it separates thousands ("from 800 to 1,200").
-_FROM_TO = re.compile(r"\bfrom\s+(?P<a>(?:[^,;()]|,(?=\d{3}))*?)\s+(?:to|→|->|–|-)\s+(?P<b>(?:[^,;()]|,(?=\d{3}))+)",
-                      re.I)
+# A comma ends a part unless it separates thousands ("from 800 to 1,200") or decimals ("1,5M€").
+_PART = r"(?:[^,;()]|,(?=\d{3})|,(?=\d{1,2}(?!\d)))"
+_FROM_TO = re.compile(r"\bfrom\s+(?P<a>" + _PART + r"*?)\s+(?:to|→|->|–|-)\s+(?P<b>" + _PART + r"+)", re.I)
 _ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3})\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*)")
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
                         r"\s*:?\s*[$€£±~≈]?\d", re.I)
@@ -72,6 +72,11 @@ def _from_to(clean: str) -> re.Match[str] | None:
     return None
 
 
+# A number, in digits or words ("two weeks"), and a unit of time.
+_TIMED = re.compile(r"(?:\d|\b(?:" + "|".join(lx.NUMBER_WORDS) + r"))\s*"
+                    r"(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?)\b", re.I)
+
+
 def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, float] | None]:
     """Baseline and target as written, and both in one unit when they are times ("4h to 30 min")."""
     baseline = target = None
@@ -79,8 +84,7 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
     ft = _from_to(clean) or _ARROW.search(clean)
     if ft:
         baseline, target = first_value(ft["a"]), first_value(ft["b"])
-        timed = all(re.search(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?)\b",
-                              part, re.I) for part in (ft["a"], ft["b"]))
+        timed = all(_TIMED.search(part) for part in (ft["a"], ft["b"]))
         a, b = first_value(ft["a"], si=timed), first_value(ft["b"], si=timed)
         span = (a, b) if a is not None and b is not None else None
     if baseline is None:

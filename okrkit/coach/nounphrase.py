@@ -15,7 +15,7 @@ NP_STOP = {"from", "to", "by", "in", "at", "on", "for", "with", "per", "within",
            "under", "over", "than", "across", "among", "about", "and", "so", "that", "while",
            "without", "into", "through", "via", "before", "after", "during", "until", "is", "are",
            "be", "stays", "up", "down", "versus", "vs", "of", "using", "who",
-           "which", "where", "when", "as", "or"}
+           "which", "where", "when", "as", "or", "have", "has", "had", "can", "will", "get", "gets"}
 DETERMINERS = {"a", "an", "the", "our", "all", "every", "each", "their", "my", "your", "its", "two", "three",
                "four", "five", "ten", "several", "some", "more", "new"}
 _PARTICIPLES = {"held", "run", "sent", "made", "written", "taught", "given", "met", "kept", "won", "done", "built"}
@@ -57,6 +57,11 @@ def _is_number(w: str) -> bool:
     return w[0].isdigit() or w[0] in "$€£¥<>≥≤~"
 
 
+def _modifier(w: str, after: list[str]) -> bool:
+    """ "customer *onboarding* calls": a gerund before a noun modifies it, it is not a verb."""
+    return w.endswith("ing") and bool(after) and is_noun(after[0])
+
+
 def noun_phrase_head(words: list[str]) -> str:
     """Head of the noun phrase at the start of `words`: its last word before a stop word."""
     np: list[str] = []
@@ -75,12 +80,14 @@ def noun_phrase_head(words: list[str]) -> str:
         elif np and w.endswith("s") and lemma_class(w)[1] not in {None, "maintain"} and (
                 i + 1 == len(words) or words[i + 1] in NP_STOP):
             np.append(w)  # "manual deploys", "failed builds per week": a plural noun, not a verb
-        elif np and is_noun(np[-1]) and (lemma_class(w)[1] or (words[i + 1: i + 2] and words[i + 1] in DETERMINERS)):
+        elif np and is_noun(np[-1]) and not _modifier(w, words[i + 1: i + 2]) and (
+                lemma_class(w)[1] or (words[i + 1: i + 2] and words[i + 1] in DETERMINERS)):
             break  # "customers complete onboarding", "customers love the app": a verb ends the subject
         elif np and w in _PARTICIPLES:
             break
-        elif np and is_noun(np[-1]) and (w.endswith(("ed", "ing")) or w in lx.COMPLETION_WORDS):
-            break  # "time spent in meetings": the participle ends the phrase
+        elif np and is_noun(np[-1]) and (w.endswith(("ed", "ing")) or w in lx.COMPLETION_WORDS) and not _modifier(
+                w, words[i + 1: i + 2]):
+            break  # "time spent in meetings": the participle ends the phrase; "customer onboarding calls" goes on
         else:
             np.append(w)
     heads = [w for w in np if w not in {"a", "an", "the", "our", "new", "all", "every", "each", "its"}]

@@ -9,19 +9,22 @@ unchanged sentence costs a dictionary look-up.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache, wraps
+from typing import TypeVar
 
 from okrkit.coach import lexicon as lx
 from okrkit.coach.movement import endpoints, is_relative
 from okrkit.coach.nounphrase import DETERMINERS, is_noun, lemma_class, noun_phrase_head
 from okrkit.coach.quantity import NAME_PREFIX, Quantity, quantities
 
-__all__ = ["Phrase", "Quantity", "read"]
+__all__ = ["Phrase", "Quantity", "per_sentence", "read"]
 
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")  # "v1", "v2.3": names, not numbers
-_LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):]\s*|kr\s*\d*\s*[-:.]\s*)", re.I)
+# "KR1:", "1.", "(a) 2)": a label in front; not "Hit 99.95%", whose "99." goes on with digits.
+_LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):](?!\d)\s*|kr\s*\d*\s*[-:.]\s*)", re.I)
 _LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",
               "dramatically", "substantially", "and", "the", "i", "team", "should", "must", "we'll",
               "let's", "lets", "help", "try", "aim", "want"}
@@ -42,10 +45,31 @@ class Phrase:
     level_cmp: str = ""  # ">=", "<" … when the target is a threshold
     vague: tuple[str, ...] = field(default=())
 
-    @property
+    @cached_property
     def measures(self) -> tuple[Quantity, ...]:
         """Quantities that measure something (not a time window or a date)."""
         return tuple(q for q in self.quantities if not q.window)
+
+
+_T = TypeVar("_T")
+
+
+def per_sentence(judge: Callable[[Phrase], _T]) -> Callable[[Phrase], _T]:
+    """Cache a judgment that depends on the sentence only, by its text: every rule asks the same
+    questions of each KR on every review, and most sentences have not changed since the last."""
+    memo: dict[str, _T] = {}
+
+    @wraps(judge)
+    def cached(p: Phrase) -> _T:
+        try:
+            return memo[p.text]
+        except KeyError:
+            if len(memo) > 16384:
+                memo.clear()
+            memo[p.text] = value = judge(p)
+            return value
+
+    return cached
 
 
 # Words that open a level, never an action: "No more than 2 outages", "Less than 1% damaged".
@@ -79,7 +103,32 @@ def _subject_verb(words: list[str], lead: str | None, lead_class: str | None) ->
     return lead, lead_class
 
 
-@lru_cache(maxsize=4096)
+# Verbs that build a thing, but gain when what they count is people or money.
+_GAINS_WITH_PEOPLE = {"add", "upgrade", "renew", "reactivate", "refer"}
+_IRREGULAR = {"held": "hold", "run": "run", "sent": "send", "made": "make", "written": "write", "won": "win",
+              "done": "do", "built": "build", "taught": "teach", "met": "meet", "sold": "sell", "given": "give"}
+
+
+def _participle(words: list[str]) -> tuple[str | None, str | None]:
+    """ "Twelve customer meetups hosted", "25 deals closed": with no verb in front, a participle
+    after the count says what was done to what it counts."""
+    first_number = next((j for j, w in enumerate(words) if w[0].isdigit() or w in lx.NUMBER_WORDS), None)
+    if first_number is None:
+        return None, None
+    for before, w in zip(words[first_number:], words[first_number + 1:], strict=False):
+        if before not in lx.ARTEFACT_NOUNS:
+            continue  # "Two thirds of tickets resolved by self-service": what customers get, not our doing
+        if w in _IRREGULAR and lemma_class(_IRREGULAR[w])[1] == "action":
+            return lemma_class(_IRREGULAR[w])
+        if w.endswith("ed") and w not in lx.COMPLETION_WORDS - {"launched", "delivered", "published", "signed",
+                                                                 "completed", "shipped", "released", "hired"}:
+            verb, cls = lemma_class(w)
+            if cls == "action":  # "25 deals closed" needs no verb: deals won are outcomes anyway
+                return verb, cls
+    return None, None
+
+
+@lru_cache(maxsize=16384)  # a 1,000-team engagement has some 10,000 sentences
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
     clean = _LABEL.sub("", text.replace("≥", ">=").replace("≤", "<=").replace("’", "'")).strip()
@@ -102,12 +151,22 @@ def read(text: str) -> Phrase:
     head = noun_phrase_head(obj)
     if lead in {"make", "help", "get", "have"} and head not in lx.ARTEFACT_NOUNS and not qs:
         lead, lead_class = None, None  # "make customers happier": a state to reach, not a thing to do
-    if lead == "add" and any(q.counts in lx.PEOPLE_NOUNS or q.unit == "money" for q in qs):
-        lead_class = "target"  # "add 40 new schools" gains customers, "add dark mode" builds a feature
     if lead and words[i].endswith("ing") and any(w in lx.COMPLETION_WORDS for w in words[i + 1:]):
         lead, lead_class = None, None  # "Onboarding revamp completed": a gerund names the subject
+    nxt = words[i + 1] if len(words) > i + 1 else ""
+    if lead_class in {"action", "target"} and (nxt in lx.METRIC_NOUNS or (
+            words[i].endswith("ing") and nxt in lx.PEOPLE_NOUNS)):
+        # "Onboarding NPS of 40", "Test coverage from 45% to 80%", "Survey response rate above 40%":
+        # a word that could be a verb modifies the metric after it
+        lead, lead_class = None, None
     if lead is None:
         lead, lead_class = _subject_verb(words[i:], lead, lead_class)
+    if lead is None:
+        lead, lead_class = _participle(words[i:])
+    if lead in _GAINS_WITH_PEOPLE and any(q.counts in lx.PEOPLE_NOUNS or q.unit == "money" for q in qs):
+        lead_class = "target"  # "add 40 new schools", "upgrade 50 customers" gain; "add dark mode" builds
+    if lead == "sign" and words[i + 1: i + 2] == ["off"]:
+        lead_class = "action"  # "Sign off the brand guidelines" approves a deliverable; "sign 15 customers" wins
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
         steady = bool({"flat", "steady", "stable", "constant"} & set(words))  # "hold headcount flat at 120"
         keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS)

@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import noun_phrase_head
 
-__all__ = ["NAME_PREFIX", "QTY", "Quantity", "first_value", "quantities"]
+__all__ = ["NAME_PREFIX", "QTY", "Quantity", "first_value", "number_word", "quantities"]
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-# "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates; "5 working
-# days" is a time like "5 days".
+# "1,200" groups thousands; "99,9%" and "3,5 days" are decimal commas, as much of Europe writes them.
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\d{1,2}(?!\d))?)(?:\.\d+)?"
+# "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates, and "4.5/5"
+# is a score out of 5; "5 working days" is a time like "5 days".
 QTY = re.compile(
     r"(?<![\w.#/])(?P<cmp>>=|<=|≥|≤|>|<|~)?\s*(?P<cur>[$€£¥])?\s*(?P<num>" + _NUM + r")"
-    r"(?!\d|/\d)\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
+    r"(?!\d|/(?!(?:5|10|100)\b)\d)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
     r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?"
     r"(?P<unit>%|percent\b|pct\b|pp\b|x\b|points?\b|pts\b|ms\b|seconds?\b|secs?\b|s\b|minutes?\b|"
     r"mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|stars?\b|★)?",
@@ -53,7 +54,8 @@ class Quantity:
 
 
 def _value(num: str, mag: str | None) -> float:
-    value = float(num.replace(",", ""))
+    decimal_comma = re.fullmatch(r"\d+,\d{1,2}", num)
+    value = float(num.replace(",", ".") if decimal_comma else num.replace(",", ""))
     scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
     return value * scale.get((mag or "").lower(), 1.0)
 
@@ -69,6 +71,9 @@ def _unit(match: re.Match[str]) -> str:
     if unit in {"point", "points", "pts"}:
         return "points"
     return {"x": "x", "star": "stars", "stars": "stars", "★": "stars"}.get(unit, "")
+
+
+_NO_LIMIT = {"more", "less", "fewer", "longer", "later", "worse", "lower", "higher", "one"}
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -95,9 +100,19 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window))
     all_words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower())
     for i, w in enumerate(all_words):
-        if w in lx.NUMBER_WORDS and not (w == "one" and i == 0):
-            rest = all_words[i + 1:]
-            found.append(Quantity(float(lx.NUMBER_WORDS[w]), "%" if w == "half" else "", "", noun_phrase_head(rest)))
+        number = number_word(w)
+        if i == 0 and w == "no" and all_words[1:2] and all_words[1] not in _NO_LIMIT:
+            number = 0.0  # "No P1 incidents this quarter": a count of zero
+        if number is None:
+            continue
+        rest = all_words[i + 1:]
+        plural_next = bool(rest) and rest[0].endswith("s") and not rest[0].endswith(("ss", "us"))
+        if not (w == "one" and (i == 0 or plural_next)):  # "one customers can count on" is a pronoun
+            # "within one business day": a time limit, as "within 24 hours" is
+            window = i > 0 and all_words[i - 1] in {"within", "in", "every", "per", "each", "after"} and bool(
+                set(rest[:2]) & {"day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "month"})
+            found.append(Quantity(number, "%" if w == "half" else "", "", noun_phrase_head(rest),
+                                  window=window))
     return found
 
 
@@ -109,13 +124,33 @@ def _word_cmp(before: str) -> str:
     return ""
 
 
+_ONE_IN = re.compile(r"\s*(?P<a>\d+)\s+in\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\b")
+
+
 def first_value(chunk: str, si: bool = False) -> float | None:
     """The first number in `chunk`; with `si`, a time converted to seconds."""
+    ratio = _ONE_IN.match(chunk)
+    if ratio:
+        return _value(ratio["a"], None) / max(_value(ratio["b"], None), 1e-9)  # "1 in 100": a rate
     m = QTY.search(chunk)
     if m:
         scale = _SECONDS.get((m["unit"] or "").lower(), 1.0) if si else 1.0
-        return _value(m["num"], m["mag"]) * scale
+        sign = -1.0 if chunk[: m.start()].strip() in {"-", "−", "minus"} else 1.0  # "from -10 to +10"
+        return sign * _value(m["num"], m["mag"]) * scale
     words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", chunk.lower())
     if words and words[0] in _PER_YEAR:
         return float(_PER_YEAR[words[0]])  # "from weekly to daily": a frequency, times a year
-    return float(lx.NUMBER_WORDS[words[0]]) if words and words[0] in lx.NUMBER_WORDS else None
+    value = number_word(words[0]) if words else None
+    if value is not None and si and len(words) > 1:
+        value *= _SECONDS.get(words[1], 1.0)  # "from two weeks to three days"
+    return value
+
+
+def number_word(word: str) -> float | None:
+    """ "twelve" → 12, "twenty-five" → 25, or None."""
+    if word in lx.NUMBER_WORDS:
+        return float(lx.NUMBER_WORDS[word])
+    parts = word.split("-")
+    if len(parts) == 2 and all(part in lx.NUMBER_WORDS for part in parts):
+        return float(lx.NUMBER_WORDS[parts[0]] + lx.NUMBER_WORDS[parts[1]])
+    return None

@@ -56,12 +56,18 @@ def _import_file(folder: Path, path: Path, url: str | None, *, allow_removals: b
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         record = load_record(path)  # validate fully before touching the store
+        from okrkit.coach.dismissals import settle  # the coach's dismissals whose item's text changed lapse
+
+        settled = settle(record.engagement)
+        engagement = record.engagement.model_copy(update={"coach_dismissed": list(settled.kept)})
+        record = record.model_copy(update={"engagement": engagement})
         with undo_if_refused(folder):
             open_store(folder, url, create=True).import_record(record, allow_removals=allow_removals)
         krs = len(record.engagement.key_results())
         past = f", {len(record.cycles)} past cycles" if record.cycles else ""
-        return (f"imported {record.engagement.client}: {len(record.engagement.teams)} teams, {krs} key results, "
-                f"{len(record.checkins)} check-ins, {len(record.retros)} retrospectives{past}")
+        return "\n".join([f"imported {record.engagement.client}: {len(record.engagement.teams)} teams, {krs} key "
+                          f"results, {len(record.checkins)} check-ins, {len(record.retros)} retrospectives{past}",
+                          *(f"note: {n}" for n in settled.notes)])
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise InputError("okrkit imports .yaml, .csv or .xlsx files", source=str(path))
     if sheet_kind(path) == "checkins":

@@ -38,7 +38,7 @@ __all__ = ["Store", "open_store", "undo_if_refused"]
 
 _PROFILE_FIELDS = (
     "challenges", "approach", "outcomes", "vision", "priorities", "core_values", "worldview",
-    "backlog", "workshop", "thresholds", "coach_rules",
+    "backlog", "workshop", "thresholds", "coach_rules", "coach_dismissed",
 )
 
 

@@ -74,7 +74,12 @@ def sanitise(payload: Any) -> dict[str, Any]:
             for kr in (krs[:50] if isinstance(krs, list) else []) if isinstance(kr, dict)
         ]
         objectives.append(obj)
-    return {"objectives": objectives}
+    raw_dismissed = payload.get("dismissed", []) if isinstance(payload, dict) else []
+    dismissed = [
+        {k: clip_text(d.get(k, ""), 1000) for k in ("path", "rule", "reason", "fingerprint")}
+        for d in (raw_dismissed[:200] if isinstance(raw_dismissed, list) else []) if isinstance(d, dict)
+    ]
+    return {"objectives": objectives, "dismissed": dismissed}
 
 
 def _prefix(engagement: Engagement, team: str) -> str:

@@ -36,6 +36,10 @@ CSS = """
 .okr-app .okr-finding { font-size: 12.5px; padding: 4px 8px; border-left: 3px solid; margin: 3px 0;
   background: #fafbfd; line-height: 1.35; }
 .okr-app .okr-finding b { font-weight: 600; }
+.okr-app details.okr-tips { font-size: 12.5px; color: #1f4e8c; margin: 2px 0; }
+.okr-app details.okr-tips > summary { cursor: pointer; color: #5b6575; }
+.okr-app .okr-dismiss button, .okr-app button.okr-dismiss { background: none; border: none; box-shadow: none;
+  color: #5b6575; font-size: 12px; text-decoration: underline; padding: 0 4px; height: 22px; }
 .okr-app table.okr-table { border-collapse: collapse; width: 100%; font-size: 13px; }
 .okr-app table.okr-table th { text-align: left; color: #5b6575; font-weight: 600; border-bottom: 1px solid #dde2ea;
   padding: 4px 6px; }

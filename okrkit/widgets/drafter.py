@@ -5,7 +5,9 @@
 Objective and key-result rows can be added, removed and moved; each KR has a baseline, a
 target and a unit; each objective an aligns-to picker among the strategic OKRs. As the
 client types, the coach's findings (`okrkit.coach.review`) appear beside the item they are
-about, a moment after typing stops (debounced). The draft is autosaved in the store, so it
+about, a moment after typing stops (debounced): what must change and what the coach insists on
+first, tips folded under "N tips". The human coach can dismiss a finding on one item, saying why
+("dismiss…"); it is kept with the OKRs (`coach_dismissed`). The draft is autosaved in the store, so it
 survives a kernel restart or a closed tab; Save checks everything through the model and the
 coach's error-level rules, and writes the team's OKRs in one transaction — or nothing.
 """
@@ -17,7 +19,7 @@ from typing import Any
 import ipywidgets as w
 
 from okrkit.errors import InputError, OkrkitError
-from okrkit.model import Engagement, KeyResult, Level, Objective
+from okrkit.model import Dismissal, Engagement, KeyResult, Level, Objective
 from okrkit.validation import parse
 from okrkit.widgets import _draft as d
 from okrkit.widgets._base import App, button, guarded, html, row, text_field
@@ -58,10 +60,13 @@ class Drafter(App):
         self.discard_button.on_click(self._on_discard)
         self.fields: dict[str, w.Widget] = {}
         self.slots: dict[str, w.HTML] = {}
+        self.dismiss_rows: dict[str, w.HBox] = {}
+        self.team_dismiss = w.HBox()
         self._rebuild()
         return [
             html(self._strategic_html()),
             self.team_findings,
+            self.team_dismiss,
             self.cards,
             row(self.add_objective_button),
             row(self.save_button, self.discard_button, self.result, margin="12px 0 4px 0"),
@@ -86,6 +91,8 @@ class Drafter(App):
 
     def _rebuild(self) -> None:
         self.fields, self.slots = {}, {"team": self.team_findings}
+        self.dismiss_rows = {"team": self.team_dismiss}
+        self._dismiss_shown: dict[str, tuple[tuple[str, str], ...]] = {}
         self.cards.children = [self._objective_card(i, obj) for i, obj in enumerate(self.draft["objectives"])] or [
             html("<p class='okr-muted'>No objectives yet: add one below.</p>")]
         self._review()
@@ -113,6 +120,7 @@ class Drafter(App):
         self._bind(commitment, obj, "commitment")
         self.fields.update({f"{key}.title": title, f"{key}.why": why, f"{key}.aligns_to": aligns})
         self.slots[key] = html()
+        self.dismiss_rows[key] = w.HBox()
         tools = self._move_buttons(self.draft["objectives"], oi, "objective")
         kr_rows = [self._kr_row(oi, ki, kr, obj) for ki, kr in enumerate(obj["key_results"])]
         add_kr = button("Add key result", icon="plus")
@@ -124,7 +132,7 @@ class Drafter(App):
         header = row(html(f"<h3 style='margin:0'>Objective <span class='okr-id'>{esc(obj['id'])}</span></h3>",
                           width="auto"), *tools)
         card = w.VBox([
-            header, title, self.slots[key],
+            header, title, self.slots[key], self.dismiss_rows[key],
             html("<span class='okr-hint'>Why it matters</span>"), why,
             row(html("<span class='okr-hint'>Contributes to</span>"), aligns, commitment),
             html("<div class='okr-hint' style='margin-top:6px'>Key results: a metric moving from a baseline to a "
@@ -142,10 +150,11 @@ class Drafter(App):
         self.fields.update({f"{key}.title": title, f"{key}.baseline": baseline, f"{key}.target": target,
                             f"{key}.unit": unit})
         self.slots[key] = html()
+        self.dismiss_rows[key] = w.HBox()
         tools = self._move_buttons(obj["key_results"], ki, "key result")
         line = row(html(f"<span class='okr-id'>{esc(kr['id'])}</span>", width="58px"), title, baseline,
                    html("→", width="12px"), target, unit, *tools)
-        return w.VBox([line, self.slots[key]])
+        return w.VBox([line, self.slots[key], self.dismiss_rows[key]])
 
     def _move_buttons(self, items: list[Any], index: int, noun: str) -> list[w.Button]:
         up = button("", icon="arrow-up", width="34px", tooltip=f"Move this {noun} up")
@@ -254,26 +263,94 @@ class Drafter(App):
         paths[f"teams[{team_index}]"] = "team"
         teams = list(self.engagement.teams)
         teams[team_index] = teams[team_index].model_copy(update={"objectives": objectives})
-        return self.engagement.model_copy(update={"teams": teams}), problems, paths
+        dismissed = list(self.engagement.coach_dismissed) + _draft_dismissals(self.draft)
+        return self.engagement.model_copy(update={"teams": teams, "coach_dismissed": dismissed}), problems, paths
 
     def _review(self) -> None:
-        """Show input problems and the coach's findings beside their items; keep the findings."""
-        candidate, problems, paths = self._candidate()
-        notes: dict[str, list[str]] = {slot: [] for slot in self.slots}
-        for slot, text in problems.items():
-            notes[slot].append(message(text))
-        from okrkit.coach import review  # lazy: the coach's lexicon loads on the first review
+        """Show input problems and the coach's findings beside their items; keep the findings.
 
+        Errors and warnings come first and in full; tips and the findings the coach dismissed
+        are folded away, so that what must change stands out.
+        """
+        candidate, problems, paths = self._candidate()
+        from okrkit.coach import review  # lazy: the coach's lexicon loads on the first review
+        from okrkit.coach.dismissals import settle, split
+
+        everything = review(candidate, include_dismissed=True)
+        shown, dismissed = split(candidate, everything)
+        reasons = {(d.path, d.rule): d.reason for d in settle(candidate).kept}
+        by_slot: dict[str, list[Any]] = {slot: [] for slot in self.slots}
+        gone: dict[str, list[Any]] = {slot: [] for slot in self.slots}
         findings = []
-        for finding in review(candidate):
+        for finding in shown:
             found = _slot_for(finding.path, paths)
-            if found is None:
-                continue
-            findings.append((found, finding))
-            notes[found].append(_finding_html(finding))
+            if found is not None:
+                findings.append((found, finding))
+                by_slot[found].append(finding)
+        for finding in dismissed:
+            found = _slot_for(finding.path, paths)
+            if found is not None:
+                gone[found].append((finding, reasons.get((finding.path, finding.rule), "")))
         for slot, widget in self.slots.items():
-            widget.value = "".join(notes.get(slot, []))
+            notes = [message(text) for s, text in problems.items() if s == slot]
+            widget.value = "".join(notes) + _findings_html(by_slot.get(slot, []), gone.get(slot, []))
+            self._show_dismiss(slot, by_slot.get(slot, []))
         self.findings = findings
+
+    # --- the coach's judgment: dismiss a finding on one item ------------------------------------
+
+    def _show_dismiss(self, slot: str, findings: list[Any]) -> None:
+        """A quiet "dismiss…" control under an item with a warning or an error; left alone while they stay."""
+        box = self.dismiss_rows.get(slot)
+        if box is None:
+            return
+        findings = [f for f in findings if f.severity.value != "info"]  # tips are quiet already
+        key = tuple((f.path, f.rule) for f in findings)
+        if self._dismiss_shown.get(slot) == key:
+            return
+        self._dismiss_shown[slot] = key
+        if not findings:
+            box.children = []
+            return
+        opener = button("dismiss…", width="auto",
+                        tooltip="The coach's judgment: hide a finding on this item, saying why")
+        opener.add_class("okr-dismiss")
+        opener.on_click(lambda _b: self._open_dismiss(slot, findings))
+        box.children = [opener]
+
+    def _open_dismiss(self, slot: str, findings: list[Any]) -> None:
+        box = self.dismiss_rows[slot]
+        labels = {"error": "must fix", "warning": "coach", "info": "tip"}
+        choice = w.Dropdown(options=[(f"{labels[f.severity.value]}: {f.rule}", i) for i, f in enumerate(findings)],
+                            layout=w.Layout(width="260px"))
+        reason = text_field("Why does it not apply here? The team will read this.", width="340px")
+        confirm = button("Dismiss", "warning", width="auto")
+        cancel = button("Cancel", width="auto")
+        note = html()
+        confirm.on_click(lambda _b: self._on_dismiss(slot, findings[choice.value], reason.value, note))
+        cancel.on_click(lambda _b: self._close_dismiss(slot))
+        box.children = [choice, reason, confirm, cancel, note]
+
+    def _close_dismiss(self, slot: str) -> None:
+        self._dismiss_shown.pop(slot, None)
+        self._review()
+
+    @guarded
+    def _on_dismiss(self, slot: str, finding: Any, reason: str, note: w.HTML) -> None:
+        from okrkit.coach.dismissals import dismiss
+
+        candidate, _problems, _paths = self._candidate()
+        try:
+            dismissed = dismiss(candidate, finding, clip_text(reason, 1000))
+        except InputError:
+            note.value = message("Say why it does not apply: the team reads the reason.")
+            return
+        new = dismissed.coach_dismissed[-1]
+        self.draft.setdefault("dismissed", []).append(new.model_dump())
+        self._dismiss_shown.pop(slot, None)
+        self.result.value = ""
+        self._review()
+        self._autosave()
 
     # --- save ----------------------------------------------------------------------------------
 
@@ -290,6 +367,10 @@ class Drafter(App):
                 f"Nothing was saved: the coach found {len(errors)} problem{'s' if len(errors) > 1 else ''} that "
                 f"{'stop' if len(errors) > 1 else 'stops'} these OKRs from working (marked in red).")
             return
+        from okrkit.coach.dismissals import settle
+
+        settled = settle(candidate)
+        candidate = candidate.model_copy(update={"coach_dismissed": list(settled.kept)})
         try:
             self.store.save_engagement(candidate)
         except OkrkitError as error:
@@ -302,7 +383,8 @@ class Drafter(App):
         count = sum(len(o.key_results) for o in objectives)
         self.autosave_note.value = ""
         self.result.value = message(f"Saved {len(objectives)} objective{'s' if len(objectives) != 1 else ''} and "
-                                    f"{count} key result{'s' if count != 1 else ''}.", "ok")
+                                    f"{count} key result{'s' if count != 1 else ''}.", "ok") + "".join(
+            message(note, "info") for note in settled.notes)
 
 
 def _field_message(error: InputError, noun: str) -> str:
@@ -326,9 +408,37 @@ def _slot_for(path: str, paths: dict[str, str]) -> str | None:
     return None
 
 
+def _draft_dismissals(draft: dict[str, Any]) -> list[Dismissal]:
+    """The dismissals made in this draft; a damaged entry is dropped, not trusted."""
+    kept = []
+    for entry in draft.get("dismissed", []):
+        try:
+            kept.append(Dismissal.model_validate(entry))
+        except ValueError:
+            continue
+    return kept
+
+
 def _finding_html(finding: Any) -> str:
     colour = _SEVERITY_COLOURS.get(finding.severity.value, "#1f4e8c")
     label = {"error": "Must fix", "warning": "Coach", "info": "Tip"}.get(finding.severity.value, "Coach")
     suggestion = f" <span class='okr-muted'>→ {esc(finding.suggestion)}</span>" if finding.suggestion else ""
     return (f"<div class='okr-finding' style='border-color:{colour}'><b style='color:{colour}'>{label}:</b> "
             f"{esc(finding.message)}{suggestion}</div>")
+
+
+def _findings_html(findings: list[Any], dismissed: list[tuple[Any, str]]) -> str:
+    """Errors and warnings in full; tips, and what the coach dismissed, folded under a one-line summary."""
+    loud = [f for f in findings if f.severity.value != "info"]
+    tips = [f for f in findings if f.severity.value == "info"]
+    parts = [_finding_html(f) for f in loud]
+    if tips:
+        parts.append(f"<details class='okr-tips'><summary>{len(tips)} tip{'s' if len(tips) != 1 else ''}</summary>"
+                     + "".join(_finding_html(f) for f in tips) + "</details>")
+    if dismissed:
+        lines = "".join(f"<div class='okr-muted'>{esc(f.rule)}: {esc(f.message)} "
+                        f"<i>Dismissed by the coach: {esc(reason)}</i></div>" for f, reason in dismissed)
+        n = len(dismissed)
+        parts.append(f"<details class='okr-tips'><summary>{n} finding{'s' if n != 1 else ''} dismissed by the coach"
+                     f"</summary>{lines}</details>")
+    return "".join(parts)

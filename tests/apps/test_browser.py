@@ -195,6 +195,32 @@ def test_drafter_refuses_an_empty_objective_and_a_baseline_equal_to_its_target(p
     assert open_store(served.folder).load_engagement() == before
 
 
+def test_drafter_folds_tips_and_lets_the_coach_dismiss_a_finding_with_a_reason(page, served: Server) -> None:
+    """A warning is shown in full, a tip folded under '1 tip'; 'dismiss…' asks why, then hides the warning."""
+    open_app(page, served, "drafter_app", TEAM)
+    page.get_by_role("button", name="Discard draft").click()  # start from the saved OKRs, whatever ran before
+    page.get_by_text("Back to the saved OKRs").wait_for(timeout=30_000)
+    krs = page.get_by_placeholder("Increase … from … to …")
+    krs.nth(1).fill("Launch the new tutorial")
+    page.get_by_text("1 tip").first.wait_for(timeout=30_000)
+    krs.nth(2).fill("Conduct 20 customer interviews")
+    warning = page.locator(".okr-finding", has_text="counts work done")
+    warning.wait_for(timeout=30_000)
+    assert warning.is_visible() and not page.locator(".okr-finding", has_text="is a milestone").is_visible()
+    dismiss = page.get_by_role("button", name="dismiss…")
+    assert dismiss.count() == 1  # the warning's row; a tip is quiet enough as it is
+    dismiss.first.click()
+    reason = page.get_by_placeholder("Why does it not apply here? The team will read this.")
+    reason.fill("Discovery interviews are this team's commitment to the board")
+    screenshot(page, "drafter-dismiss-form")
+    page.get_by_role("button", name="Dismiss", exact=True).click()
+    page.get_by_text("1 finding dismissed by the coach").wait_for(timeout=30_000)
+    assert warning.count() == 0
+    screenshot(page, "drafter-dismissed")
+    page.get_by_role("button", name="Discard draft").click()  # leave the store's drafts as they were
+    page.get_by_text("Back to the saved OKRs").wait_for(timeout=30_000)
+
+
 # --- hostile text (these add to the store, so they run last) ----------------------------
 
 

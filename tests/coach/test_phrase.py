@@ -16,7 +16,8 @@ from okrkit.coach.phrase import read
     ("Reach 10,000 monthly active users", "target"),
     ("NPS ≥ 40", None),
     ("KR1: Reduce P1 incidents to zero", "down"),
-    ("Sponsor 2 industry events", "unknown"),
+    ("Sponsor 2 industry events", "action"),
+    ("Underwrite 2 industry events", "unknown"),
 ], ids=lambda v: str(v))
 def test_lead_verb_class(text: str, lead_class: str | None) -> None:
     """The lead verb is classed by what it does to a metric, whatever its inflection or label."""
@@ -141,3 +142,22 @@ def test_an_unknown_verb_on_a_deliverable_and_versions_as_names() -> None:
 def test_a_time_frame_closes_what_a_number_counts() -> None:
     """'Hire 30 engineers this year' counts engineers, not years."""
     assert read("Hire 30 engineers this year").measures[0].counts == "engineers"
+
+
+@pytest.mark.parametrize(("text", "baseline", "target"), [
+    ("Uptime 99,9%", None, 99.9),  # a decimal comma
+    ("Grow users from 1,200 to 2,000", 1200, 2000),  # thousands
+    ("Hit 99.95% availability", None, 99.95),  # "Hit 99." is no label
+    ("Reach twenty-five enterprise customers", None, 25),
+    ("Raise eNPS from 4 to 4.5/5", 4, 4.5),  # a score out of 5
+], ids=lambda v: str(v))
+def test_numbers_as_practitioners_write_them(text: str, baseline: float | None, target: float) -> None:
+    """Decimal commas, scores out of 5, number words and a verb before a decimal are read as written."""
+    p = read(text)
+    assert (p.baseline, p.target) == (baseline, target)
+
+
+def test_times_in_words_compare_in_one_unit() -> None:
+    """'from two weeks to three days' goes down, like 'from 14 days to 3 days'."""
+    p = read("Reduce onboarding time from two weeks to three days")
+    assert p.span is not None and p.span[0] > p.span[1]

@@ -26,6 +26,48 @@ def test_objective_with_a_number() -> None:
     assert _obj_rules("Increase revenue by 20%") == {"objective-has-metric"}
 
 
+def _severities(title: str) -> dict[str, str]:
+    krs = [key_result("T-1.1"), key_result("T-1.2")]
+    eng = engagement([team(okrs=[objective(title=title, krs=krs)])])
+    return {f.rule: f.severity.value for f in review(eng) if f.path == "teams[0].okrs[0]"}
+
+
+def test_a_key_result_posing_as_objective_is_a_warning_a_number_in_an_ambition_a_tip() -> None:
+    """A movement ('by 20%', 'from X to Y') is a warning; a level in an ambitious objective is only a tip."""
+    assert _severities("Increase revenue by 20%") == {"objective-has-metric": "warning"}
+    assert _severities("Reach $10M ARR with healthy margins") == {"objective-has-metric": "info"}
+
+
+def test_an_objective_that_is_a_project_is_a_task() -> None:
+    """'Migrate the data warehouse to the cloud' names the work, not what it is for."""
+    for title in ("Migrate the data warehouse to the cloud", "Roll out the new billing system by June",
+                  "Run the spring hiring campaign", "Finish the partner portal", "Implement Salesforce CRM",
+                  "New billing system live by June"):
+        assert _severities(title) == {"objective-is-task": "warning"}, title
+
+
+def test_a_project_with_its_purpose_or_beneficiary_is_not_a_task() -> None:
+    """The same work with what it is for, or for whom, reads as an objective."""
+    for title in ("Migrate the data warehouse to the cloud to cut reporting time", "Launch an app customers love",
+                  "Build a culture of ownership", "Make the first week seamless for new users",
+                  "Become the go-to bank for young families"):
+        assert "objective-is-task" not in _severities(title), title
+
+
+def test_the_project_suggestion_asks_what_it_is_for() -> None:
+    """The finding's suggestion asks the question a coach would ask."""
+    eng = engagement([team(okrs=[objective(title="Migrate the data warehouse to the cloud")])])
+    [finding] = [f for f in review(eng) if f.rule == "objective-is-task"]
+    assert finding.suggestion.startswith("What is the project for?")
+
+
+def test_generic_verbs_on_generic_business_nouns_are_vague() -> None:
+    """'Push the business forward this year', 'Boost numbers across the board' name no one and no change."""
+    for title in ("Push the business forward this year", "Get better at sales", "Improve things for customers",
+                  "Boost numbers across the board"):
+        assert _severities(title) == {"objective-vague": "warning"}, title
+
+
 def test_rank_in_an_objective_is_ambition() -> None:
     """'Become the #1 choice …' carries no metric."""
     assert _obj_rules("Become the #1 choice for first-time home buyers") == set()
@@ -92,6 +134,12 @@ def test_key_result_counts() -> None:
     assert "too-many-key-results" in _fired(six)
 
 
+def test_one_key_result_is_a_tip() -> None:
+    """Practitioners disagree on a single KR: the coach suggests, it does not insist."""
+    one = engagement([team(okrs=[objective(krs=[key_result("a")])])])
+    assert {f.severity.value for f in review(one) if f.rule == "too-few-key-results"} == {"info"}
+
+
 def test_all_milestones_is_a_plan() -> None:
     """Every KR a milestone: a plan, not proof of an outcome."""
     krs = [key_result("a", "Adopt trunk-based development", kind=KRKind.MILESTONE),
@@ -130,3 +178,22 @@ def test_duplicate_ids() -> None:
     eng = engagement([team(okrs=[objective(krs=[key_result("a"), key_result("a")])])])
     assert [f.path for f in review(eng) if f.rule == "duplicate-id"] == [
         "teams[0].okrs[0].key_results[0]", "teams[0].okrs[0].key_results[1]"]
+
+
+def test_change_verbs_on_generic_business_metrics_only_are_vague() -> None:
+    """'Improve product quality and customer satisfaction' names no one and no how; 'Make customers happy' neither."""
+    for title in ("Improve product quality and customer satisfaction", "Increase revenue and reduce costs",
+                  "Make customers happy"):
+        assert _severities(title) == {"objective-vague": "warning"}, title
+    assert _severities("Reduce churn among first-year students") == {}
+
+
+def test_a_short_label_with_no_verb_is_vague() -> None:
+    """'Brand awareness' says no direction."""
+    assert _severities("Brand awareness") == {"objective-vague": "warning"}
+
+
+def test_a_state_to_reach_is_no_label() -> None:
+    """'Become carbon neutral' has a direction; 'Be number one' says nothing about what."""
+    assert _severities("Become carbon neutral") == {}
+    assert _severities("Be number one") == {"objective-vague": "warning"}

@@ -10,7 +10,7 @@ import pytest
 
 import okrkit.widgets
 
-NAMES = ["AlignmentView", "CheckInApp", "DashboardApp", "Drafter", "RetroApp", "TimeMachine", "WorkshopKit",
+NAMES = ["AlignmentView", "CheckInApp", "CyclePlanner", "DashboardApp", "Drafter", "RetroApp", "TimeMachine", "WorkshopKit",
          "WorldviewView"]
 
 

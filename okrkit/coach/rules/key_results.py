@@ -11,7 +11,15 @@ from collections.abc import Iterator
 
 from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
-from okrkit.coach.kr_kinds import baseline_target, is_level, is_new_count, task_reason
+from okrkit.coach.kr_kinds import (
+    baseline_target,
+    is_kept,
+    is_level,
+    is_milestone,
+    is_new_count,
+    task_reason,
+    works_on_a_thing,
+)
 from okrkit.coach.phrase import Phrase
 from okrkit.coach.registry import Hit, rule
 from okrkit.model import KeyResult, KRKind
@@ -31,25 +39,42 @@ def _metric_kr(ctx: Context) -> Iterator[tuple[str, KeyResult, Phrase]]:
             yield path, kr, ctx.phrase(kr.title)
 
 
+def _measured_outcome(ctx: Context, kr: KeyResult) -> bool:
+    """A metric KR that is no task and has a number: what a milestone may stand beside."""
+    p = ctx.phrase(kr.title)
+    numbers = bool(p.measures) or p.relative or p.target is not None or kr.target is not None
+    return kr.kind is KRKind.METRIC and numbers and not task_reason(p)
+
+
 @rule("kr-is-task", Severity.WARNING, "A key result that is a task, an activity or an output, not an outcome.")
 def kr_is_task(ctx: Context) -> Iterator[Hit]:
-    for path, _, kr in ctx.key_results():
-        reason = task_reason(ctx.phrase(kr.title))
-        if reason:
-            yield Hit(
-                path, f"'{kr.title}' {reason}.",
-                "What would change for customers or the business once it is done? Measure that "
-                "instead, e.g. 'Increase <metric> from X to Y'; keep the task in the backlog.",
-                Severity.INFO if kr.kind is KRKind.MILESTONE else None,
-            )
+    outcomes: dict[int, bool] = {}  # per objective: does it have a key result that measures an outcome?
+    for path, obj, kr in ctx.key_results():
+        p = ctx.phrase(kr.title)
+        reason = task_reason(p)
+        if not reason:
+            continue
+        if id(obj) not in outcomes:
+            outcomes[id(obj)] = any(_measured_outcome(ctx, k) for k in obj.key_results)
+        if kr.kind is KRKind.MILESTONE or (is_milestone(p) and outcomes[id(obj)]):
+            # One milestone beside outcome key results is a plan step many practitioners accept.
+            yield Hit(path, f"'{kr.title}' is a milestone ({reason}).",
+                      "Fine beside the outcome key results if the team must hit it this cycle; "
+                      "otherwise keep it in the backlog and measure what it unlocks.", Severity.INFO)
+            continue
+        yield Hit(
+            path, f"'{kr.title}' {reason}.",
+            "What would change for customers or the business once it is done? Measure that "
+            "instead, e.g. 'Increase <metric> from X to Y'; keep the task in the backlog.",
+        )
 
 
 @rule("kr-not-measurable", Severity.WARNING, "A key result with no number, no metric, or only vague words.")
 def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         numbers = p.measures or p.relative or p.target is not None or kr.target is not None  # "from weekly to daily"
-        if numbers or task_reason(p) or is_level(p, kr):
-            continue  # a task or a "keep …" already has its finding: one reason is enough
+        if numbers or (task_reason(p) and not works_on_a_thing(p)) or is_level(p, kr) or is_kept(p, kr):
+            continue  # a task or a "keep …" already has its finding: one reason is enough ("Improve the app" has two)
         vague = f" ('{', '.join(dict.fromkeys(p.vague))}' does not say how much)" if p.vague else ""
         yield Hit(
             path, f"'{kr.title}' cannot be measured as written{vague}.",
@@ -58,16 +83,16 @@ def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("kr-no-movement", Severity.WARNING, "A KPI level with no movement: business as usual, a health metric.")
+@rule("kr-no-movement", Severity.WARNING, "A KPI kept where it is: business as usual, a health metric.")
 def kr_no_movement(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
-        baseline, target = baseline_target(kr, p)
-        moves = baseline is not None and target is not None and baseline != target
-        if task_reason(p) or not is_level(p, kr) or moves:
+        if task_reason(p) or not is_kept(p, kr):
             continue
-        what = "keeps a metric where it is" if p.lead_class == "maintain" else "states a level with no starting point"
+        baseline, target = baseline_target(kr, p)
+        if p.lead_class == "maintain" and baseline is not None and target is not None and baseline != target:
+            continue  # "Keep improving NPS from 30 to 40" still moves
         yield Hit(
-            path, f"'{kr.title}' {what}: that is business as usual, not a key result.",
+            path, f"'{kr.title}' keeps a metric where it is: that is business as usual, not a key result.",
             "Put it on the team's health-metric list. If it must move this cycle, say from what "
             "to what, e.g. 'Raise NPS from 32 to 40'.",
         )
@@ -77,11 +102,12 @@ def kr_no_movement(ctx: Context) -> Iterator[Hit]:
 def kr_no_baseline(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         baseline, target = baseline_target(kr, p)
-        if (baseline is not None or target is None or p.relative or is_level(p, kr) or task_reason(p)
+        if (baseline is not None or target is None or p.relative or is_kept(p, kr) or task_reason(p)
                 or is_new_count(p) or p.lead_class == "action"):
             continue  # "sign 15 new customers", "ship v2 to 50% of users": counted from zero
+        what = "states the level to reach, not" if p.lead is None else "has a target but does not say"
         yield Hit(
-            path, f"'{kr.title}' has a target but no baseline.",
+            path, f"'{kr.title}' {what} where the team starts today.",
             "Write today's value next to the target ('from 5.1% to under 3%'), so the team "
             "can see how far it has come at each check-in.",
         )
@@ -91,6 +117,8 @@ def kr_no_baseline(ctx: Context) -> Iterator[Hit]:
 def kr_target_equals_baseline(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         baseline, target = baseline_target(kr, p)
+        if kr.baseline is None and kr.target is None and p.span:
+            baseline, target = p.span  # "from one month to one week": compare in one unit
         if baseline is not None and baseline == target and p.lead_class != "maintain":
             yield Hit(
                 path, f"'{kr.title}' has the same baseline and target ({baseline:g}).",

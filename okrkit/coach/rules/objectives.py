@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from okrkit.coach import lexicon as lx
 from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
+from okrkit.coach.nounphrase import is_noun, lemma_class
+from okrkit.coach.phrase import Phrase, read
 from okrkit.coach.registry import Hit, rule
 
 __all__: list[str] = []
@@ -21,8 +24,11 @@ _PERIODS = {"day", "days", "week", "weeks", "month", "months", "year", "years", 
 _WORDS = re.compile(r"[A-Za-z0-9][\w'’$%.-]*")
 
 
-def _carries_metric(ctx: Context, title: str) -> bool:
-    p = ctx.phrase(_RANK.sub("", title))  # "become the #1 bank" is ambition, not a metric
+# Each judgment below depends on the objective's text only: cached by it, since the drafter
+# reviews every objective of the engagement after each pause in typing.
+@lru_cache(maxsize=16384)
+def _carries_metric(title: str) -> bool:
+    p = read(_RANK.sub("", title))  # "become the #1 bank" is ambition, not a metric
     numbers = [
         q for q in p.measures
         if q.unit in {"%", "money", "x", "points", "stars"} or q.cmp
@@ -32,15 +38,37 @@ def _carries_metric(ctx: Context, title: str) -> bool:
     return bool(numbers) or p.relative or p.baseline is not None
 
 
-@rule("objective-has-metric", Severity.WARNING, "An objective that carries numbers or metrics.")
+_FILLER = {"a", "an", "the", "our", "in", "of", "to", "from", "by", "at", "for", "per", "and", "this", "next", "year",
+           "quarter", "month", "annual", "annually", "monthly", "yearly", "total", "new", "over", "than", "least"}
+
+
+@lru_cache(maxsize=16384)
+def _only_a_metric(title: str) -> bool:
+    """Nothing but a metric and its number: no one it is for, no how, no quality ("Reach $5M in ARR",
+    "Increase conversion by 20%"); "Reach $10M ARR with healthy margins" says more."""
+    p = read(_RANK.sub("", title))
+    rest = [w for w in p.words if w != p.lead and w not in _FILLER and not w[0].isdigit() and w[0] not in "$€£¥<>"
+            and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS and w not in {"k", "m", "million", "%"}]
+    return not rest or ((p.relative or p.baseline is not None) and len(rest) <= 1)
+
+
+@rule("objective-has-metric", Severity.INFO, "An objective that carries numbers (a warning when it is only a metric).")
 def objective_has_metric(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        if _carries_metric(ctx, obj.title):
-            yield Hit(
-                path, f"The objective '{obj.title}' carries a number: that belongs in a key result.",
-                "Say what you want to achieve and why in words that inspire, and move the number "
-                "into a key result, e.g. 'Delight new customers in their first week'.",
-            )
+        if not _carries_metric(obj.title):
+            continue
+        if _only_a_metric(obj.title):
+            # "Increase conversion by 20%", "Reach $5M in ARR": a key result where the objective should be.
+            yield Hit(path, f"The objective '{obj.title}' is a key result: a metric and its movement.",
+                      "Say what you want to achieve and why in words that inspire, and make this movement "
+                      "one of its key results, e.g. 'Delight new customers in their first week'.",
+                      Severity.WARNING)
+            continue
+        yield Hit(
+            path, f"The objective '{obj.title}' carries a number; many coaches keep numbers in the key results.",
+            "If the number is the ambition, keep it; otherwise say what you want and why in words, "
+            "and move the number into a key result.",
+        )
 
 
 @rule("objective-too-long", Severity.WARNING, "An objective too long to remember.")
@@ -61,18 +89,100 @@ def _generic(word: str) -> bool:
     return word in generic or all(part in generic for part in word.split("-") if part)
 
 
+# Verbs the lexicon leaves out because they move no metric: "Become carbon neutral" has a direction.
+_STATE_VERBS = {"become", "be", "stay", "go", "own", "lead", "win", "turn", "help", "make", "get", "give", "let",
+                "put", "bring", "take", "keep", "earn", "set"}
+
+
+@lru_cache(maxsize=16384)
+def _vague(title: str) -> bool:
+    words = [w.lower().strip(".,!") for w in _WORDS.findall(title)]
+    specific = [w for w in words if not _generic(w)]
+    bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
+    lead = bare[0] if bare else ""
+    short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
+    # "Brand awareness", "Operational excellence": a label with no verb says no direction.
+    label = len(bare) <= 3 and read(title).lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
+    # "Improve product quality and customer satisfaction": change verbs on generic business
+    # metrics only, with no one it is for and no how.
+    moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
+    metrics_only = lead in moves and all(_generic(w) or w in lx.METRIC_NOUNS or w in moves for w in bare[1:])
+    # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
+    return (not specific or len(words) < 2 or short_and_generic or label or metrics_only) \
+        and not _carries_metric(title)
+
+
 @rule("objective-vague", Severity.WARNING, "An objective too vague or generic to inspire.")
 def objective_vague(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        words = [w.lower().strip(".,!") for w in _WORDS.findall(obj.title)]
-        specific = [w for w in words if not _generic(w)]
-        bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
-        lead = bare[0] if bare else ""
-        short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
-        if (not specific or len(words) < 2 or short_and_generic) and not _carries_metric(ctx, obj.title):
-            # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
+        if _vague(obj.title):
             yield Hit(
                 path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
                 "Name who benefits and the change you want for them, e.g. 'Make the first week "
                 "seamless and confidence-boosting for new users'.",
+            )
+
+
+# Verbs that start a project whatever their object ("Launch our product in Germany"), and verbs
+# that do only when the object is a deliverable ("Build a new pricing model", not "Build a culture").
+_PROJECT_VERBS = {"launch", "migrate", "implement", "roll", "rollout", "finish", "complete", "deploy", "install",
+                  "ship", "release", "integrate", "decommission", "replace", "sunset", "retire", "hire", "recruit",
+                  "run", "hold", "host", "organize", "organise", "conduct", "publish", "finalize", "finalise", "kick",
+                  "upgrade", "redesign", "rebuild", "rewrite", "refactor", "move", "switch", "transition",
+                  "consolidate", "digitize", "digitise"}
+_STATES = {"culture", "experience", "excellence", "quality", "trust", "loyalty", "confidence", "habit", "habits",
+           "mindset", "momentum"}  # "Run a culture of experiments" is still about a way of working
+_PROJECT_NOUNS = {"migration", "rollout", "roll-out", "implementation", "launch", "completion", "delivery", "redesign",
+                  "upgrade", "replacement", "integration", "go-live"}
+# An outcome the sentence names beside the work: for whom, or what it is for.
+_QUALITY = {"seamless", "seamlessly", "delightful", "effortless", "easy", "easier", "simple", "simpler", "fast",
+            "faster", "reliable", "trusted", "love", "loved", "loves", "happy", "happier", "confident", "safe", "safer",
+            "painless", "frictionless", "instant", "instantly", "intuitive", "enjoyable", "delight", "thrive"}
+
+
+def _names_an_outcome(p: Phrase) -> bool:
+    words = list(p.words)
+    for j, w in enumerate(words):
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        if w in lx.PEOPLE_NOUNS and not is_noun(nxt) and nxt not in {"-", "portal", "app", "hub"}:
+            return True  # "… that customers love", "for small businesses"; not "the partner portal"
+        if w in _QUALITY or (w in {"so", "because"} and j > 1):
+            return True
+        if w == "to" and nxt and lemma_class(nxt)[1] is not None:
+            return True  # "… to cut reporting time": the purpose is written
+        if w == "order" and nxt == "to":
+            return True
+    return p.head in lx.METRIC_NOUNS
+
+
+@lru_cache(maxsize=16384)
+def project_reason(title: str) -> str | None:
+    """Why an objective reads as a project or a task, or None: a doing verb on a deliverable, or a
+    deliverable named as done, with nothing it is for."""
+    p = read(title)
+    if _names_an_outcome(p):
+        return None
+    if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
+        if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
+            return f"'{p.lead} …' names the work"
+        if p.head in lx.ARTEFACT_NOUNS and p.head not in lx.GENERIC_WORDS:  # not "Provide excellent service"
+            return f"'{p.lead} …' names the work"
+        return None
+    first = p.words[0] if p.words else ""
+    if p.lead is None and (first in _PROJECT_NOUNS or (p.head in lx.ARTEFACT_NOUNS and any(
+            w in lx.COMPLETION_WORDS for w in p.words))):
+        return "names a deliverable"
+    return None
+
+
+@rule("objective-is-task", Severity.WARNING, "An objective that is a project or a task, not what it is for.")
+def objective_is_task(ctx: Context) -> Iterator[Hit]:
+    for path, _, obj in ctx.objectives():
+        reason = project_reason(obj.title)
+        if reason:
+            yield Hit(
+                path, f"'{obj.title}' is a project: it {reason}, not the change it should bring.",
+                "What is the project for? Write that change and for whom (e.g. 'Give every branch "
+                "same-day figures' rather than 'Migrate the data warehouse'), and keep the project "
+                "as the work behind its key results.",
             )

@@ -24,7 +24,7 @@ def too_many_objectives(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("too-few-key-results", Severity.WARNING, "An objective with fewer key results than it needs.")
+@rule("too-few-key-results", Severity.INFO, "An objective with fewer key results than it needs.")
 def too_few_key_results(ctx: Context) -> Iterator[Hit]:
     low = ctx.config.min_key_results
     for path, _, obj in ctx.objectives():

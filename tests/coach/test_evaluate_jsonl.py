@@ -1,0 +1,58 @@
+"""`python -m okrkit.coach.evaluate` on a real-world JSONL corpus: the author's label and reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from okrkit.coach.evaluate import evaluate, main
+
+EXAMPLES = [
+    {"id": "s1-01", "kind": "key_result", "text": "Conduct 20 customer interviews", "objective": "Know buyers",
+     "label": "bad", "rules": ["kr-is-task"]},
+    {"id": "s1-02", "kind": "key_result", "text": "Increase CSAT from 3.9 to 4.4", "label": "good", "rules": []},
+    {"id": "s1-03", "kind": "objective", "text": "Improve sales", "label": "bad", "rules": ["objective-vague"]},
+    {"id": "s1-04", "kind": "key_result", "text": "Increase revenue", "label": "bad", "rules": ["unmapped"]},
+]
+
+
+def _write(tmp_path: Path, rows: list[dict]) -> Path:
+    path = tmp_path / "dev.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_jsonl_scores_bad_for_the_authors_reason_and_good_by_label(tmp_path: Path) -> None:
+    """Mapped bad examples count when a matching rule fires at warning/error; an unmapped one is apart."""
+    score = evaluate(_write(tmp_path, EXAMPLES))
+    assert len(score.outcomes) == 4
+    assert len(score.mapped_bad()) == 2
+    assert score.bad_flagged_for_reason() == 1.0
+    assert score.good_alarmed() == 0.0
+    assert score.unmapped_bad_alarmed() == (1, 1)  # "Increase revenue" has no number: kr-not-measurable
+
+
+def test_jsonl_bad_flagged_for_another_reason_counts_apart(tmp_path: Path) -> None:
+    """A bad example caught by a rule other than the author's reason is not a hit, but is a complaint."""
+    rows = [{"id": "s2-01", "kind": "key_result", "text": "Improve customer satisfaction", "label": "bad", "rules": ["kr-is-task"]}]
+    score = evaluate(_write(tmp_path, rows))
+    assert score.bad_flagged_for_reason() == 0.0
+    assert score.bad_alarmed() == 1.0  # kr-not-measurable fired instead
+
+
+def test_jsonl_command_prints_headline_by_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The command prints per-rule figures and the two headline shares, overall and per kind."""
+    assert main([str(_write(tmp_path, EXAMPLES)), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "matching the author's reason: 100%" in out and "good flagged at warning/error" in out
+    assert "objectives: 1 examples" in out and "s1-04 (bad)" in out
+
+
+def test_jsonl_line_that_is_not_an_example_is_named(tmp_path: Path) -> None:
+    """A broken line stops the run with the file and line number, not a traceback."""
+    path = _write(tmp_path, EXAMPLES[:1])
+    path.write_text(path.read_text() + '{"kind": "key_result"}\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"dev.jsonl:2"):
+        evaluate(path)
