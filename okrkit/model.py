@@ -19,6 +19,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from okrkit.errors import InputError
 from okrkit.retro_formats import RETRO_FORMATS
 
 __all__ = [
@@ -137,6 +138,25 @@ class Cycle(_Model):
         """Every check-in day of the cycle, in order."""
         first = self.start + dt.timedelta(days=(self.checkin_weekday.number - self.start.weekday()) % 7)
         return [first + dt.timedelta(weeks=w) for w in range((self.end - first).days // 7 + 1)]
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def check_date(self, day: dt.date, field: str = "date") -> None:
+        """Refuse a check-in dated outside the cycle: it would be stored yet never counted."""
+        if not self.contains(day):
+            raise InputError(f"{field}: {day.isoformat()} is outside the cycle {self.name} "
+                             f"({self.start.isoformat()} to {self.end.isoformat()}); choose a date within it",
+                             field=field)
+
+    def nearest_checkin_day(self, today: dt.date) -> dt.date:
+        """The cycle's check-in day nearest `today` (the first before it starts, the last once it is over)."""
+        days = self.checkin_dates() or [self.start]
+        return min(days, key=lambda d: (abs((d - today).days), d > today))  # a tie goes to the past week
+
+    def when(self, today: dt.date) -> str:
+        """"before", "during" or "after" the cycle, on `today`."""
+        return "before" if today < self.start else "after" if today > self.end else "during"
 
 
 _RELATIVE_TARGET = re.compile(r"^(?:by\s+)?([+-])?\s*(\d+(?:\.\d+)?)\s*%$", re.IGNORECASE)
@@ -443,3 +463,8 @@ class EngagementRecord(_Model):
     engagement: Engagement
     checkins: list[CheckIn] = Field(default_factory=list)
     retros: list[Retro] = Field(default_factory=list)
+
+    def check_dates(self) -> None:
+        """Every check-in within the cycle (`Cycle.check_date`), naming the first one that is not."""
+        for i, checkin in enumerate(self.checkins):
+            self.engagement.cycle.check_date(checkin.date, field=f"checkins[{i}].date")

@@ -21,7 +21,7 @@ from okrkit.io.sheets import (
 )
 from okrkit.io.tables import read_columns
 from okrkit.io.yaml_file import dump_record, load_record
-from okrkit.model import Cycle, Engagement
+from okrkit.model import CheckIn, Cycle, Engagement
 from okrkit.store import Store, open_store
 
 __all__ = ["export_engagement", "import_file", "sheet_kind"]
@@ -56,6 +56,7 @@ def import_file(folder: str | Path, path: str | Path, url: str | None = None, *,
     if sheet_kind(path) == "checkins":
         checkins = read_checkins(path)
         store = open_store(folder, url)
+        _check_dates(store.load_engagement().cycle, checkins, path)
         store.import_checkins(checkins)
         return f"imported {len(checkins)} check-ins"
     teams = read_okr_sheet(path)
@@ -63,6 +64,15 @@ def import_file(folder: str | Path, path: str | Path, url: str | None = None, *,
     engagement = store.load_engagement() if store.has_engagement() else _new_engagement(folder)
     store.save_engagement(merge_teams(engagement, teams), allow_removals=allow_removals)
     return f"imported {len(teams)} teams, {sum(len(o.key_results) for t in teams for o in t.objectives)} key results"
+
+
+def _check_dates(cycle: Cycle, checkins: list[CheckIn], path: Path) -> None:
+    """The store refuses a check-in outside the cycle too; here the message names the file."""
+    for checkin in checkins:
+        try:
+            cycle.check_date(checkin.date)
+        except InputError as error:
+            raise InputError(f"{checkin.team}'s check-in: {error}", field="date", source=str(path)) from None
 
 
 def _new_engagement(folder: Path) -> Engagement:

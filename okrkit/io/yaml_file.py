@@ -32,11 +32,16 @@ def record_from_dict(data: Any, *, source: str | None = None) -> EngagementRecor
         if not isinstance(value, list):
             raise InputError(f"{name}: must be a list", field=name, source=source)
     engagement = parse(Engagement, data, source=source)
-    return EngagementRecord(
+    record = EngagementRecord(
         engagement=engagement,
         checkins=[parse(CheckIn, c, source=source, prefix=f"checkins[{i}]") for i, c in enumerate(checkins)],
         retros=[parse(Retro, r, source=source, prefix=f"retros[{i}]") for i, r in enumerate(retros)],
     )
+    try:
+        record.check_dates()
+    except InputError as error:
+        raise InputError(str(error), field=error.field, source=source) from None
+    return record
 
 
 def read_record(text: str, *, source: str | None = None) -> EngagementRecord:

@@ -228,6 +228,7 @@ class Store:
             self._record_checkin(connection, self._engagement_id(connection), checkin)
 
     def _record_checkin(self, connection: Connection, eid: int, checkin: CheckIn) -> None:
+        _cycle(connection, eid).check_date(checkin.date)
         team_id = self._team_id(connection, eid, checkin.team)
         kr_ids = dict(connection.execute(
             select(s.key_results.c.code, s.key_results.c.id)
@@ -366,6 +367,10 @@ class Store:
             eid = self._engagement_id(connection)
             connection.execute(delete(s.drafts).where(
                 and_(s.drafts.c.engagement_id == eid, s.drafts.c.name == name)))
+
+
+def _cycle(connection: Connection, eid: int) -> Cycle:
+    return Cycle(**connection.execute(select(s.engagements.c.cycle).where(s.engagements.c.id == eid)).scalar_one())
 
 
 def _by_team(table: Any, eid: int, team: str | None) -> Any:

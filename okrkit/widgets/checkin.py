@@ -12,6 +12,7 @@ then. Below, the team's confidence and progress trend over the cycle. No pandas,
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -63,7 +64,10 @@ class CheckInApp(App):
         assert self.team is not None
         team = self.engagement.team(self.team)
         self._checkins = self.store.checkins(self.team)
-        self.date = w.DatePicker(value=self.today, description="Week of", layout=w.Layout(width="260px"))
+        cycle = self.engagement.cycle
+        # The browser's picker keeps to the cycle; the model refuses any other date whatever is sent.
+        self.date = w.DatePicker(value=cycle.nearest_checkin_day(self.today), min=cycle.start, max=cycle.end,
+                                 description="Week of", layout=w.Layout(width="260px"))
         self.date.style.description_width = "60px"
         self.author = text_field("Your name", width="260px")
         self.confidence = ConfidenceScale(self._on_confidence_refused)
@@ -88,8 +92,10 @@ class CheckInApp(App):
         self._restore_draft()
         for field in (self.confidence, self.issues, self.plan, self.author, *self.value_fields.values()):
             field.observe(self._on_form_change, names="value")
+        self.cycle_note = html(self._cycle_note_html())
         return [
             row(self.date, self.author),
+            self.cycle_note,
             self.messages["date"],
             self.follow_up,
             html("<h2>G · Goal confidence</h2><div class='okr-hint'>How confident are we of achieving our "
@@ -140,13 +146,26 @@ class CheckInApp(App):
         unit_label = html(f"<span class='okr-muted'>{esc(kr.unit)}</span>", width="100px")
         return w.VBox([row(label, field, unit_label, self._bars[kr.id]), self.messages[f"values.{kr.id}"]])
 
+    def _cycle_note_html(self) -> str:
+        """Say so when today is not in the cycle, so nobody records a week the cycle does not have."""
+        cycle, when = self.engagement.cycle, self.engagement.cycle.when(self.today)
+        week = cycle.nearest_checkin_day(self.today)
+        if when == "before":
+            return message(f"The cycle {cycle.name} has not started yet: it starts on {cycle.start:%d %b %Y}. "
+                           f"This check-in is for its first week, {week:%d %b}.", "info")
+        if when == "after":
+            return message(f"The cycle {cycle.name} is over: it ended on {cycle.end:%d %b %Y}. You can still "
+                           f"complete one of its weeks (the last is {week:%d %b}); ask your coach to "
+                           "start the next cycle.", "info")
+        return ""
+
     def _fill_from_records(self) -> None:
         """Prefill from the check-in of the chosen week if there is one, else from the latest values."""
-        self._filling = True
+        filling, self._filling = self._filling, True
         try:
             self._fill_fields()
         finally:
-            self._filling = False
+            self._filling = filling
 
     def _fill_fields(self) -> None:
         chosen = self.date.value
@@ -223,10 +242,17 @@ class CheckInApp(App):
     def _restore_draft(self) -> None:
         """Bring back an unsaved check-in of the same week (a closed tab, a restarted kernel)."""
         draft = self.store.load_draft(self._draft_name)
-        if not isinstance(draft, dict) or draft.get("date") != (self.date.value and self.date.value.isoformat()):
+        if not isinstance(draft, dict):
+            return
+        try:
+            week = dt.date.fromisoformat(str(draft.get("date")))
+        except ValueError:
+            return
+        if not self.engagement.cycle.contains(week):
             return
         self._filling = True
         try:
+            self.date.value = week  # the week the draft was typed for, which need not be the default one
             if draft.get("confidence") in range(1, 11):
                 self.confidence.value = draft["confidence"]
             raw_values = draft.get("values")
@@ -239,7 +265,7 @@ class CheckInApp(App):
                     getattr(self, name).value = clip_text(draft[name])
         finally:
             self._filling = False
-        self.result.value = message("Your unsaved check-in was restored.", "info")
+        self.result.value = message(f"Your unsaved check-in of {week:%d %b} was restored.", "info")
 
     def _on_confidence_refused(self) -> None:
         self.messages["confidence"].value = message("Confidence is a whole number from 1 to 10: choose one above.")
