@@ -52,6 +52,7 @@ CSS = """
   color: #5b6575; font-weight: 600; }
 .okr-app .okr-sticky { background: #fff8c5; border: 1px solid #eadb8a; border-radius: 4px; padding: 6px 8px;
   margin: 4px 0; font-size: 13px; }
+.okr-app .okr-sticky { overflow-wrap: anywhere; }
 .okr-app .okr-id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; color: #5b6575; }
 .okr-app .widget-label { color: #34405a; }
 .okr-app .okr-row { align-items: center; gap: 10px; flex-wrap: wrap; }
