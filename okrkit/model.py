@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from okrkit.errors import InputError
 from okrkit.retro_formats import RETRO_FORMATS
@@ -46,6 +47,33 @@ __all__ = [
     "Worldview",
 ]
 
+def _exact_number(value: Any) -> Any:
+    """Refuse a number written with more digits than a stored value keeps.
+
+    A float holds about 15 significant digits: 99999999999999999999 would be kept as
+    100000000000000000000, a different number than the one typed. Floats pass as they are.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return value
+    if isinstance(value, int):
+        try:
+            exact = float(value) == value
+        except OverflowError:
+            exact = False
+        shown = f"{value}" if value.bit_length() < 200 else "a number of more than 60 digits"
+    else:
+        try:
+            typed = Decimal(value.strip())
+        except InvalidOperation:
+            return value  # not a number at all: the float validator names the field
+        exact = not typed.is_finite() or Decimal(repr(float(typed))) == typed
+        shown = value.strip()[:40]
+    if not exact:
+        raise ValueError(f"{shown} has more digits than can be stored exactly (at most 15 significant digits)")
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_exact_number)]
 Text = Annotated[str, Field(max_length=5000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Ident = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -201,8 +229,8 @@ class KeyResult(_Model):
     id: Ident
     title: Name
     unit: Annotated[str, Field(max_length=20)] = ""
-    baseline: float | None = None
-    target: float | None = None
+    baseline: Number | None = None
+    target: Number | None = None
     kind: KRKind = KRKind.METRIC
     owner: Annotated[str, Field(max_length=200)] = ""
     weight: Annotated[float, Field(gt=0, le=100)] = 1.0
@@ -234,6 +262,18 @@ class KeyResult(_Model):
     def measurable(self) -> bool:
         """True when progress can be computed: a baseline and a different target."""
         return self.baseline is not None and self.target is not None and self.target != self.baseline
+
+    @property
+    def unmeasurable_reason(self) -> str | None:
+        """Why progress cannot be computed, in a coach's words; None when it can."""
+        if self.baseline is None and self.target is None:
+            return "no baseline or target: progress cannot be measured"
+        if self.baseline is None or self.target is None:
+            return f"no {'baseline' if self.baseline is None else 'target'}: progress cannot be measured"
+        if self.target == self.baseline:
+            return (f"baseline and target are both {self.target:g}: a key result that does not move shows no "
+                    "progress; set the target the team wants to reach")
+        return None
 
 
 class Objective(_Model):
@@ -419,7 +459,7 @@ class CheckIn(_Model):
     team: Name
     date: dt.date
     confidence: Annotated[int, Field(ge=1, le=10)] | None = None
-    values: dict[Ident, float] = Field(default_factory=dict)
+    values: dict[Ident, Number] = Field(default_factory=dict)
     issues: Text = ""
     plan: Text = ""
     author: Annotated[str, Field(max_length=200)] = ""

@@ -162,3 +162,23 @@ def test_a_record_with_a_checkin_outside_its_cycle_names_it():
         CheckIn(team="Team", date=dt.date(2026, 2, 6)), CheckIn(team="Team", date=dt.date(2026, 12, 1))])
     with pytest.raises(InputError, match=r"checkins\[1\]\.date: 2026-12-01 is outside the cycle 2026-Q1"):
         record.check_dates()
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", 99999999999999999999, "1.234567890123456789"],
+                         ids=["text", "integer", "decimals"])
+def test_a_value_that_cannot_be_stored_exactly_is_refused(value):
+    """A number with more digits than a float keeps would be stored as another number: refused, naming the KR."""
+    with pytest.raises(InputError, match=r"values\.DT-1\.1: .* has more digits than can be stored exactly"):
+        parse(CheckIn, {"team": "A", "date": "2026-01-09", "values": {"DT-1.1": value}})
+
+
+@pytest.mark.parametrize("value", ["0.1", "1200", 78.5, "999999999999999"], ids=["tenth", "int-text", "float", "15-digits"])
+def test_ordinary_values_are_stored_as_typed(value):
+    """What people type (up to 15 significant digits) is kept."""
+    assert parse(CheckIn, {"team": "A", "date": "2026-01-09", "values": {"K": value}}).values["K"] == float(value)
+
+
+def test_too_long_text_says_its_length_and_the_limit():
+    """A 10,000-character plan: 'Too long: 10,000 characters, at most 5,000'."""
+    with pytest.raises(InputError, match=r"^plan: too long: 10,000 characters, at most 5,000$"):
+        parse(CheckIn, {"team": "A", "date": "2026-01-09", "plan": "x" * 10_000})

@@ -22,6 +22,7 @@ from okrkit.io.sheets import (
 from okrkit.io.tables import read_columns
 from okrkit.io.yaml_file import dump_record, load_record
 from okrkit.model import CheckIn, Cycle, Engagement
+from okrkit.progress import implausible_values
 from okrkit.store import Store, open_store
 
 __all__ = ["export_engagement", "import_file", "sheet_kind"]
@@ -50,20 +51,28 @@ def import_file(folder: str | Path, path: str | Path, url: str | None = None, *,
         store.import_record(record, allow_removals=allow_removals)
         krs = len(record.engagement.key_results())
         return (f"imported {record.engagement.client}: {len(record.engagement.teams)} teams, {krs} key results, "
-                f"{len(record.checkins)} check-ins, {len(record.retros)} retrospectives")
+                f"{len(record.checkins)} check-ins, {len(record.retros)} retrospectives"
+                + _warnings(implausible_values(record.engagement, record.checkins)))
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise InputError("okrkit imports .yaml, .csv or .xlsx files", source=str(path))
     if sheet_kind(path) == "checkins":
         checkins = read_checkins(path)
         store = open_store(folder, url)
-        _check_dates(store.load_engagement().cycle, checkins, path)
+        engagement = store.load_engagement()
+        _check_dates(engagement.cycle, checkins, path)
         store.import_checkins(checkins)
-        return f"imported {len(checkins)} check-ins"
+        return f"imported {len(checkins)} check-ins" + _warnings(implausible_values(engagement, checkins))
     teams = read_okr_sheet(path)
     store = open_store(folder, url, create=True)
     engagement = store.load_engagement() if store.has_engagement() else _new_engagement(folder)
     store.save_engagement(merge_teams(engagement, teams), allow_removals=allow_removals)
     return f"imported {len(teams)} teams, {sum(len(o.key_results) for t in teams for o in t.objectives)} key results"
+
+
+def _warnings(lines: list[str]) -> str:
+    """Values imported as they are, but worth a second look: said after the summary, never refused."""
+    shown = "".join(f"\nwarning: {line}" for line in lines[:20])
+    return shown + (f"\nwarning: … and {len(lines) - 20} more" if len(lines) > 20 else "")
 
 
 def _check_dates(cycle: Cycle, checkins: list[CheckIn], path: Path) -> None:

@@ -54,7 +54,7 @@ _KR_TABLE = """
 {% for kr in krs %}
 <tr data-kr="{{ kr.id }}" data-progress="{{ '%.4f' % kr.progress }}">
 <th scope="row"><span class="okr-id">{{ kr.id }}</span> {{ kr.title }}
-{% if not kr.measurable %}<br><small class="muted">no baseline or target: progress cannot be measured</small>
+{% if not kr.measurable %}<br><small class="muted">{{ kr.unmeasurable_reason }}</small>
 {% elif not kr.checked_in %}<br><small class="muted">not checked in yet</small>
 {% elif kr.raw > 1 %}<br><small class="muted">beyond target ({{ kr.raw|pct }})</small>
 {% elif kr.raw < 0 %}<br><small class="muted">went backwards ({{ kr.raw|pct }})</small>{% endif %}</th>

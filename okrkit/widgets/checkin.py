@@ -21,11 +21,11 @@ from traitlets import TraitError
 
 from okrkit.errors import InputError, OkrkitError
 from okrkit.model import CheckIn, KeyResult, Team
-from okrkit.progress import classify, engagement_status, expected_progress, kr_raw_progress
+from okrkit.progress import classify, engagement_status, expected_progress, implausible, kr_raw_progress
 from okrkit.validation import parse
 from okrkit.widgets._base import App, button, guarded, html, row, text_field
 from okrkit.widgets._debounce import Debouncer
-from okrkit.widgets._forms import clip_text, number_text, parse_number, show_error
+from okrkit.widgets._forms import clip_text, length_counter, number_text, parse_number, show_error
 from okrkit.widgets._html import esc, fmt_number, message, progress_bar
 from okrkit.widgets._trend import trend_svg
 
@@ -74,6 +74,10 @@ class CheckInApp(App):
         self.issues = text_field("What is in the way?", area=True, rows=3)
         self.plan = text_field("What will we do next week?", area=True, rows=3)
         self.save_button = button("Save check-in", "primary", icon="check", width="180px")
+        # Shown only when a value looks like a slip ("Is 99,999 % right?"): saves what was typed as it is.
+        self.save_anyway = button("Save anyway", "warning", width="140px")
+        self.save_anyway.layout.display = "none"
+        self._confirmed: dict[str, float] = {}
         self.messages = {name: html() for name in ("confidence", "date", "issues", "plan", "author", "values")}
         self.result = html()
         self.follow_up = html()
@@ -86,6 +90,7 @@ class CheckInApp(App):
         self.confidence.observe(self._on_confidence_change, names="value")
         self.date.observe(self._on_date_change, names="value")
         self.save_button.on_click(self._on_save)
+        self.save_anyway.on_click(self._on_save_anyway)
         self._debounced = Debouncer(0.8, self._autosave)
         self._filling = False
         self._fill_from_records()
@@ -108,11 +113,13 @@ class CheckInApp(App):
             self.messages["values"],
             html("<h2>I · Issues</h2>"),
             self.issues,
+            length_counter(self.issues),
             self.messages["issues"],
             html("<h2>P · Plan forward</h2>"),
             self.plan,
+            length_counter(self.plan),
             self.messages["plan"],
-            row(self.save_button, self.result, margin="10px 0"),
+            row(self.save_button, self.save_anyway, self.result, margin="10px 0"),
             html("<h2>Our trend this cycle</h2>"),
             self.trend,
         ]
@@ -267,6 +274,27 @@ class CheckInApp(App):
             self._filling = False
         self.result.value = message(f"Your unsaved check-in of {week:%d %b} was restored.", "info")
 
+    def _ask_about_values(self, checkin: CheckIn) -> bool:
+        """Ask about each value that looks like a slip and has not been confirmed; True when any was asked."""
+        asked = False
+        for kr_id, value in checkin.values.items():
+            question = implausible(self._krs[kr_id], value) if kr_id in self._krs else None
+            if question and self._confirmed.get(kr_id) != value:
+                self.messages[f"values.{kr_id}"].value = message(question + " Correct it, or choose Save anyway.",
+                                                                "warning")
+                asked = True
+        if asked:
+            self.save_anyway.layout.display = ""
+            self.result.value = message("Nothing was saved yet: please check the value marked above.", "warning")
+        return asked
+
+    @guarded
+    def _on_save_anyway(self, _button: w.Button | None = None) -> None:
+        """The team confirms the values as typed: save them without asking again."""
+        self._confirmed = {k: v for k, f in self.value_fields.items()
+                           if (v := parse_number(f.value)) is not None}
+        self._on_save()
+
     def _on_confidence_refused(self) -> None:
         self.messages["confidence"].value = message("Confidence is a whole number from 1 to 10: choose one above.")
 
@@ -282,6 +310,7 @@ class CheckInApp(App):
     def _on_value_change(self, change: dict[str, Any]) -> None:
         kr_id = next(k for k, f in self.value_fields.items() if f is change["owner"])
         self.result.value = ""
+        self.save_anyway.layout.display = "none"
         self._update_bar(kr_id)
 
     def _update_bar(self, kr_id: str) -> None:
@@ -315,12 +344,15 @@ class CheckInApp(App):
             "date": self.date.value,
             "confidence": self.confidence.value,
             "values": {k: number_text(f.value) for k, f in self.value_fields.items() if f.value.strip()},
-            "issues": clip_text(self.issues.value, 10_000),
-            "plan": clip_text(self.plan.value, 10_000),
+            "issues": clip_text(self.issues.value, 100_000),  # long enough to say how long it was
+            "plan": clip_text(self.plan.value, 100_000),
             "author": clip_text(self.author.value, 1000),
         }
+        self.save_anyway.layout.display = "none"
         try:
             checkin = parse(CheckIn, data)
+            if self._ask_about_values(checkin):
+                return
             self.store.record_checkin(checkin)
         except InputError as error:
             show_error(error, self.messages, self.messages["values"])

@@ -20,9 +20,9 @@ from okrkit.errors import InputError, OkrkitError
 from okrkit.model import Retro, RetroItem, RetroKind
 from okrkit.progress import engagement_status, score_reading
 from okrkit.retro_formats import RETRO_FORMATS
-from okrkit.validation import parse
+from okrkit.validation import parse, too_long
 from okrkit.widgets._base import App, button, guarded, html, row, text_field
-from okrkit.widgets._forms import clip_text, show_error
+from okrkit.widgets._forms import clip_text, length_counter, show_error
 from okrkit.widgets._html import esc, message
 
 __all__ = ["RetroApp"]
@@ -91,6 +91,7 @@ class RetroApp(App):
                  "</div>"),
             self.actions_box,
             row(self.action_input, self.add_action),
+            length_counter(self.action_input, 2000),
             self.messages["actions"],
             self.scores_box,
             self.messages["scores"],
@@ -271,7 +272,7 @@ class RetroApp(App):
             self.messages["actions"].value = message("Write the action first.")
             return
         if len(text) > 2000:
-            self.messages["actions"].value = message("An action is at most 2000 characters.")
+            self.messages["actions"].value = message(too_long(len(text), 2000) + ".")
             return
         self._actions.append(text)
         self.action_input.value = ""

@@ -198,3 +198,41 @@ def test_a_day_outside_the_cycle_cannot_be_saved_from_the_app(tmp_path):
     assert open_store(folder).checkins() == []
     assert "2026-12-01 is outside the cycle" in app.messages["date"].value
     assert "Nothing was saved" in app.result.value
+
+
+def test_an_implausible_value_asks_before_saving_and_save_anyway_saves_it(folder):
+    """9,000,000 tickets (range 1,200 → 840) asks 'Is … right?' and saves nothing until Save anyway."""
+    before = len(open_store(folder).checkins(TEAM))
+    app = _app(folder)
+    app.confidence.value = 7
+    app.value_fields["DT-1.3"].value = "9000000"
+    app.save_button.click()
+    assert len(open_store(folder).checkins(TEAM)) == before
+    assert "Is 9,000,000 tickets/month right?" in app.messages["values.DT-1.3"].value
+    assert app.save_anyway.layout.display != "none"
+    app.save_anyway.click()
+    saved = next(c for c in open_store(folder).checkins(TEAM) if c.date == NEW_WEEK)
+    assert saved.values["DT-1.3"] == 9_000_000 and "Saved" in app.result.value
+
+
+def test_a_value_too_long_to_store_exactly_is_refused_beside_its_field(folder):
+    """99999999999999999999 % is refused at its KR with the reason; nothing is saved."""
+    before = len(open_store(folder).checkins(TEAM))
+    app = _app(folder)
+    app.confidence.value = 7
+    app.value_fields["DT-1.1"].value = "99999999999999999999"
+    app.save_button.click()
+    assert len(open_store(folder).checkins(TEAM)) == before
+    assert "more digits than can be stored exactly" in app.messages["values.DT-1.1"].value
+
+
+def test_long_text_shows_its_length_and_limit_while_typing(folder):
+    """The plan's counter says 11 / 5,000 as typed, and 'Too long: 10,000 characters, at most 5,000' past it."""
+    app = _app(folder)
+    app.plan.value = "Ship it now"
+    assert "11 / 5,000 characters" in page_html(app)
+    app.plan.value = "x" * 10_000
+    assert "Too long: 10,000 characters, at most 5,000" in page_html(app)
+    app.confidence.value = 7
+    app.save_button.click()
+    assert "Too long: 10,000 characters, at most 5,000" in app.messages["plan"].value
