@@ -14,7 +14,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from apps_server import Server, open_app, screenshot
+from apps_server import RENDER_TIMEOUT_MS, Server, open_app, screenshot
 
 from okrkit.model import KeyResult, Objective, Team
 from okrkit.store import open_store
@@ -157,7 +157,7 @@ def test_checkin_bad_input_shows_a_message_and_saves_nothing(page, served: Serve
     store = open_store(served.folder)
     before = store.checkins("Account Opening Team")
     open_app(page, served, "checkin", "Account Opening Team")
-    page.locator(".okr-app input[type=date]").fill("2026-03-28")  # a week with no check-in yet: nothing prefilled
+    page.locator(".okr-app input[type=date]").fill("2026-03-26")  # a day with no check-in yet: nothing prefilled
     page.get_by_role("button", name="Save check-in").click()
     page.get_by_text("Choose how confident you are").wait_for(timeout=30_000)
     page.get_by_role("button", name="5", exact=True).click()
@@ -254,3 +254,75 @@ def test_hostile_text_is_shown_as_text_everywhere(page, served: Server, hostile_
     assert any("<img" in t for t in svg_text)
     _assert_inert(page)
     screenshot(page, "hostile-dashboard")
+
+
+# --- privacy, sign-in, the server's log ----------------------------------------------------
+
+
+def test_no_page_asks_another_host_and_icons_still_show(page, served: Server) -> None:
+    """Landing, sign-in and every app load nothing from another host; Font Awesome comes from Voila's bundle."""
+    page.goto(served.url("/login", token=False))
+    page.goto(served.url("/"))
+    for app in ("checkin", "retro", "dashboard"):
+        open_app(page, served, app, TEAM)
+        page.wait_for_timeout(500)
+        icon = page.locator(".okr-app button.jupyter-button i.fa").first
+        icon.wait_for(state="attached", timeout=30_000)
+        info = icon.evaluate("e => [getComputedStyle(e, '::before').fontFamily, getComputedStyle(e, '::before')"
+                             ".content, e.getBoundingClientRect().width, [...document.fonts].filter(f => "
+                             "f.family.includes('Font Awesome')).map(f => f.status)]")
+        assert "Font Awesome" in info[0] and info[1] not in ("none", "normal") and info[2] > 0, (app, info)
+    assert page.watch.blocked == []  # the page fixture checks it again after every test
+
+
+def test_the_sign_in_page_is_okrkits(page, served: Server) -> None:
+    """Without the token: the engagement's name, 'ask your coach for the link', no Jupyter jargon; a wrong key says so."""
+    page.goto(served.url("/voila/render/checkin.ipynb", token=False))
+    text = page.locator("body").inner_text()
+    assert "Banco Aurora" in text and "ask your coach for the link" in text
+    assert not any(word in text.lower() for word in ("jupyter", "server list", "password", "notebook"))
+    screenshot(page, "login")
+    page.fill("#password_input", "not-the-key")
+    with page.expect_response(lambda r: "/login" in r.url and r.request.method == "POST"):
+        page.click("#login_submit")
+    assert "did not work" in page.locator("body").inner_text()
+    page.fill("#password_input", served.token)
+    page.click("#login_submit")
+    page.locator(".okr-app").wait_for(timeout=RENDER_TIMEOUT_MS)
+    served_errors = [u for u in page.watch.failed if "/login" in u]
+    page.watch.failed[:] = [u for u in page.watch.failed if u not in served_errors]  # the wrong key's 401
+
+
+def test_the_token_survives_a_restart_and_the_log_is_one_line_per_visit(browser, tmp_path) -> None:
+    """Without --token, serve keeps the engagement's token (0600) across restarts; its log holds one line per
+    visit and per problem: no 'not trusted', no TCP warning, no traceback, not even on stopping."""
+    from apps_server import start_server, stop_server, wait_for_pools
+
+    from okrkit.testing import demo_folder
+
+    folder = demo_folder(tmp_path)
+    tokens, logs = [], []
+    for run in range(2):
+        log = tmp_path / f"serve-{run}.log"
+        server = start_server(folder, log, "--pool-size", "1", own_token=True, verbose=False)
+        try:
+            tokens.append(server.token)
+            time.sleep(8)  # the pools fill and their kernels wait for a visit
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(server.app_url("checkin", TEAM))
+            page.locator("button:has-text('Save check-in')").wait_for(timeout=RENDER_TIMEOUT_MS)
+            context.close()
+            _get(server, server.url("/api/kernels", token=False))
+            time.sleep(8)  # the visited kernel is shut down and a new one fills the pool
+        finally:
+            stop_server(server)
+        logs.append(log.read_text(errors="replace"))
+    assert tokens[0] == tokens[1] and not tokens[0].startswith("-")
+    assert (folder / ".okrkit-token").stat().st_mode & 0o777 == 0o600
+    for text in logs:
+        for noise in ("Traceback", "not trusted", "without encryption", "ZMQError", "websocket_ping_timeout"):
+            assert noise not in text, f"{noise!r} in the log:\n{text}"
+        assert text.count("visit: checkin for Discover Team") == 1, text
+        assert "refused: GET /api/kernels (403) - no valid token" in text or "refused: GET /api/kernels" in text, text
+        assert len([line for line in text.splitlines() if line.startswith("[")]) <= 8, text
