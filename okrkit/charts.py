@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from okrkit.formatting import STATUS_COLOURS
 from okrkit.model import CheckIn, Engagement
 from okrkit.progress import EngagementStatus, Status, expected_progress, kr_raw_progress
 
@@ -29,7 +30,7 @@ __all__ = [
     "to_svg",
 ]
 
-STATUS_COLORS = {Status.ON_TRACK: "#2e7d32", Status.AT_RISK: "#e0a100", Status.OFF_TRACK: "#c62828"}
+STATUS_COLORS = {s: STATUS_COLOURS[s.value][0] for s in Status}  # the apps' colours (okrkit.formatting)
 FONT = "Inter, 'Segoe UI', Helvetica, Arial, sans-serif"
 _CONFIG = {
     "font": FONT,
