@@ -149,7 +149,8 @@ class CheckInApp(App):
         self.messages[f"values.{kr.id}"] = html()
         owner = f" · {esc(kr.owner)}" if kr.owner else ""
         label = html(f"<div>{esc(kr.title)}</div><div class='okr-muted'><span class='okr-id'>{esc(kr.id)}</span>"
-                     f" · from {esc(span)}{owner}</div>", width="470px")
+                     f" · from {esc(span)}{owner}</div>", width="auto")
+        label.layout.flex, label.layout.max_width = "1 1 300px", "470px"  # a phone: the label takes the line
         unit_label = html(f"<span class='okr-muted'>{esc(kr.unit)}</span>", width="100px")
         return w.VBox([row(label, field, unit_label, self._bars[kr.id]), self.messages[f"values.{kr.id}"]])
 

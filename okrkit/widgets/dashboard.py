@@ -117,10 +117,10 @@ class DashboardApp(App):
             )
         commitment = f" · {esc(obj.commitment.value)}" if obj.commitment else ""
         return (
-            f"<div style='margin:10px 0 4px 0'><div style='display:flex;align-items:center;gap:10px'>"
-            f"<div style='flex:1'><span class='okr-id'>{esc(obj.id)}</span> <b>{esc(obj.title)}</b>"
+            f"<div style='margin:10px 0 4px 0'><div class='okr-objrow'>"
+            f"<div style='flex:1 1 240px'><span class='okr-id'>{esc(obj.id)}</span> <b>{esc(obj.title)}</b>"
             f"<span class='okr-muted'>{commitment}</span></div>"
-            f"<div style='width:220px'>{progress_bar(obj.progress, obj.status.value, expected=expected)}</div>"
+            f"<div style='flex:0 1 220px;min-width:150px'>{progress_bar(obj.progress, obj.status.value, expected=expected)}</div>"
             f"<div>{status_badge(obj.status.value)}</div></div>"
             f"<table class='okr-table okr-fixed' style='margin-top:4px'><colgroup><col style='width:46%'>"
             f"<col style='width:24%'><col style='width:20%'><col style='width:10%'></colgroup><tr><th>Key result</th>"

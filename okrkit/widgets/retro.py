@@ -21,7 +21,7 @@ from okrkit.model import Retro, RetroItem, RetroKind
 from okrkit.progress import engagement_status, score_reading
 from okrkit.retro_formats import RETRO_FORMATS
 from okrkit.validation import parse, too_long
-from okrkit.widgets._base import App, button, guarded, html, row, text_field
+from okrkit.widgets._base import FULL_WIDTH, App, button, guarded, html, row, text_field
 from okrkit.widgets._forms import clip_text, length_counter, show_error
 from okrkit.widgets._html import esc, message
 
@@ -136,10 +136,11 @@ class RetroApp(App):
         vote.on_click(lambda _b, i=item: self._on_vote(i))
         remove.on_click(lambda _b, i=item: self._on_remove_item(i))
         note = html(f"<div class='okr-sticky'>{esc(item['text'])}</div>")
-        # The note shrinks and wraps; the buttons keep their size beside it, however long the note.
-        note.layout.flex, note.layout.min_width = "1 1 auto", "0"
+        note.layout.width = FULL_WIDTH  # its border inside the column
+        # The buttons sit under the note, whole at any length of note (beside it they were cut off).
         vote.layout.flex = remove.layout.flex = "0 0 auto"
-        return w.HBox([note, vote, remove], layout=w.Layout(align_items="center", width="100%"))
+        buttons = w.HBox([vote, remove], layout=w.Layout(justify_content="flex-end", width="100%"))
+        return w.VBox([note, buttons], layout=w.Layout(width="100%", margin="0 0 4px 0"))
 
     def _render_actions(self) -> None:
         rows = []

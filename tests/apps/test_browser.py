@@ -195,6 +195,76 @@ def test_drafter_refuses_an_empty_objective_and_a_baseline_equal_to_its_target(p
     assert open_store(served.folder).load_engagement() == before
 
 
+# --- what a person sees: phones, the board, the drafter ---------------------------------------
+
+
+def _overflow(page) -> list[str]:
+    """Elements of the app whose right edge runs past the window (what a phone would cut off)."""
+    return page.evaluate("""() => { const w = document.documentElement.clientWidth; return [...document
+        .querySelectorAll('.okr-app *')].filter(e => e.offsetParent !== null && e.getBoundingClientRect().width > 0
+        && e.getBoundingClientRect().right > w + 1 && !e.closest('.okr-chart, [style*="overflow-x"]'))
+        .map(e => (e.className || e.tagName).toString().slice(0, 40) + ': ' + (e.innerText || '').slice(0, 60))
+        .slice(0, 8); }""")
+
+
+@pytest.mark.parametrize("app", ["checkin", "dashboard"])
+def test_the_apps_are_usable_on_a_390_px_phone(page, served: Server, app: str) -> None:
+    """At 390 px nothing of the check-in or the dashboard runs off the right edge; charts keep a readable size."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_app(page, served, app, TEAM)
+    if app == "dashboard":
+        page.locator(".okr-app .okr-chart svg").first.wait_for(timeout=60_000)
+        widths = page.locator(".okr-app .okr-chart svg").evaluate_all(
+            "els => els.map(e => e.getBoundingClientRect().width)")
+        assert widths and min(widths) >= 300, widths
+        badge = page.locator(".okr-app table.okr-table .okr-badge").first
+        box = badge.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390, box  # the status column is on screen
+    else:
+        trend = page.locator(".okr-app svg[aria-label]").first
+        box = trend.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390, box
+    page.wait_for_timeout(500)
+    screenshot(page, f"{app}-phone")
+    assert _overflow(page) == []
+
+
+def test_enter_adds_a_sticky_note_and_long_notes_keep_their_buttons(page, served: Server) -> None:
+    """Enter in the note box adds the note; beside a long note, '+1' and '✕' stay whole inside the column."""
+    open_app(page, served, "retro", "Digital Services")
+    column = page.locator(".okr-card").first
+    box = column.get_by_placeholder("Add a sticky note…")
+    box.fill("Short note")
+    box.press("Enter")
+    page.locator(".okr-sticky", has_text="Short note").wait_for(timeout=30_000)
+    long = "A very long sticky note about the legal review " * 6 + "Supercalifragilisticexpialidocious" * 3
+    box.fill(long)
+    box.press("Enter")
+    note = page.locator(".okr-sticky", has_text="Supercalifragilistic")
+    note.wait_for(timeout=30_000)
+    card = column.bounding_box()
+    for name in ("+1 (0)",):
+        for button in column.get_by_role("button", name=name).all():
+            b = button.bounding_box()
+            assert b and b["x"] + b["width"] <= card["x"] + card["width"] + 1, (b, card)
+            assert b["width"] >= 60  # not squeezed
+    assert note.bounding_box()["x"] + note.bounding_box()["width"] <= card["x"] + card["width"] + 1
+    screenshot(page, "retro-long-note")
+
+
+def test_the_drafters_buttons_stay_beside_their_key_result(page, served: Server) -> None:
+    """↑, ↓ and the bin sit on the same line as the key result's fields."""
+    open_app(page, served, "drafter_app", TEAM)
+    title = page.get_by_placeholder("Increase … from … to …").first
+    title.wait_for(timeout=30_000)
+    line = title.locator("xpath=ancestor::div[contains(@class,'okr-row')][1]")
+    field_top = title.bounding_box()["y"]
+    for button in line.locator("button").all():
+        b = button.bounding_box()
+        assert b and abs(b["y"] - field_top) < 20, (b, field_top)
+    screenshot(page, "drafter")
+
+
 # --- hostile text (these add to the store, so they run last) ----------------------------
 
 
