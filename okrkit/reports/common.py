@@ -49,7 +49,7 @@ _KR_TABLE = """
 <thead><tr><th scope="col">Key result</th><th scope="col" class="num">Baseline</th>
 <th scope="col" class="num">{{ now_label }}</th><th scope="col" class="num">Target</th>
 {% if changes is not none %}<th scope="col" class="num">{{ change_label }}</th>{% endif %}
-<th scope="col">Progress</th><th scope="col">Status</th></tr></thead>
+<th scope="col">Progress</th><th scope="col">{{ 'Score' if readings is not none else 'Status' }}</th></tr></thead>
 <tbody>
 {% for kr in krs %}
 <tr data-kr="{{ kr.id }}" data-progress="{{ '%.4f' % kr.progress }}">
@@ -63,8 +63,10 @@ _KR_TABLE = """
 <td class="num">{{ kr.target|num }}{{ kr.unit|unit if kr.target is not none else '' }}</td>
 {% if changes is not none %}<td class="num">{{ m.delta(changes.get(kr.id), 'down' if kr.direction and
   kr.direction.value == 'decrease' else 'up', kr.unit|delta_unit if changes.get(kr.id) is not none else '') }}</td>{% endif %}
-<td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress, expected, kr.status) }}</td>
-<td>{{ m.badge(kr.status) }}</td>
+{% if readings is not none %}<td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress) }}</td>
+<td class="score"><strong>{{ '%.2f' % kr.progress }}</strong> {{ readings[kr.id] }}</td>
+{% else %}<td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress, expected, kr.status) }}</td>
+<td>{{ m.badge(kr.status) }}</td>{% endif %}
 </tr>
 {% endfor %}
 </tbody>
@@ -73,10 +75,14 @@ _KR_TABLE = """
 
 
 def kr_table(krs: list[KRStatus], caption: str, expected: float, *, changes: dict[str, float | None] | None = None,
-             now_label: str = "Now", change_label: str = "Change") -> Markup:
-    """A labelled table of KRs: baseline, now, target, (change), progress against pace, status."""
+             now_label: str = "Now", change_label: str = "Change", readings: dict[str, str] | None = None) -> Markup:
+    """A labelled table of KRs: baseline, now, target, (change), progress against pace, status.
+
+    With `readings` (KR id → how a coach reads its score), the end of a cycle: each KR shows
+    its score and that reading instead of a pace status, which no longer means anything.
+    """
     return html.render(_KR_TABLE, krs=krs, caption=caption, expected=expected, changes=changes,
-                       now_label=now_label, change_label=change_label)
+                       now_label=now_label, change_label=change_label, readings=readings)
 
 
 def value_changes(krs: list[KRStatus], before: dict[str, KRStatus]) -> dict[str, float | None]:
