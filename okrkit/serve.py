@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import functools
 import ipaddress
 import logging
@@ -57,6 +58,8 @@ class ServeOptions:
     pool_size: int = 1  # preheated kernels per app; 0 starts a kernel per visit
     db_url: str | None = None
     cull_idle_seconds: int = 1800
+    stored_token: bool = False  # use the engagement's own token (DIR/.okrkit-token), made if needed
+    rotate_token: bool = False  # replace that token with a new one first
 
     @property
     def apps_dir(self) -> Path:
@@ -145,11 +148,27 @@ def engagement_token(folder: Path, *, rotate: bool = False) -> tuple[str, str]:
             return token, "kept"
     token = new_token()
     tmp = path.with_name(f"{TOKEN_FILE}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(token + "\n")
-    os.replace(tmp, path)  # all or nothing: a half-written token would lock the teams out
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(token + "\n")
+        os.replace(tmp, path)  # all or nothing: a half-written token would lock the teams out
+    finally:
+        tmp.unlink(missing_ok=True)
     return token, "rotated" if rotate else "new"
+
+
+def _stored_token(folder: Path, *, rotate: bool) -> str:
+    try:
+        token, how = engagement_token(folder, rotate=rotate)
+    except OSError as error:
+        raise InputError(f"{folder / TOKEN_FILE}: cannot keep the apps' token there ({error.strerror}); "
+                         f"pass --token T or set ${TOKEN_ENV}", field="token") from None
+    if how != "kept":
+        print(f"A {'new ' if how == 'rotated' else ''}token for this engagement is in {folder / TOKEN_FILE}: "
+              "the links below keep working after a restart"
+              + ("; links sent before no longer work" if how == "rotated" else ""), file=sys.stderr)
+    return token
 
 
 def _check_port(ip: str, port: int) -> None:
@@ -195,10 +214,12 @@ def _write_demo(folder: Path, url: str | None) -> None:
 
 
 def serve(options: ServeOptions, *, demo: bool = False, verbose: bool = False) -> int:
-    if options.token is None and not _is_loopback(options.ip):
+    if options.token is None and not options.stored_token and not _is_loopback(options.ip):
         raise InputError(f"--ip {options.ip}: without a token the apps are served on this machine only "
                          "(localhost); drop --no-token to serve others", field="ip")
     client = prepare(options, demo=demo)
+    if options.stored_token:  # only once the folder is known to hold an engagement: no stray token files
+        options = dataclasses.replace(options, token=_stored_token(options.folder, rotate=options.rotate_token))
     _check_port(options.ip, options.port)
     os.environ.update(voila_env(options))  # Voila reads JUPYTER_PATH itself; the kernels inherit the rest
     print(f"\n  {client}: the apps are at  {options.url()}\n", file=sys.stderr, flush=True)
@@ -331,23 +352,14 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if args.dir is None and not args.demo:
         raise InputError("name the engagement folder: okrkit serve DIR (or okrkit serve --demo)", field="dir")
     folder = args.dir or Path("okrkit-demo")
-    token = None if args.no_token else args.token or os.environ.get(TOKEN_ENV)
+    token = None if args.no_token else args.token or (None if args.rotate_token else os.environ.get(TOKEN_ENV))
     if token is not None and token.startswith("-"):
         raise InputError("--token: must not start with '-'", field="token")
     if args.rotate_token and (args.token or args.no_token):
         raise InputError("--rotate-token makes a new stored token: drop --token / --no-token", field="rotate_token")
-    if not args.no_token and not args.token and (args.rotate_token or not os.environ.get(TOKEN_ENV)):
-        if args.demo and not folder.exists():
-            folder.mkdir(parents=True)
-        if not folder.is_dir():
-            raise InputError(f"{folder}: no engagement here; run `okrkit new {folder}` first", field="dir")
-        token, how = engagement_token(folder, rotate=args.rotate_token)
-        if how != "kept":
-            print(f"A {'new ' if how == 'rotated' else ''}token for this engagement is in {folder / TOKEN_FILE}: "
-                  "the links below keep working after a restart" +
-                  ("; links sent before no longer work" if how == "rotated" else ""), file=sys.stderr)
     options = ServeOptions(folder=folder, port=args.port, ip=args.ip, token=token, pool_size=args.pool_size,
-                           db_url=args.db)
+                           db_url=args.db, stored_token=not args.no_token and token is None,
+                           rotate_token=args.rotate_token)
     return serve(options, demo=args.demo, verbose=args.verbose)
 
 

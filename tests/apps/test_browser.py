@@ -396,3 +396,26 @@ def test_the_token_survives_a_restart_and_the_log_is_one_line_per_visit(browser,
         assert text.count("visit: checkin for Discover Team") == 1, text
         assert "refused: GET /api/kernels (403) - no valid token" in text or "refused: GET /api/kernels" in text, text
         assert len([line for line in text.splitlines() if line.startswith("[")]) <= 8, text
+
+
+def test_dashboard_of_a_team_with_no_check_ins_says_so_and_colours_agree(page, served: Server) -> None:
+    """A team with no check-in: a sentence, no empty axes; a KR over target says so; 'at risk' is one colour."""
+    store = open_store(served.folder)
+    engagement = store.load_engagement()
+    if "Onboarding Squad" not in [t.name for t in engagement.teams]:
+        team = Team(name="Onboarding Squad", okrs=[Objective(id="OS-1", objective="Make sign-up effortless",
+                                                             key_results=[KeyResult(id="OS-1.1", baseline=10,
+                                                                                    target=20,
+                                                                                    title="Increase X from 10 to 20")])])
+        store.save_engagement(engagement.model_copy(update={"teams": [*engagement.teams, team]}))
+    open_app(page, served, "dashboard", "Onboarding Squad")
+    page.get_by_text("Onboarding Squad has not checked in yet").wait_for(timeout=60_000)
+    assert page.locator(".okr-app .okr-chart svg").count() == 0
+    screenshot(page, "dashboard-no-checkins")
+    open_app(page, served, "dashboard", TEAM)
+    page.get_by_text("103% · beyond target").wait_for(timeout=30_000)
+    page.locator(".okr-app .okr-chart svg").first.wait_for(timeout=60_000)
+    badge = page.locator(".okr-app .okr-badge", has_text="At risk").first.evaluate("e => getComputedStyle(e).color")
+    fills = page.locator(".okr-app .okr-chart svg path").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).fill)")
+    assert badge == "rgb(154, 91, 0)" and badge in fills, (badge, set(fills))

@@ -250,3 +250,24 @@ def test_a_token_starting_with_a_dash_is_refused(tmp_path: Path, capsys: pytest.
 def test_rotate_token_with_a_given_token_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", str(tmp_path), "--token", "abc", "--rotate-token"]) == 2
     assert "--rotate-token" in capsys.readouterr().err
+
+
+def test_a_folder_without_an_engagement_gets_no_token_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`okrkit serve` on a folder with no engagement fails with what to do, and leaves no .okrkit-token behind."""
+    assert main(["serve", str(tmp_path)]) == 2
+    assert "no engagement here" in capsys.readouterr().err
+    assert not (tmp_path / TOKEN_FILE).exists()
+
+
+def test_a_read_only_folder_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the token cannot be written, the error names the file and says to pass --token; no temp file stays."""
+    from okrkit.errors import InputError
+    from okrkit.serve import _stored_token
+
+    def refuse(*_args: object, **_kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("okrkit.serve.os.open", refuse)
+    with pytest.raises(InputError, match=r"\.okrkit-token: cannot keep the apps' token there .*--token T"):
+        _stored_token(tmp_path, rotate=False)
+    assert list(tmp_path.iterdir()) == []
