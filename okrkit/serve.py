@@ -251,7 +251,7 @@ def log_request(log: logging.Logger, handler: Any) -> None:
     elif status >= 400:
         log.warning("refused: %s %s (%d)%s", request.method, request.path, status,
                     " - no valid token" if status in (401, 403) else "")
-    elif request.method == "GET" and status == 200 and (request.path.startswith(("/voila/render/"))
+    elif request.method == "GET" and status == 200 and (request.path.startswith("/voila/render/")
                                                         or request.path == handler.settings.get("base_url", "/")):
         log.info("visit: %s%s (%.1f s)", page.removesuffix(".ipynb"), f" for {team}" if team else "", seconds)
 

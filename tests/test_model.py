@@ -172,7 +172,8 @@ def test_a_value_that_cannot_be_stored_exactly_is_refused(value):
         parse(CheckIn, {"team": "A", "date": "2026-01-09", "values": {"DT-1.1": value}})
 
 
-@pytest.mark.parametrize("value", ["0.1", "1200", 78.5, "999999999999999"], ids=["tenth", "int-text", "float", "15-digits"])
+@pytest.mark.parametrize("value", ["0.1", "1200", 78.5, "999999999999999"],
+                         ids=["tenth", "int-text", "float", "15-digits"])
 def test_ordinary_values_are_stored_as_typed(value):
     """What people type (up to 15 significant digits) is kept."""
     assert parse(CheckIn, {"team": "A", "date": "2026-01-09", "values": {"K": value}}).values["K"] == float(value)

@@ -117,8 +117,7 @@ class RetroApp(App):
             add = button("Add", icon="plus", width="70px")
             add.on_click(lambda _b, p=prompt: self._on_add_item(p))
             # Enter in the box adds the note, as on any board (the front-end sends a "submit" message).
-            field.on_msg(lambda _w, content, _buffers, p=prompt: content.get("event") == "submit"
-                         and self._on_add_item(p))
+            field.on_msg(lambda _w, content, _buffers, p=prompt: self._on_note_message(p, content))
             self.item_inputs[prompt] = field
             notes: list[w.Widget] = [html(f"<h3>{esc(question)}</h3>")]
             notes += [self._item_row(item) for item in items]
@@ -242,6 +241,10 @@ class RetroApp(App):
         self._items.append(item.model_dump(mode="json"))
         self._render_board()
         self._autosave()
+
+    def _on_note_message(self, prompt: str, content: dict[str, Any]) -> None:
+        if isinstance(content, dict) and content.get("event") == "submit":
+            self._on_add_item(prompt)
 
     def _on_vote(self, item: dict[str, Any]) -> None:
         voter = clip_text(self.voter.value, 200).strip()

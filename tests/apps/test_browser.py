@@ -346,7 +346,8 @@ def test_no_page_asks_another_host_and_icons_still_show(page, served: Server) ->
 
 
 def test_the_sign_in_page_is_okrkits(page, served: Server) -> None:
-    """Without the token: the engagement's name, 'ask your coach for the link', no Jupyter jargon; a wrong key says so."""
+    """Without the token: the engagement's name, 'ask your coach for the link', no Jupyter jargon;
+    a wrong key says so."""
     page.goto(served.url("/voila/render/checkin.ipynb", token=False))
     text = page.locator("body").inner_text()
     assert "Banco Aurora" in text and "ask your coach for the link" in text
@@ -366,7 +367,7 @@ def test_the_sign_in_page_is_okrkits(page, served: Server) -> None:
 def test_the_token_survives_a_restart_and_the_log_is_one_line_per_visit(browser, tmp_path) -> None:
     """Without --token, serve keeps the engagement's token (0600) across restarts; its log holds one line per
     visit and per problem: no 'not trusted', no TCP warning, no traceback, not even on stopping."""
-    from apps_server import start_server, stop_server, wait_for_pools
+    from apps_server import start_server, stop_server
 
     from okrkit.testing import demo_folder
 
@@ -403,10 +404,9 @@ def test_dashboard_of_a_team_with_no_check_ins_says_so_and_colours_agree(page, s
     store = open_store(served.folder)
     engagement = store.load_engagement()
     if "Onboarding Squad" not in [t.name for t in engagement.teams]:
+        kr = KeyResult(id="OS-1.1", baseline=10, target=20, title="Increase sign-ups from 10 to 20")
         team = Team(name="Onboarding Squad", okrs=[Objective(id="OS-1", objective="Make sign-up effortless",
-                                                             key_results=[KeyResult(id="OS-1.1", baseline=10,
-                                                                                    target=20,
-                                                                                    title="Increase X from 10 to 20")])])
+                                                             key_results=[kr])])
         store.save_engagement(engagement.model_copy(update={"teams": [*engagement.teams, team]}))
     open_app(page, served, "dashboard", "Onboarding Squad")
     page.get_by_text("Onboarding Squad has not checked in yet").wait_for(timeout=60_000)
