@@ -67,10 +67,11 @@ def test_no_priorities_means_no_priority_gaps():
 
 
 def test_an_alignment_loop_does_not_hang_the_coach():
-    """A → B → A serves nothing through the loop and ends."""
+    """A → B → A: the walk ends; the priority met inside the loop is found from both."""
     eng = engagement(priorities=PRIORITIES, teams=[team("T", level="business-unit", okrs=[
-        objective("A", aligns_to=["B"]), objective("B", aligns_to=["A"])])])
-    assert len(_rules(eng, "objective-without-priority")) == 2
+        objective("A", aligns_to=["B"]), objective("B", aligns_to=["A"], priority="Resilience")])])
+    assert _rules(eng, "objective-without-priority", "priority-without-okr") == [
+        ("priority-without-okr", "priorities[0]"), ("priority-without-okr", "priorities[1]")]
 
 
 def test_a_metric_kr_whose_numbers_are_only_in_its_title_is_named():
@@ -89,3 +90,12 @@ def test_a_milestone_a_task_or_a_kr_with_fields_is_silent():
         key_result("T-1.3", title="Launch the new website", baseline=None, target=None),
         key_result("T-1.4", title="Improve customer satisfaction", baseline=None, target=None)])])])
     assert _rules(eng, "kr-no-baseline-or-target") == []
+
+
+def test_a_gap_is_reported_once_at_its_root():
+    """A team OKR aligned to a strategic OKR with no priority: only the strategic OKR is named."""
+    eng = engagement(priorities=PRIORITIES, teams=[
+        team("Digital", level="business-unit", okrs=[objective("DS-1")]),
+        team("Discover", okrs=[objective("DT-1", aligns_to=["DS-1"])]),
+    ])
+    assert _rules(eng, "objective-without-priority") == [("objective-without-priority", "teams[0].okrs[0]")]

@@ -120,9 +120,9 @@ def objective_without_priority(ctx: Context) -> Iterator[Hit]:
     served = _served_priorities(ctx)
     strategic = ctx.strategic_ids()
     for path, team, obj in ctx.objectives():
-        if served.get(obj.id):
-            continue
-        if team.level is Level.TEAM and not obj.aligns_to and strategic:
+        if served.get(obj.id) or obj.aligns_to:
+            continue  # an aligned objective's gap is that of what it aligns to, reported there (or dangling)
+        if team.level is Level.TEAM and strategic:
             continue  # `not-aligned` already names this gap
         if obj.priority and obj.priority not in priorities:
             message = f"'{obj.title}' names the priority '{obj.priority}', which is not one of the engagement's."
