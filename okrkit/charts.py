@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from okrkit.formatting import STATUS_COLOURS
 from okrkit.model import CheckIn, Engagement
 from okrkit.progress import EngagementStatus, Status, expected_progress, kr_raw_progress
 
@@ -29,7 +30,7 @@ __all__ = [
     "to_svg",
 ]
 
-STATUS_COLORS = {Status.ON_TRACK: "#2e7d32", Status.AT_RISK: "#e0a100", Status.OFF_TRACK: "#c62828"}
+STATUS_COLORS = {s: STATUS_COLOURS[s.value][0] for s in Status}  # the apps' colours (okrkit.formatting)
 FONT = "Inter, 'Segoe UI', Helvetica, Arial, sans-serif"
 _CONFIG = {
     "font": FONT,
@@ -92,10 +93,10 @@ def confidence_chart(checkins: Iterable[CheckIn], teams: Sequence[str] | None = 
                      width: int = 420, height: int = 180) -> alt.LayerChart:
     """Each team's confidence (1–10) over the cycle's check-ins."""
     alt = _alt()
-    rows = [{"date": c.date.isoformat(), "team": c.team, "confidence": c.confidence}
-            for c in checkins if c.confidence is not None and (teams is None or c.team in teams)]
+    checkins_list = [c for c in checkins if c.confidence is not None and (teams is None or c.team in teams)]
+    rows = [{"date": c.date.isoformat(), "team": c.team, "confidence": c.confidence} for c in checkins_list]
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %d", labelAngle=0)),
+        x=alt.X("date:T", title=None, axis=_checkin_axis(sorted({c.date for c in checkins_list}))),
         y=alt.Y("confidence:Q", scale=alt.Scale(domain=[1, 10]), title="confidence (1–10)",
                 axis=alt.Axis(values=[1, 4, 7, 10])),
         color=alt.Color("team:N", title=None, sort=list(teams) if teams else None),
@@ -139,7 +140,7 @@ def kr_trend_chart(engagement: Engagement, checkins: Iterable[CheckIn], team: st
     cycle = engagement.cycle
     pace_dates = [cycle.start, *(c.date for c in own), cycle.end] if own else [cycle.start, cycle.end]
     pace = [{"date": d.isoformat(), "pace": expected_progress(cycle, d)} for d in sorted(set(pace_dates))]
-    x = alt.X("date:T", title=None, axis=alt.Axis(format="%b %d", labelAngle=0),
+    x = alt.X("date:T", title=None, axis=_checkin_axis(cycle.checkin_dates()),
               scale=alt.Scale(domain=[cycle.start.isoformat(), cycle.end.isoformat()]))
     pace_line = alt.Chart(alt.Data(values=pace)).mark_line(strokeDash=[5, 4], color="#90a4ae").encode(
         x=x, y="pace:Q")
@@ -151,6 +152,20 @@ def kr_trend_chart(engagement: Engagement, checkins: Iterable[CheckIn], team: st
     )
     return (pace_line + base.mark_line(strokeWidth=2) + base.mark_point(filled=True, size=30)).properties(
         width=width, height=height).configure(**_CONFIG)
+
+
+MAX_DATE_TICKS = 7
+
+
+def _checkin_axis(days: Sequence[Any]) -> Any:
+    """A date axis ticked on the check-in days (every second or third one when there are many).
+
+    Vega's own ticks fall on Sundays; the teams check in on Fridays, and a point should sit on a tick.
+    """
+    alt = _alt()
+    step = max(1, -(-len(days) // MAX_DATE_TICKS))
+    values = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in list(days)[::step]]
+    return alt.Axis(format="%b %d", labelAngle=0, values=values) if values else alt.Axis(format="%b %d", labelAngle=0)
 
 
 def to_svg(chart: alt.TopLevelMixin) -> str:

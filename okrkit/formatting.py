@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["number", "percent"]
+__all__ = ["STATUS_COLOURS", "number", "percent"]
+
+# Each status's colour (text or mark) and its pale background: the apps' badges and bars and
+# the charts' marks use these, so "at risk" is one colour wherever it is shown.
+STATUS_COLOURS = {
+    "on-track": ("#1a7f37", "#e6f4ea"),
+    "at-risk": ("#9a5b00", "#fff4e0"),
+    "off-track": ("#b42318", "#fde8e7"),
+}
 
 
 def number(value: float | None) -> str:

@@ -113,6 +113,7 @@ def render_landing(status: EngagementStatus, apps: Sequence[Template], base_url:
     return (
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="data:;base64,=">'  # no request for /favicon.ico (a 404 in the log at each visit)
         f"<title>{escape(status.client)} · OKR apps</title><style>{_CSS}</style></head><body>"
         f'<header><div class="wrap"><div class="kicker">OKR apps</div><h1>{escape(status.client)}</h1>'
         f'<div class="sub">Cycle {escape(cycle.name)} · {cycle.start:%d %b %Y} – {cycle.end:%d %b %Y} · '

@@ -15,11 +15,13 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from okrkit.errors import InputError
 from okrkit.retro_formats import RETRO_FORMATS
 
 __all__ = [
@@ -52,7 +54,7 @@ __all__ = [
 # Control characters other than tab and newline are never meant (PostgreSQL refuses NUL,
 # terminals obey escapes). Windows line ends become "\n". (pydantic itself refuses lone surrogates.)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-EXACT = 2**53  # integers beyond this are not stored exactly as a float (SQLite REAL, PostgreSQL double)
+EXACT = 2**53  # every integer up to this is stored exactly as a float (SQLite REAL, PostgreSQL double)
 
 
 def _plain_text(value: str) -> str:
@@ -67,11 +69,31 @@ def _plain_text(value: str) -> str:
 
 
 def _exact_number(value: Any) -> Any:
-    """Refuse what pydantic would quietly turn into a number: true/false, and integers too big to keep."""
+    """Refuse what pydantic would quietly turn into another number.
+
+    true/false are not 1 and 0; and a float holds about 15 significant digits, so
+    99999999999999999999 would be kept as 100000000000000000000, a different number than
+    the one typed. Floats pass as they are.
+    """
     if isinstance(value, bool):
         raise ValueError(f"must be a number, not {str(value).lower()}")
-    if isinstance(value, int) and abs(value) > EXACT:
-        raise ValueError(f"is too large to store exactly (at most {EXACT:,})")
+    if not isinstance(value, (int, str)):
+        return value
+    if isinstance(value, int):
+        try:
+            exact = float(value) == value
+        except OverflowError:
+            exact = False
+        shown = f"{value}" if value.bit_length() < 200 else "a number of more than 60 digits"
+    else:
+        try:
+            typed = Decimal(value.strip())
+        except InvalidOperation:
+            return value  # not a number at all: the float validator names the field
+        exact = not typed.is_finite() or Decimal(repr(float(typed))) == typed
+        shown = value.strip()[:40]
+    if not exact:
+        raise ValueError(f"{shown} has more digits than can be stored exactly (at most 15 significant digits)")
     return value
 
 
@@ -175,6 +197,25 @@ class Cycle(_Model):
         first = self.start + dt.timedelta(days=(self.checkin_weekday.number - self.start.weekday()) % 7)
         return [first + dt.timedelta(weeks=w) for w in range((self.end - first).days // 7 + 1)]
 
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def check_date(self, day: dt.date, field: str = "date") -> None:
+        """Refuse a check-in dated outside the cycle: it would be stored yet never counted."""
+        if not self.contains(day):
+            raise InputError(f"{field}: {day.isoformat()} is outside the cycle {self.name} "
+                             f"({self.start.isoformat()} to {self.end.isoformat()}); choose a date within it",
+                             field=field)
+
+    def nearest_checkin_day(self, today: dt.date) -> dt.date:
+        """The cycle's check-in day nearest `today` (the first before it starts, the last once it is over)."""
+        days = self.checkin_dates() or [self.start]
+        return min(days, key=lambda d: (abs((d - today).days), d > today))  # a tie goes to the past week
+
+    def when(self, today: dt.date) -> str:
+        """"before", "during" or "after" the cycle, on `today`."""
+        return "before" if today < self.start else "after" if today > self.end else "during"
+
 
 _RELATIVE_TARGET = re.compile(r"^(?:by\s+)?([+-])?\s*(\d+(?:\.\d+)?)\s*%$", re.IGNORECASE)
 _DOWN_VERBS = ("reduce", "decrease", "cut", "lower", "shrink", "drop", "halve", "minimi")
@@ -251,6 +292,18 @@ class KeyResult(_Model):
     def measurable(self) -> bool:
         """True when progress can be computed: a baseline and a different target."""
         return self.baseline is not None and self.target is not None and self.target != self.baseline
+
+    @property
+    def unmeasurable_reason(self) -> str | None:
+        """Why progress cannot be computed, in a coach's words; None when it can."""
+        if self.baseline is None and self.target is None:
+            return "no baseline or target: progress cannot be measured"
+        if self.baseline is None or self.target is None:
+            return f"no {'baseline' if self.baseline is None else 'target'}: progress cannot be measured"
+        if self.target == self.baseline:
+            return (f"baseline and target are both {self.target:g}: a key result that does not move shows no "
+                    "progress; set the target the team wants to reach")
+        return None
 
 
 class Objective(_Model):
@@ -685,3 +738,8 @@ class EngagementRecord(_Model):
         """The record without the earlier versions of its check-ins (what an export gives unless asked)."""
         return self.model_copy(update={"history": [], "cycles": [c.model_copy(update={"history": []})
                                                                   for c in self.cycles]})
+
+    def check_dates(self) -> None:
+        """Every check-in within the cycle (`Cycle.check_date`), naming the first one that is not."""
+        for i, checkin in enumerate(self.checkins):
+            self.engagement.cycle.check_date(checkin.date, field=f"checkins[{i}].date")

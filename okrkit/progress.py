@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from okrkit.formatting import number
 from okrkit.model import (
     CheckIn,
     Commitment,
@@ -48,6 +49,8 @@ __all__ = [
     "default_as_of",
     "engagement_status",
     "expected_progress",
+    "implausible",
+    "implausible_values",
     "kr_raw_progress",
     "latest_values",
     "score_reading",
@@ -80,6 +83,7 @@ class KRStatus:
     measurable: bool
     status: Status
     updated: dt.date | None
+    unmeasurable_reason: str | None = None  # why progress cannot be computed, when it cannot
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,43 @@ def kr_raw_progress(kr: KeyResult, current: float | None) -> float:
         return 1.0 if current >= 1 else 0.0
     assert kr.baseline is not None and kr.target is not None
     return (current - kr.baseline) / (kr.target - kr.baseline)
+
+
+IMPLAUSIBLE_SPANS = 10  # a value more than ten baseline–target spans away is most likely a slip
+
+
+def implausible(kr: KeyResult, value: float) -> str | None:
+    """A question to ask before saving `value` for `kr` when it looks like a slip of the keyboard.
+
+    A percentage outside 0–100, or a value more than ten times the baseline–target span
+    outside that range. None when the value is plausible; it is never refused for this.
+    """
+    if kr.kind is KRKind.MILESTONE:
+        return None
+    unit = kr.unit.strip()
+    shown = f"{number(value)} {unit}".rstrip()
+    if unit == "%" and not 0 <= value <= 100:
+        return f"Is {shown} right? A percentage is usually between 0 and 100."
+    if kr.baseline is None or kr.target is None:
+        return None
+    low, high = sorted((kr.baseline, kr.target))
+    span = (high - low) or max(abs(high), 1.0)
+    if value < low - IMPLAUSIBLE_SPANS * span or value > high + IMPLAUSIBLE_SPANS * span:
+        return (f"Is {shown} right? It is far outside the key result's range, "
+                f"{number(kr.baseline)} → {number(kr.target)}.")
+    return None
+
+
+def implausible_values(engagement: Engagement, checkins: Iterable[CheckIn]) -> list[str]:
+    """One line per checked-in value that `implausible` questions: what an import warns about."""
+    krs = engagement.key_results()
+    lines = []
+    for checkin in checkins:
+        for kr_id, value in checkin.values.items():
+            question = implausible(krs[kr_id], value) if kr_id in krs else None
+            if question:
+                lines.append(f"{checkin.team} {checkin.date.isoformat()} {kr_id}: {question}")
+    return lines
 
 
 def expected_progress(cycle: Cycle, on: dt.date) -> float:
@@ -268,6 +309,7 @@ def _kr_status(
         baseline=kr.baseline, target=kr.target, current=current, raw=raw, progress=progress,
         checked_in=latest is not None, measurable=kr.measurable,
         status=classify(progress, expected, None, thresholds), updated=updated,
+        unmeasurable_reason=kr.unmeasurable_reason,
     )
 
 

@@ -20,7 +20,7 @@ def _bar(progress: float) -> str:
 
 def _kr_note(kr: KRStatus) -> str:
     if not kr.measurable:
-        return "no baseline or target: progress cannot be measured"
+        return kr.unmeasurable_reason or "progress cannot be measured"
     if not kr.checked_in:
         return "not checked in yet"
     if kr.raw > 1:

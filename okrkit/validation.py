@@ -13,9 +13,14 @@ from pydantic import BaseModel, ValidationError
 
 from okrkit.errors import InputError
 
-__all__ = ["describe", "field_path", "parse"]
+__all__ = ["describe", "field_path", "parse", "too_long"]
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def too_long(length: int, limit: int) -> str:
+    """The one wording of a text over its limit, in the model's messages and the apps' counters."""
+    return f"Too long: {length:,} characters, at most {limit:,}"
 
 
 def field_path(loc: tuple[str | int, ...], prefix: str = "") -> str:
@@ -55,7 +60,7 @@ def _plain(error: dict[str, Any], model: type[BaseModel] | None) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
-        return f"is too long (at most {ctx.get('max_length')} characters)"
+        return too_long(len(value) if isinstance(value, str) else 0, int(ctx.get("max_length", 0))).lower()
     if kind == "string_pattern_mismatch":
         return f"must be an id of letters, digits, '.', '_' or '-' such as DS-1.2, not {shown}"
     if kind.startswith("date") or kind.startswith("datetime"):

@@ -45,6 +45,27 @@ async def _receive(url: str, attempts: int = 5) -> str | None:
     return None
 
 
+def _quiet_shutdown() -> None:
+    """Drop the ZMQ traceback a waiting kernel logs when the server stops.
+
+    A preheated kernel shut down while it waits for its visitor cannot send the reply of the
+    cell it is running; ipykernel logs that as an error with a 20-line traceback, one per
+    kernel, each time `okrkit serve` stops. Nothing is lost: only that record is dropped.
+    """
+    try:
+        import zmq
+        from ipykernel.kernelapp import IPKernelApp
+    except ImportError:
+        return
+    if IPKernelApp.initialized():
+        IPKernelApp.instance().log.addFilter(
+            lambda record: not (record.exc_info and isinstance(record.exc_info[1], zmq.ZMQError)))
+
+
+if os.environ.get("VOILA_PREHEAT", "False") != "False":
+    _quiet_shutdown()  # at import, the apps' first line: a kernel stopped while importing says nothing either
+
+
 def _wait_for_visit() -> None:
     """Wait for the visit a preheated kernel was kept for; put its request in the environment."""
     env = os.environ

@@ -1,6 +1,8 @@
 """`okrkit new`: an engagement folder with its store and one notebook per template.
 
     DIR/okrkit.db               the store (or the database at --db / $OKRKIT_DB_URL)
+    DIR/engagement.yaml         the engagement as a file the coach edits and keeps in git
+    DIR/.gitignore              keeps the store and the apps' token out of git
     DIR/coach-workbook.ipynb    the coach's workbook, opened in JupyterLab
     DIR/apps/*.ipynb            the client apps that `okrkit serve DIR` shows in Voila
 
@@ -29,6 +31,7 @@ from okrkit.errors import InputError, OkrkitError
 __all__ = [
     "APPS_DIR",
     "BACKUP_DIR",
+    "ENGAGEMENT_FILE",
     "Template",
     "add_new_command",
     "app_templates",
@@ -37,6 +40,7 @@ __all__ = [
     "parse_cycle",
     "templates",
     "templates_dir",
+    "write_engagement_file",
 ]
 
 APPS_DIR = "apps"
@@ -234,6 +238,59 @@ def make_workbooks(folder: Path, team: str | None = None, *, only_apps: bool = F
     return written
 
 
+ENGAGEMENT_FILE = "engagement.yaml"
+# What stays out of git in an engagement folder: the store, the apps' token, backups of notebooks.
+GITIGNORE = ("okrkit.db", "okrkit.db-*", "okrkit.db.*", ".okrkit-token", ".okrkit-token.*", f"{BACKUP_DIR}/",
+             ".ipynb_checkpoints/")
+
+
+def write_engagement_file(folder: Path, store: Any) -> list[Path]:
+    """DIR/engagement.yaml from the store, the file a coach edits by hand and keeps in git.
+
+    Written only when it is not there: once it exists it is the coach's, never overwritten.
+    """
+    from okrkit.io.yaml_file import write_record
+
+    path = folder / ENGAGEMENT_FILE
+    if path.exists():
+        return []
+    write_record(store.load_record(), path)
+    return [path]
+
+
+def engagement_file_note(folder: Path, store: Any) -> str | None:
+    """How to bring DIR/engagement.yaml and the store back in step, when they differ."""
+    from okrkit.io.yaml_file import load_record
+
+    path = folder / ENGAGEMENT_FILE
+    try:
+        in_file = load_record(path)
+    except OkrkitError as error:
+        return f"{path} cannot be read ({error}); fix it, then `okrkit import {folder} {path}`"
+    in_store = store.load_record()
+    if in_file == in_store:
+        return None
+    if in_file.engagement == in_store.engagement:
+        return (f"{path} lacks check-ins or retrospectives recorded since it was written: "
+                f"`okrkit export {folder} --out {path}` brings it up to date")
+    return (f"{path} differs from the store: `okrkit import {folder} {path}` loads your edits into the store, "
+            f"or `okrkit export {folder} --out {path}` rewrites the file from the store")
+
+
+def write_gitignore(folder: Path) -> list[Path]:
+    """DIR/.gitignore, so keeping the folder in git never commits the store or the apps' token."""
+    path = folder / ".gitignore"
+    present = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    missing = [line for line in GITIGNORE if line not in present]
+    if not missing:
+        return []
+    with path.open("a", encoding="utf-8") as handle:
+        if not present:
+            handle.write("# okrkit: the store and the apps' access token stay out of git\n")
+        handle.write("".join(f"{line}\n" for line in missing))
+    return [path]
+
+
 def _backup(folder: Path, path: Path) -> Path:
     """Keep a copy of a notebook about to be replaced, outside apps/ so Voila never serves it."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -264,11 +321,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
                              source=getattr(args, "from_file", None), url=args.db)
     from okrkit.store import open_store
 
-    teams = [t.name for t in open_store(folder, args.db).load_engagement().teams]
-    written = make_workbooks(folder, team=teams[0] if teams else None)
+    store = open_store(folder, args.db)
+    teams = [t.name for t in store.load_engagement().teams]
+    written = write_engagement_file(folder, store) + write_gitignore(folder)
+    written += make_workbooks(folder, team=teams[0] if teams else None)
     print(summary, file=sys.stderr)
     for path in written:
         print(f"  {path}", file=sys.stderr)
+    note = engagement_file_note(folder, store)
+    if note:
+        print(note, file=sys.stderr)
     print(f"\nNext: `jupyter lab {folder / 'coach-workbook.ipynb'}` for the coach, "
           f"`okrkit serve {folder}` for the client's apps.", file=sys.stderr)
     return 0

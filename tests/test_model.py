@@ -117,3 +117,69 @@ def test_timed_agenda_starts_with_ten_minute_vision_presentations():
     timed = prep.timed_agenda()
     assert [(t.strftime("%H:%M"), i.title) for t, i in timed] == [
         ("09:00", "Vision presentation: Ana"), ("09:10", "Vision presentation: Bo"), ("09:20", "Draft OKRs")]
+
+
+# --- a check-in's date within its cycle -------------------------------------------------
+
+Q2 = Cycle(name="2026-Q2", start=dt.date(2026, 4, 1), end=dt.date(2026, 6, 30))
+
+
+@pytest.mark.parametrize("day", [dt.date(2026, 3, 31), dt.date(2026, 7, 1), dt.date(2026, 12, 1)],
+                         ids=["day-before", "day-after", "months-after"])
+def test_a_date_outside_the_cycle_is_refused_naming_date_and_cycle(day):
+    """Cycle.check_date refuses a day outside the cycle with the date, the cycle and its span."""
+    with pytest.raises(InputError, match=rf"date: {day.isoformat()} is outside the cycle 2026-Q2 "
+                                         r"\(2026-04-01 to 2026-06-30\)"):
+        Q2.check_date(day)
+
+
+def test_the_first_and_last_day_of_the_cycle_are_inside():
+    """The cycle's bounds are part of it."""
+    Q2.check_date(dt.date(2026, 4, 1))
+    Q2.check_date(dt.date(2026, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 12, 1), dt.date(2026, 6, 26)),  # over: its last Friday
+        (dt.date(2026, 1, 15), dt.date(2026, 4, 3)),  # not started: its first Friday
+        (dt.date(2026, 5, 13), dt.date(2026, 5, 15)),  # Wednesday: the Friday two days on
+        (dt.date(2026, 5, 11), dt.date(2026, 5, 8)),  # Monday: the Friday three days back
+    ],
+    ids=["over", "not-started", "midweek", "monday"],
+)
+def test_the_nearest_checkin_day_stays_within_the_cycle(today, expected):
+    """The default week of a check-in is the cycle's check-in day nearest today, never outside it."""
+    assert Q2.nearest_checkin_day(today) == expected
+
+
+def test_a_record_with_a_checkin_outside_its_cycle_names_it():
+    """EngagementRecord.check_dates names the first check-in outside the cycle by its place in the list."""
+    from okrkit.model import EngagementRecord
+
+    record = EngagementRecord(engagement=engagement(), checkins=[
+        CheckIn(team="Team", date=dt.date(2026, 2, 6)), CheckIn(team="Team", date=dt.date(2026, 12, 1))])
+    with pytest.raises(InputError, match=r"checkins\[1\]\.date: 2026-12-01 is outside the cycle 2026-Q1"):
+        record.check_dates()
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", 99999999999999999999, "1.234567890123456789"],
+                         ids=["text", "integer", "decimals"])
+def test_a_value_that_cannot_be_stored_exactly_is_refused(value):
+    """A number with more digits than a float keeps would be stored as another number: refused, naming the KR."""
+    with pytest.raises(InputError, match=r"values\.DT-1\.1: .* has more digits than can be stored exactly"):
+        parse(CheckIn, {"team": "A", "date": "2026-01-09", "values": {"DT-1.1": value}})
+
+
+@pytest.mark.parametrize("value", ["0.1", "1200", 78.5, "999999999999999"],
+                         ids=["tenth", "int-text", "float", "15-digits"])
+def test_ordinary_values_are_stored_as_typed(value):
+    """What people type (up to 15 significant digits) is kept."""
+    assert parse(CheckIn, {"team": "A", "date": "2026-01-09", "values": {"K": value}}).values["K"] == float(value)
+
+
+def test_too_long_text_says_its_length_and_the_limit():
+    """A 10,000-character plan: 'Too long: 10,000 characters, at most 5,000'."""
+    with pytest.raises(InputError, match=r"^plan: too long: 10,000 characters, at most 5,000$"):
+        parse(CheckIn, {"team": "A", "date": "2026-01-09", "plan": "x" * 10_000})

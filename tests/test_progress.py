@@ -138,3 +138,40 @@ def test_end_of_cycle_retro_scores_replace_the_measured_progress():
 def test_score_reading(score, commitment, reading):
     """~0.7 is success for an aspirational OKR; a committed one is expected at 1.0."""
     assert score_reading(score, commitment).startswith(reading)
+
+
+# --- plausibility of a checked-in value ------------------------------------------------
+
+from okrkit.progress import implausible  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("kr", "value", "question"),
+    [
+        (dict(baseline=40, target=30, unit="%"), 1e20, "Is 100,000,000,000,000,000,000 % right?"),
+        (dict(baseline=40, target=30, unit="%"), -5, "Is -5 % right? A percentage is usually between 0 and 100."),
+        (dict(baseline=1200, target=840, unit="tickets"), 9000, "far outside the key result's range, 1,200 → 840"),
+        (dict(baseline=1200, target=840, unit="tickets"), -3000, "Is -3,000 tickets right?"),
+    ],
+    ids=["huge-percent", "negative-percent", "ten-spans-above", "ten-spans-below"],
+)
+def test_a_value_far_outside_its_range_is_questioned(kr, value, question):
+    """A percentage outside 0–100 or a value more than ten spans outside baseline–target asks a question."""
+    assert question in implausible(key_result(**kr), value)
+
+
+@pytest.mark.parametrize("value", [35, 0, 100, 45, 90], ids=["on-the-way", "zero", "hundred", "worse", "far-worse"])
+def test_a_plausible_value_asks_nothing(value):
+    """Values within reach of the range, even going backwards, are not questioned."""
+    assert implausible(key_result(baseline=40, target=30, unit="%"), value) is None
+
+
+def test_a_kr_that_does_not_move_says_so_rather_than_missing_numbers():
+    """99.9 → 99.9: status names a KR that does not move, not a missing baseline or target."""
+    from okrkit.status import _kr_note
+
+    kr = key_result(title="Keep uptime at 99.9%", baseline=99.9, target=99.9, unit="%")
+    status = engagement_status(engagement(teams=[team(okrs=[objective(krs=[kr])])]), [])
+    note = _kr_note(status.key_results()["T-1.1"])
+    assert "baseline and target are both 99.9: a key result that does not move" in note
+    assert "no baseline or target" not in note

@@ -43,9 +43,15 @@ UNMAPPED = "unmapped"  # a real-world author's reason that no okrkit rule stands
 DEFAULT_OBJECTIVE = "Delight new customers"
 
 
+# Rules on the record around the words (fields left empty, links to the strategy): a corpus
+# item is words alone, so these would fire on every one of them.
+RECORD_RULES = ("kr-no-baseline-or-target", "objective-without-priority", "priority-without-okr")
+
+
 def _rules_for(prefix: str, listed: tuple[str, ...]) -> tuple[str, ...]:
     """The listed rules, plus any rule registered later under the same prefix (e.g. objective-is-task)."""
-    return tuple(r for r in listed if r in RULES) + tuple(r for r in RULES if r.startswith(prefix) and r not in listed)
+    return tuple(r for r in listed if r in RULES) + tuple(
+        r for r in RULES if r.startswith(prefix) and r not in listed and r not in RECORD_RULES)
 
 
 @dataclass

@@ -22,7 +22,8 @@ from okrkit.io.sheets import (
 )
 from okrkit.io.tables import no_cycle_collector, read_columns
 from okrkit.io.yaml_file import dump_record, load_record
-from okrkit.model import Cycle, Engagement
+from okrkit.model import CheckIn, Cycle, Engagement
+from okrkit.progress import implausible_values
 from okrkit.store import Store, open_store
 from okrkit.store.store import undo_if_refused
 
@@ -66,21 +67,40 @@ def _import_file(folder: Path, path: Path, url: str | None, *, allow_removals: b
         krs = len(record.engagement.key_results())
         past = f", {len(record.cycles)} past cycles" if record.cycles else ""
         return "\n".join([f"imported {record.engagement.client}: {len(record.engagement.teams)} teams, {krs} key "
-                          f"results, {len(record.checkins)} check-ins, {len(record.retros)} retrospectives{past}",
+                          f"results, {len(record.checkins)} check-ins, {len(record.retros)} retrospectives{past}"
+                          + _warnings(implausible_values(record.engagement, record.checkins)),
                           *(f"note: {n}" for n in settled.notes)])
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise InputError("okrkit imports .yaml, .csv or .xlsx files", source=str(path))
     if sheet_kind(path) == "checkins":
         with no_cycle_collector():  # hundreds of thousands of acyclic rows, read and written
             checkins = read_checkins(path)
-            open_store(folder, url).import_checkins(checkins)
-        return f"imported {len(checkins)} check-ins"
+            store = open_store(folder, url)
+            engagement = store.load_engagement()
+            _check_dates(engagement.cycle, checkins, path)
+            store.import_checkins(checkins)
+        return f"imported {len(checkins)} check-ins" + _warnings(implausible_values(engagement, checkins))
     teams = read_okr_sheet(path)
     with undo_if_refused(folder):
         store = open_store(folder, url, create=True)
         engagement = store.load_engagement() if store.has_engagement() else _new_engagement(folder)
         store.save_engagement(merge_teams(engagement, teams), allow_removals=allow_removals)
     return f"imported {len(teams)} teams, {sum(len(o.key_results) for t in teams for o in t.objectives)} key results"
+
+
+def _warnings(lines: list[str]) -> str:
+    """Values imported as they are, but worth a second look: said after the summary, never refused."""
+    shown = "".join(f"\nwarning: {line}" for line in lines[:20])
+    return shown + (f"\nwarning: … and {len(lines) - 20} more" if len(lines) > 20 else "")
+
+
+def _check_dates(cycle: Cycle, checkins: list[CheckIn], path: Path) -> None:
+    """The store refuses a check-in outside the cycle too; here the message names the file."""
+    for checkin in checkins:
+        try:
+            cycle.check_date(checkin.date)
+        except InputError as error:
+            raise InputError(f"{checkin.team}'s check-in: {error}", field="date", source=str(path)) from None
 
 
 def _new_engagement(folder: Path) -> Engagement:

@@ -38,7 +38,7 @@ def record_from_dict(data: Any, *, source: str | None = None) -> EngagementRecor
             raise InputError(f"{name}: must be a list", field=name, source=source)
     engagement = parse(Engagement, data, source=source)
     _check_coach_rules(engagement, source)
-    return parse(EngagementRecord, {
+    record = parse(EngagementRecord, {
         "engagement": engagement,
         "checkins": [parse(CheckIn, c, source=source, prefix=f"checkins[{i}]") for i, c in enumerate(checkins)],
         "retros": [parse(Retro, r, source=source, prefix=f"retros[{i}]") for i, r in enumerate(retros)],
@@ -47,6 +47,11 @@ def record_from_dict(data: Any, *, source: str | None = None) -> EngagementRecor
         "history": [parse(CheckInVersion, _version_from_file(v), source=source, prefix=f"checkin_history[{i}]")
                     for i, v in enumerate(history)],
     }, source=source)
+    try:
+        record.check_dates()
+    except InputError as error:
+        raise InputError(str(error), field=error.field, source=source) from None
+    return record
 
 
 def _past_cycle_from_file(entry: Any) -> Any:

@@ -50,12 +50,12 @@ _KR_TABLE = """
 <thead><tr><th scope="col">Key result</th><th scope="col" class="num">Baseline</th>
 <th scope="col" class="num">{{ now_label }}</th><th scope="col" class="num">Target</th>
 {% if changes is not none %}<th scope="col" class="num">{{ change_label }}</th>{% endif %}
-<th scope="col">Progress</th>{% if forecasts is not none %}<th scope="col">At this pace</th>{% endif %}<th scope="col">Status</th></tr></thead>
+<th scope="col">Progress</th>{% if forecasts is not none %}<th scope="col">At this pace</th>{% endif %}<th scope="col">{{ 'Score' if readings is not none else 'Status' }}</th></tr></thead>
 <tbody>
 {% for kr in krs %}
 <tr data-kr="{{ kr.id }}" data-progress="{{ '%.4f' % kr.progress }}">
 <th scope="row"><span class="okr-id">{{ kr.id }}</span> {{ kr.title }}
-{% if not kr.measurable %}<br><small class="muted">no baseline or target: progress cannot be measured</small>
+{% if not kr.measurable %}<br><small class="muted">{{ kr.unmeasurable_reason }}</small>
 {% elif not kr.checked_in %}<br><small class="muted">not checked in yet</small>
 {% elif kr.raw > 1 %}<br><small class="muted">beyond target ({{ kr.raw|pct }})</small>
 {% elif kr.raw < 0 %}<br><small class="muted">went backwards ({{ kr.raw|pct }})</small>{% endif %}</th>
@@ -64,10 +64,12 @@ _KR_TABLE = """
 <td class="num">{{ kr.target|num }}{{ kr.unit|unit if kr.target is not none else '' }}</td>
 {% if changes is not none %}<td class="num">{{ m.delta(changes.get(kr.id), 'down' if kr.direction and
   kr.direction.value == 'decrease' else 'up', kr.unit|delta_unit if changes.get(kr.id) is not none else '') }}</td>{% endif %}
-<td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress, expected, kr.status) }}</td>
+{% if readings is not none %}<td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress) }}</td>
+<td class="score"><strong>{{ '%.2f' % kr.progress }}</strong> {{ readings[kr.id] }}</td>
+{% else %}<td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress, expected, kr.status) }}</td>
 {% if forecasts is not none %}{% set fc = forecasts.get(kr.id) %}<td class="forecast">{% if fc %}{{ fc.progress|pct }} by {{ fc.on|short_date }}
 <br><small class="muted">likely {{ fc.low_progress|pct }}–{{ fc.high_progress|pct }}</small>{% else %}<small class="muted">—</small>{% endif %}</td>{% endif %}
-<td>{{ m.badge(kr.status) }}</td>
+<td>{{ m.badge(kr.status) }}</td>{% endif %}
 </tr>
 {% endfor %}
 </tbody>
@@ -76,11 +78,16 @@ _KR_TABLE = """
 
 
 def kr_table(krs: list[KRStatus], caption: str, expected: float, *, changes: dict[str, float | None] | None = None,
-             now_label: str = "Now", change_label: str = "Change", forecasts: dict[str, Forecast] | None = None,
-             ) -> Markup:
-    """A labelled table of KRs: baseline, now, target, (change), progress against pace, (forecast), status."""
+             now_label: str = "Now", change_label: str = "Change", readings: dict[str, str] | None = None,
+             forecasts: dict[str, Forecast] | None = None) -> Markup:
+    """A labelled table of KRs: baseline, now, target, (change), progress against pace, (forecast), status.
+
+    With `readings` (KR id → how a coach reads its score), the end of a cycle: each KR shows
+    its score and that reading instead of a pace status, which no longer means anything.
+    With `forecasts`, where each KR lands at the cycle's end at its pace so far.
+    """
     return html.render(_KR_TABLE, krs=krs, caption=caption, expected=expected, changes=changes,
-                       now_label=now_label, change_label=change_label, forecasts=forecasts)
+                       now_label=now_label, change_label=change_label, readings=readings, forecasts=forecasts)
 
 
 def value_changes(krs: list[KRStatus], before: dict[str, KRStatus]) -> dict[str, float | None]:

@@ -77,8 +77,10 @@ def key_results(ctx: ReportContext) -> Markup:
             "Final progress of every objective and key result; the dashed line is the pace "
                     f"({html.fmt_pct(ctx.status.expected)} of the cycle elapsed)."))
     for o in ctx.status.objectives():
+        # A final KR has a score and its reading, not a pace status ("at risk" after the end means nothing).
+        readings = {kr.id: score_reading(kr.progress, o.commitment) for kr in o.key_results}
         parts.append(common.kr_table(o.key_results, f"{o.team} · {o.id} {o.title}", ctx.status.expected,
-                                     now_label="Final value"))
+                                     now_label="Final value", readings=readings))
     return html.safe("".join(parts))
 
 

@@ -319,6 +319,9 @@ class Store:
         """Upsert check-ins and replace their values: one statement per table, whatever their number."""
         if not checkins:
             return
+        cycle = _cycle(connection, eid)
+        for checkin in checkins:
+            cycle.check_date(checkin.date)
         team_ids = self._team_ids(connection, eid, [c.team for c in checkins])
         kr_ids: dict[int, dict[str, int]] = {}
         for team_id, code, kr_id in connection.execute(
@@ -596,6 +599,10 @@ class Store:
             eid = self._engagement_id(connection)
             connection.execute(delete(s.drafts).where(
                 and_(s.drafts.c.engagement_id == eid, s.drafts.c.name == name)))
+
+
+def _cycle(connection: Connection, eid: int) -> Cycle:
+    return Cycle(**connection.execute(select(s.engagements.c.cycle).where(s.engagements.c.id == eid)).scalar_one())
 
 
 def _by_team(table: Any, eid: int, team: str | None) -> Any:

@@ -92,7 +92,7 @@ class App(w.VBox):
         self.header = html()
         self.notice = html()
         self.body = w.VBox()
-        self.team_picker = w.Dropdown(description="Team", layout=w.Layout(width="420px"))
+        self.team_picker = w.Dropdown(description="Team", layout=w.Layout(width="420px", max_width="100%"))
         self.team_picker.style.description_width = "50px"
         super().__init__([html(CSS), self.header, self.team_picker, self.notice, self.body])
         self.add_class("okr-app")

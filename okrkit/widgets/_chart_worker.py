@@ -76,19 +76,19 @@ def build_figures(folder: str | Path, url: str | None, as_of: dt.date, team: str
     checkins = [c for c in store.checkins() if c.date <= as_of]
     retros = [r for r in store.retros() if r.date <= as_of]
     status = engagement_status(engagement, checkins, as_of=as_of, retros=retros)
+    # Charts of check-ins only once there are some: empty axes say nothing (the dashboard says why).
     if team is None:
         names = [t.name for t in engagement.teams]
         figures: list[tuple[str, Any]] = [
             ("Progress of every objective and key result", charts.progress_chart(status)),
-            ("Confidence across teams and weeks", charts.confidence_heatmap(checkins, names)),
-            ("Confidence trend", charts.confidence_chart(checkins, names)),
-        ]
+        ] + ([("Confidence across teams and weeks", charts.confidence_heatmap(checkins, names)),
+              ("Confidence trend", charts.confidence_chart(checkins, names))] if checkins else [])
     else:
+        own = [c for c in checkins if c.team == team]
         figures = [
             ("Progress against pace", charts.progress_chart(status, team)),
-            ("Key results over the cycle", charts.kr_trend_chart(engagement, checkins, team)),
-            ("Confidence trend", charts.confidence_chart(checkins, [team])),
-        ]
+        ] + ([("Key results over the cycle", charts.kr_trend_chart(engagement, checkins, team)),
+              ("Confidence trend", charts.confidence_chart(checkins, [team]))] if own else [])
     return [{"title": title, "html": charts.chart_html(chart, label=title)} for title, chart in figures]
 
 

@@ -13,9 +13,10 @@ from collections.abc import Mapping
 import ipywidgets as w
 
 from okrkit.errors import InputError
+from okrkit.validation import too_long
 from okrkit.widgets._html import message
 
-__all__ = ["MAX_TEXT", "clip_text", "number_text", "parse_number", "show_error"]
+__all__ = ["MAX_TEXT", "clip_text", "length_counter", "number_text", "parse_number", "show_error"]
 
 MAX_TEXT = 5000  # the model's longest text; a client can send more, the store never keeps more
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}([, ]\d{3})+(\.\d+)?$")
@@ -24,6 +25,23 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}([, ]\d{3})+(\.\d+)?$")
 def clip_text(value: object, limit: int = MAX_TEXT) -> str:
     """A string no longer than `limit`: what a draft may keep of anything a client sent."""
     return str(value if value is not None else "")[:limit]
+
+
+def length_counter(field: w.Text | w.Textarea, limit: int = MAX_TEXT) -> w.HTML:
+    """A line under `field` with its length and the limit, red once over it, updated as people type."""
+    counter = w.HTML()
+    counter.add_class("okr-counter")
+
+    def update(_change: object = None) -> None:
+        length = len(field.value or "")
+        if length > limit:
+            counter.value = message(too_long(length, limit) + ": shorten it before saving.")
+        else:
+            counter.value = f"<div class='okr-hint' style='text-align:right'>{length:,} / {limit:,} characters</div>"
+
+    field.observe(update, names="value")
+    update()
+    return counter
 
 
 def number_text(text: str) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 
+from okrkit.formatting import STATUS_COLOURS
+
 __all__ = [
     "STATUS_COLOURS",
     "badge",
@@ -18,11 +20,6 @@ __all__ = [
     "status_badge",
 ]
 
-STATUS_COLOURS = {
-    "on-track": ("#1a7f37", "#e6f4ea"),
-    "at-risk": ("#9a5b00", "#fff4e0"),
-    "off-track": ("#b42318", "#fde8e7"),
-}
 _LEVELS = {"error": ("#b42318", "#fde8e7"), "warning": ("#9a5b00", "#fff4e0"),
            "info": ("#1f4e8c", "#e8f0fb"), "ok": ("#1a7f37", "#e6f4ea")}
 

@@ -56,6 +56,7 @@ CSS = """
   color: #5b6575; font-weight: 600; }
 .okr-app .okr-sticky { background: #fff8c5; border: 1px solid #eadb8a; border-radius: 4px; padding: 6px 8px;
   margin: 4px 0; font-size: 13px; }
+.okr-app .okr-sticky { overflow-wrap: anywhere; }
 .okr-app .okr-id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; color: #5b6575; }
 .okr-app .widget-label { color: #34405a; }
 .okr-app .okr-row { align-items: center; gap: 10px; flex-wrap: wrap; }
@@ -76,5 +77,23 @@ CSS = """
 .okr-app .widget-textarea, .okr-app .widget-text { box-sizing: border-box; max-width: 100%; }
 .okr-app textarea { box-sizing: border-box; }
 .okr-app .okr-chart svg { max-width: 100%; height: auto; }
+.okr-app .okr-chart { overflow-x: auto; max-width: 100%; box-sizing: border-box; }
+.okr-app .widget-html, .okr-app .widget-html-content { min-width: 0; max-width: 100%; }
+.okr-app .okr-objrow { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
+.okr-app .okr-tools { gap: 4px; }
+.okr-app .widget-dropdown, .okr-app .widget-hbox, .okr-app .widget-vbox { max-width: 100%; }
+/* a phone (390 px): tables become one block per key result, nothing is cut off */
+@media (max-width: 600px) {
+  .okr-app { max-width: 100vw; }
+  .okr-app table.okr-fixed, .okr-app table.okr-fixed tbody, .okr-app table.okr-fixed tr,
+  .okr-app table.okr-fixed td { display: block; width: 100% !important; box-sizing: border-box; }
+  .okr-app table.okr-fixed colgroup, .okr-app table.okr-fixed tr:first-child th { display: none; }
+  .okr-app table.okr-fixed tr { border-bottom: 1px solid #eef1f5; padding: 4px 0; }
+  .okr-app table.okr-fixed td { border: 0; padding: 2px 0; }
+  .okr-app .okr-kpi { min-width: 0; flex: 1 1 140px; }
+  .okr-app .okr-card { padding: 8px 10px; }
+  /* charts keep a readable size and scroll sideways inside their card */
+  .okr-app .okr-chart svg { min-width: 520px; max-width: none; }
+}
 </style>
 """

@@ -36,7 +36,9 @@ def trend_svg(
         return _TOP + plot_h * (1 - min(1.0, max(0.0, share)))
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" width="{_W}" height="{_H}" '
+        # Full width up to its natural size, scaled down on a phone rather than running off the screen.
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" width="100%" '
+        f'style="max-width:{_W}px;height:auto" '
         f'role="img" aria-label="{esc(title or "Confidence and progress trend")}" '
         'font-family="system-ui, sans-serif" font-size="11">',
         f'<rect x="{_LEFT}" y="{_TOP}" width="{plot_w}" height="{plot_h}" fill="#fbfcfe" stroke="#e3e8f0"/>',

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from okrkit.model import Level
+from okrkit.coach import review
 from okrkit.progress import default_as_of, engagement_status
 from okrkit.widgets._alignment_svg import alignment_svg, horizontal_pairs
 from okrkit.widgets._base import App, button, html, row
 from okrkit.widgets._html import esc
 
 __all__ = ["AlignmentView"]
+
+GAP_RULES = ("priority-without-okr", "objective-without-priority", "not-aligned", "dangling-reference")
 
 
 class AlignmentView(App):
@@ -48,12 +50,10 @@ class AlignmentView(App):
         names = {o.id: t.name for t, o in e.objectives()}
         across = "".join(f"<li>{esc(names[a])} ({esc(a)}) ↔ {esc(names[b])} ({esc(b)})</li>"
                          for a, b in horizontal_pairs(e))
-        unlinked = [f"{t.name}: {o.id} {o.title}" for t, o in e.objectives()
-                    if t.level is Level.TEAM and not o.aligns_to]
-        no_priority = [f"{t.name}: {o.id} {o.title}" for t, o in e.objectives()
-                       if t.level is not Level.TEAM and o.priority not in e.priorities]
-        gaps = [f"Not linked to a strategic OKR — {u}" for u in unlinked]
-        gaps += [f"Strategic OKR without one of the priorities — {n}" for n in no_priority]
-        gap_html = "".join(f"<li>{esc(g)}</li>" for g in gaps) or "<li>None: every OKR is linked.</li>"
+        # The gaps are the coach's findings, so this view and `okrkit lint` say the same.
+        gaps = [f for f in review(e, rules=GAP_RULES) if f.rule in GAP_RULES]
+        gap_html = "".join(f"<li>{esc(f.message)} <span class='okr-muted'>{esc(f.suggestion)}</span></li>"
+                           for f in gaps)
+        gap_html = gap_html or "<li>None: every priority has an objective, and every objective serves one.</li>"
         return (f"<div class='okr-section'><b>Aligned across</b><ul>{across or '<li>No shared outcomes yet.</li>'}"
                 f"</ul><b>Gaps</b><ul>{gap_html}</ul></div>")

@@ -12,6 +12,7 @@ then. Below, the team's confidence and progress trend over the cycle. No pandas,
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -20,11 +21,11 @@ from traitlets import TraitError
 
 from okrkit.errors import InputError, OkrkitError
 from okrkit.model import CheckIn, KeyResult, Team
-from okrkit.progress import classify, engagement_status, expected_progress, kr_raw_progress
+from okrkit.progress import classify, engagement_status, expected_progress, implausible, kr_raw_progress
 from okrkit.validation import parse
 from okrkit.widgets._base import App, button, guarded, html, row, text_field
 from okrkit.widgets._debounce import Debouncer
-from okrkit.widgets._forms import clip_text, number_text, parse_number, show_error
+from okrkit.widgets._forms import clip_text, length_counter, number_text, parse_number, show_error
 from okrkit.widgets._html import esc, fmt_number, message, progress_bar
 from okrkit.widgets._trend import trend_svg
 
@@ -63,13 +64,20 @@ class CheckInApp(App):
         assert self.team is not None
         team = self.engagement.team(self.team)
         self._checkins = self.store.checkins(self.team)
-        self.date = w.DatePicker(value=self.today, description="Week of", layout=w.Layout(width="260px"))
+        cycle = self.engagement.cycle
+        # The browser's picker keeps to the cycle; the model refuses any other date whatever is sent.
+        self.date = w.DatePicker(value=cycle.nearest_checkin_day(self.today), min=cycle.start, max=cycle.end,
+                                 description="Week of", layout=w.Layout(width="260px"))
         self.date.style.description_width = "60px"
         self.author = text_field("Your name", width="260px")
         self.confidence = ConfidenceScale(self._on_confidence_refused)
         self.issues = text_field("What is in the way?", area=True, rows=3)
         self.plan = text_field("What will we do next week?", area=True, rows=3)
         self.save_button = button("Save check-in", "primary", icon="check", width="180px")
+        # Shown only when a value looks like a slip ("Is 99,999 % right?"): saves what was typed as it is.
+        self.save_anyway = button("Save anyway", "warning", width="140px")
+        self.save_anyway.layout.display = "none"
+        self._confirmed: dict[str, float] = {}
         self.messages = {name: html() for name in ("confidence", "date", "issues", "plan", "author", "values")}
         self.result = html()
         self.follow_up = html()
@@ -82,14 +90,17 @@ class CheckInApp(App):
         self.confidence.observe(self._on_confidence_change, names="value")
         self.date.observe(self._on_date_change, names="value")
         self.save_button.on_click(self._on_save)
+        self.save_anyway.on_click(self._on_save_anyway)
         self._debounced = Debouncer(0.8, self._autosave)
         self._filling = False
         self._fill_from_records()
         self._restore_draft()
         for field in (self.confidence, self.issues, self.plan, self.author, *self.value_fields.values()):
             field.observe(self._on_form_change, names="value")
+        self.cycle_note = html(self._cycle_note_html())
         return [
             row(self.date, self.author),
+            self.cycle_note,
             self.messages["date"],
             self.follow_up,
             html("<h2>G · Goal confidence</h2><div class='okr-hint'>How confident are we of achieving our "
@@ -102,11 +113,13 @@ class CheckInApp(App):
             self.messages["values"],
             html("<h2>I · Issues</h2>"),
             self.issues,
+            length_counter(self.issues),
             self.messages["issues"],
             html("<h2>P · Plan forward</h2>"),
             self.plan,
+            length_counter(self.plan),
             self.messages["plan"],
-            row(self.save_button, self.result, margin="10px 0"),
+            row(self.save_button, self.save_anyway, self.result, margin="10px 0"),
             html("<h2>Our trend this cycle</h2>"),
             self.trend,
         ]
@@ -136,17 +149,31 @@ class CheckInApp(App):
         self.messages[f"values.{kr.id}"] = html()
         owner = f" · {esc(kr.owner)}" if kr.owner else ""
         label = html(f"<div>{esc(kr.title)}</div><div class='okr-muted'><span class='okr-id'>{esc(kr.id)}</span>"
-                     f" · from {esc(span)}{owner}</div>", width="470px")
+                     f" · from {esc(span)}{owner}</div>", width="auto")
+        label.layout.flex, label.layout.max_width = "1 1 300px", "470px"  # a phone: the label takes the line
         unit_label = html(f"<span class='okr-muted'>{esc(kr.unit)}</span>", width="100px")
         return w.VBox([row(label, field, unit_label, self._bars[kr.id]), self.messages[f"values.{kr.id}"]])
 
+    def _cycle_note_html(self) -> str:
+        """Say so when today is not in the cycle, so nobody records a week the cycle does not have."""
+        cycle, when = self.engagement.cycle, self.engagement.cycle.when(self.today)
+        week = cycle.nearest_checkin_day(self.today)
+        if when == "before":
+            return message(f"The cycle {cycle.name} has not started yet: it starts on {cycle.start:%d %b %Y}. "
+                           f"This check-in is for its first week, {week:%d %b}.", "info")
+        if when == "after":
+            return message(f"The cycle {cycle.name} is over: it ended on {cycle.end:%d %b %Y}. You can still "
+                           f"complete one of its weeks (the last is {week:%d %b}); ask your coach to "
+                           "start the next cycle.", "info")
+        return ""
+
     def _fill_from_records(self) -> None:
         """Prefill from the check-in of the chosen week if there is one, else from the latest values."""
-        self._filling = True
+        filling, self._filling = self._filling, True
         try:
             self._fill_fields()
         finally:
-            self._filling = False
+            self._filling = filling
 
     def _fill_fields(self) -> None:
         chosen = self.date.value
@@ -223,10 +250,17 @@ class CheckInApp(App):
     def _restore_draft(self) -> None:
         """Bring back an unsaved check-in of the same week (a closed tab, a restarted kernel)."""
         draft = self.store.load_draft(self._draft_name)
-        if not isinstance(draft, dict) or draft.get("date") != (self.date.value and self.date.value.isoformat()):
+        if not isinstance(draft, dict):
+            return
+        try:
+            week = dt.date.fromisoformat(str(draft.get("date")))
+        except ValueError:
+            return
+        if not self.engagement.cycle.contains(week):
             return
         self._filling = True
         try:
+            self.date.value = week  # the week the draft was typed for, which need not be the default one
             if draft.get("confidence") in range(1, 11):
                 self.confidence.value = draft["confidence"]
             raw_values = draft.get("values")
@@ -239,7 +273,28 @@ class CheckInApp(App):
                     getattr(self, name).value = clip_text(draft[name])
         finally:
             self._filling = False
-        self.result.value = message("Your unsaved check-in was restored.", "info")
+        self.result.value = message(f"Your unsaved check-in of {week:%d %b} was restored.", "info")
+
+    def _ask_about_values(self, checkin: CheckIn) -> bool:
+        """Ask about each value that looks like a slip and has not been confirmed; True when any was asked."""
+        asked = False
+        for kr_id, value in checkin.values.items():
+            question = implausible(self._krs[kr_id], value) if kr_id in self._krs else None
+            if question and self._confirmed.get(kr_id) != value:
+                self.messages[f"values.{kr_id}"].value = message(question + " Correct it, or choose Save anyway.",
+                                                                "warning")
+                asked = True
+        if asked:
+            self.save_anyway.layout.display = ""
+            self.result.value = message("Nothing was saved yet: please check the value marked above.", "warning")
+        return asked
+
+    @guarded
+    def _on_save_anyway(self, _button: w.Button | None = None) -> None:
+        """The team confirms the values as typed: save them without asking again."""
+        self._confirmed = {k: v for k, f in self.value_fields.items()
+                           if (v := parse_number(f.value)) is not None}
+        self._on_save()
 
     def _on_confidence_refused(self) -> None:
         self.messages["confidence"].value = message("Confidence is a whole number from 1 to 10: choose one above.")
@@ -256,6 +311,7 @@ class CheckInApp(App):
     def _on_value_change(self, change: dict[str, Any]) -> None:
         kr_id = next(k for k, f in self.value_fields.items() if f is change["owner"])
         self.result.value = ""
+        self.save_anyway.layout.display = "none"
         self._update_bar(kr_id)
 
     def _update_bar(self, kr_id: str) -> None:
@@ -289,12 +345,15 @@ class CheckInApp(App):
             "date": self.date.value,
             "confidence": self.confidence.value,
             "values": {k: number_text(f.value) for k, f in self.value_fields.items() if f.value.strip()},
-            "issues": clip_text(self.issues.value, 10_000),
-            "plan": clip_text(self.plan.value, 10_000),
+            "issues": clip_text(self.issues.value, 100_000),  # long enough to say how long it was
+            "plan": clip_text(self.plan.value, 100_000),
             "author": clip_text(self.author.value, 1000),
         }
+        self.save_anyway.layout.display = "none"
         try:
             checkin = parse(CheckIn, data)
+            if self._ask_about_values(checkin):
+                return
             self.store.record_checkin(checkin)
         except InputError as error:
             show_error(error, self.messages, self.messages["values"])

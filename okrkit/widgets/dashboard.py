@@ -17,7 +17,7 @@ from typing import Any
 import ipywidgets as w
 
 from okrkit.model import Retro
-from okrkit.progress import ObjectiveStatus, Status, TeamStatus, default_as_of, engagement_status
+from okrkit.progress import KRStatus, ObjectiveStatus, Status, TeamStatus, default_as_of, engagement_status
 from okrkit.retro_formats import RETRO_FORMATS
 from okrkit.widgets import _chart_worker
 from okrkit.widgets._base import App, button, html, row
@@ -112,15 +112,16 @@ class DashboardApp(App):
                 f"<tr><td><span class='okr-id'>{esc(kr.id)}</span> {esc(kr.title)}</td>"
                 f"<td>{esc(fmt_number(kr.baseline))} → <b>{esc(now)}</b> → "
                 f"{esc(fmt_number(kr.target))}{esc(unit)}</td>"
-                f"<td>{progress_bar(kr.progress, kr.status.value, expected=expected)}</td>"
+                f"<td>{progress_bar(kr.progress, kr.status.value, expected=expected, label=_progress_label(kr))}</td>"
                 f"<td>{status_badge(kr.status.value)}</td></tr>"
             )
         commitment = f" · {esc(obj.commitment.value)}" if obj.commitment else ""
         return (
-            f"<div style='margin:10px 0 4px 0'><div style='display:flex;align-items:center;gap:10px'>"
-            f"<div style='flex:1'><span class='okr-id'>{esc(obj.id)}</span> <b>{esc(obj.title)}</b>"
+            f"<div style='margin:10px 0 4px 0'><div class='okr-objrow'>"
+            f"<div style='flex:1 1 240px'><span class='okr-id'>{esc(obj.id)}</span> <b>{esc(obj.title)}</b>"
             f"<span class='okr-muted'>{commitment}</span></div>"
-            f"<div style='width:220px'>{progress_bar(obj.progress, obj.status.value, expected=expected)}</div>"
+            f"<div style='flex:0 1 220px;min-width:150px'>"
+            f"{progress_bar(obj.progress, obj.status.value, expected=expected)}</div>"
             f"<div>{status_badge(obj.status.value)}</div></div>"
             f"<table class='okr-table okr-fixed' style='margin-top:4px'><colgroup><col style='width:46%'>"
             f"<col style='width:24%'><col style='width:20%'><col style='width:10%'></colgroup><tr><th>Key result</th>"
@@ -163,6 +164,12 @@ class DashboardApp(App):
     def _draw_charts(self) -> None:
         """Ask a child process for the charts; in a kernel, without blocking the page."""
         self._chart_generation = getattr(self, "_chart_generation", 0) + 1
+        shown = [c for c in self.checkins if self.team is None or c.team == self.team]
+        if not shown:  # nothing to chart yet: say so rather than draw empty axes
+            who = f"{self.team} has not" if self.team else "No team has"
+            self.charts.value = (f"<div class='okr-card'><p class='okr-muted'>{esc(who)} checked in yet this cycle: "
+                                 "the charts of progress and confidence appear after the first check-in.</p></div>")
+            return
         request = (self.folder, self.url, self.status.as_of, self.team)
         # Same team, date and records as a drawing already made: show it again at once.
         self._chart_key = (self.team, self.status.as_of, self._records_hash)
@@ -199,6 +206,15 @@ class DashboardApp(App):
         self.__dict__.setdefault("_chart_cache", {})[self._chart_key] = figures
         self.charts.value = "".join(
             f"<div class='okr-card okr-chart'><h3>{esc(f['title'])}</h3>{f['html']}</div>" for f in figures)
+
+
+def _progress_label(kr: KRStatus) -> str:
+    """The bar's label: the clipped share, and the raw one past either end (status says 103 % too)."""
+    if kr.checked_in and kr.measurable and kr.raw > 1:
+        return f"{kr.raw:.0%} · beyond target"
+    if kr.checked_in and kr.measurable and kr.raw < 0:
+        return f"{kr.raw:.0%} · went backwards"
+    return f"{kr.progress:.0%}"
 
 
 def _mean(objectives: list[ObjectiveStatus]) -> float:

@@ -125,10 +125,11 @@ class Drafter(App):
         kr_rows = [self._kr_row(oi, ki, kr, obj) for ki, kr in enumerate(obj["key_results"])]
         add_kr = button("Add key result", icon="plus")
         add_kr.on_click(lambda _b: self._on_add_kr(oi))
-        kr_header = row(html("", width="58px"), *(html(f"<span class='okr-hint'>{label}</span>", width=width)
-                                                  for label, width in (("Key result", "440px"), ("Baseline", "90px"),
-                                                                       ("", "12px"), ("Target", "90px"),
-                                                                       ("Unit", "110px"))))
+        labels = [html(f"<span class='okr-hint'>{label}</span>", width=width)
+                  for label, width in (("Key result", "auto"), ("Baseline", "90px"), ("", "12px"),
+                                       ("Target", "90px"), ("Unit", "110px"))]
+        labels[0].layout.flex, labels[0].layout.min_width, labels[0].layout.max_width = "1 1 220px", "160px", "440px"
+        kr_header = row(html("", width="58px"), *labels, html("", width="122px"))
         header = row(html(f"<h3 style='margin:0'>Objective <span class='okr-id'>{esc(obj['id'])}</span></h3>",
                           width="auto"), *tools)
         card = w.VBox([
@@ -143,7 +144,9 @@ class Drafter(App):
 
     def _kr_row(self, oi: int, ki: int, kr: dict[str, Any], obj: dict[str, Any]) -> w.Widget:
         key = f"o{oi}.k{ki}"
-        title = self._bind(text_field("Increase … from … to …", kr["title"], width="440px"), kr, "title", 200)
+        title = self._bind(text_field("Increase … from … to …", kr["title"], width="auto"), kr, "title", 200)
+        # The title gives way first, so the ↑/↓/🗑 buttons stay on the key result's line.
+        title.layout.flex, title.layout.min_width, title.layout.max_width = "1 1 220px", "160px", "440px"
         baseline = self._bind(text_field("baseline", kr["baseline"], width="90px"), kr, "baseline", 40)
         target = self._bind(text_field("target", kr["target"], width="90px"), kr, "target", 40)
         unit = self._bind(text_field("unit", kr["unit"], width="110px"), kr, "unit", 20)
@@ -153,7 +156,7 @@ class Drafter(App):
         self.dismiss_rows[key] = w.HBox()
         tools = self._move_buttons(obj["key_results"], ki, "key result")
         line = row(html(f"<span class='okr-id'>{esc(kr['id'])}</span>", width="58px"), title, baseline,
-                   html("→", width="12px"), target, unit, *tools)
+                   html("→", width="12px"), target, unit, _tool_group(tools))
         return w.VBox([line, self.slots[key], self.dismiss_rows[key]])
 
     def _move_buttons(self, items: list[Any], index: int, noun: str) -> list[w.Button]:
@@ -442,3 +445,10 @@ def _findings_html(findings: list[Any], dismissed: list[tuple[Any, str]]) -> str
         parts.append(f"<details class='okr-tips'><summary>{n} finding{'s' if n != 1 else ''} dismissed by the coach"
                      f"</summary>{lines}</details>")
     return "".join(parts)
+
+
+def _tool_group(tools: list[w.Button]) -> w.HBox:
+    """Buttons that stay together on one line, never wrapped apart."""
+    group = w.HBox(tools, layout=w.Layout(flex="0 0 auto", flex_flow="row nowrap"))
+    group.add_class("okr-tools")
+    return group

@@ -20,15 +20,16 @@ from okrkit.errors import InputError, OkrkitError
 from okrkit.model import Retro, RetroItem, RetroKind
 from okrkit.progress import engagement_status, score_reading
 from okrkit.retro_formats import RETRO_FORMATS
-from okrkit.validation import parse
-from okrkit.widgets._base import App, button, guarded, html, row, text_field
-from okrkit.widgets._forms import clip_text, show_error
+from okrkit.validation import parse, too_long
+from okrkit.widgets._base import FULL_WIDTH, App, button, guarded, html, row, text_field
+from okrkit.widgets._forms import clip_text, length_counter, show_error
 from okrkit.widgets._html import esc, message
 
 __all__ = ["RetroApp"]
 
 _KIND_LABELS = [("Mid-cycle", RetroKind.MID_CYCLE.value), ("End of cycle", RetroKind.END.value)]
 _DEFAULT_FORMAT = {RetroKind.MID_CYCLE.value: "attractors-detractors", RetroKind.END.value: "end-of-cycle"}
+DEFAULT_DOTS = 3
 
 
 class RetroApp(App):
@@ -54,10 +55,18 @@ class RetroApp(App):
         self.scores_box = w.VBox()
         self.score_sliders: dict[str, w.FloatSlider] = {}
         self.save_button = button("Save retrospective", "primary", icon="check", width="200px")
-        self.messages = {name: html() for name in ("items", "actions", "scores", "date", "format")}
+        self.messages = {name: html() for name in ("items", "actions", "scores", "date", "format", "votes")}
         self.result = html()
+        self.restored = html()
         self.history = html()
         self.item_inputs: dict[str, w.Text] = {}
+        # Dot votes: each participant (by the name typed) has a budget the facilitator sets.
+        self.voter = text_field("Your name", width="200px")
+        self.dots = w.BoundedIntText(value=DEFAULT_DOTS, min=1, max=20, description="Dots each",
+                                     layout=w.Layout(width="150px"))
+        self.dots.style.description_width = "70px"
+        self._ballots: dict[str, int] = {}  # voter → dots used
+        self._scored: set[str] = set()  # KRs whose score a person set; the rest stay as measured
 
         self._set_format_options(kind)
         self._restore_draft()
@@ -70,14 +79,19 @@ class RetroApp(App):
         self._render_scores()
         self.history.value = self._history_html()
         return [
+            self.restored,
             row(self.kind, self.format, self.date),
             self.messages["format"], self.messages["date"],
+            row(html("<span class='okr-hint'>Dot votes: each person has a few dots for the notes that matter "
+                     "most.</span>"), self.voter, self.dots),
+            self.messages["votes"],
             self.board,
             self.messages["items"],
             html("<h2>Actions</h2><div class='okr-hint'>What will we change? Keep it to a few, each with an owner."
                  "</div>"),
             self.actions_box,
             row(self.action_input, self.add_action),
+            length_counter(self.action_input, 2000),
             self.messages["actions"],
             self.scores_box,
             self.messages["scores"],
@@ -102,6 +116,8 @@ class RetroApp(App):
             field = text_field("Add a sticky note…", width="auto")
             add = button("Add", icon="plus", width="70px")
             add.on_click(lambda _b, p=prompt: self._on_add_item(p))
+            # Enter in the box adds the note, as on any board (the front-end sends a "submit" message).
+            field.on_msg(lambda _w, content, _buffers, p=prompt: self._on_note_message(p, content))
             self.item_inputs[prompt] = field
             notes: list[w.Widget] = [html(f"<h3>{esc(question)}</h3>")]
             notes += [self._item_row(item) for item in items]
@@ -119,8 +135,11 @@ class RetroApp(App):
         vote.on_click(lambda _b, i=item: self._on_vote(i))
         remove.on_click(lambda _b, i=item: self._on_remove_item(i))
         note = html(f"<div class='okr-sticky'>{esc(item['text'])}</div>")
-        note.layout.flex = "1"
-        return w.HBox([note, vote, remove], layout=w.Layout(align_items="center"))
+        note.layout.width = FULL_WIDTH  # its border inside the column
+        # The buttons sit under the note, whole at any length of note (beside it they were cut off).
+        vote.layout.flex = remove.layout.flex = "0 0 auto"
+        buttons = w.HBox([vote, remove], layout=w.Layout(justify_content="flex-end", width="100%"))
+        return w.VBox([note, buttons], layout=w.Layout(width="100%", margin="0 0 4px 0"))
 
     def _render_actions(self) -> None:
         rows = []
@@ -138,21 +157,38 @@ class RetroApp(App):
         status = engagement_status(self.engagement, self.store.checkins(), as_of=self.engagement.cycle.end)
         computed = status.key_results()
         rows: list[w.Widget] = [html("<h2>Final scores</h2><div class='okr-hint'>Score each key result from 0 to 1."
-                                     " It starts at the measured progress; adjust it if the numbers miss something."
-                                     "</div>")]
+                                     " It starts at the measured progress; move it only if the numbers miss "
+                                     "something. A score you do not move stays as measured.</div>")]
         self.score_sliders = {}
+        self._scored = set()
         for objective in team.objectives:
             rows.append(html(f"<h3>{esc(objective.title)}</h3>"))
             for kr in objective.key_results:
-                start = round(computed[kr.id].progress, 2) if kr.id in computed else 0.0
-                slider = w.FloatSlider(value=start, min=0, max=1, step=0.05, readout_format=".2f",
-                                       layout=w.Layout(width="260px"))
-                reading = html(esc(score_reading(start, objective.commitment)), width="300px")
-                slider.observe(lambda c, r=reading, o=objective: setattr(
-                    r, "value", esc(score_reading(c["new"], o.commitment))), names="value")
+                measured = computed[kr.id].progress if kr.id in computed else 0.0
+                # Steps of 0.01 keep the measured value on the slider's grid: a coarser step made the
+                # browser snap 0.79 to 0.80 and send it back as if the team had chosen it.
+                slider = w.FloatSlider(value=round(measured, 2), min=0, max=1, step=0.01, readout_format=".2f",
+                                       layout=w.Layout(width="240px"))
+                reading = html(self._score_html(measured, None, objective.commitment), width="340px")
+                slider.observe(lambda c, k=kr.id, m=measured, r=reading, o=objective: self._on_score_change(
+                    k, m, c["new"], r, o.commitment), names="value")
                 self.score_sliders[kr.id] = slider
-                rows.append(row(html(esc(kr.title), width="420px"), slider, reading))
+                rows.append(row(html(esc(kr.title), width="400px"), slider, reading))
         self.scores_box.children = rows
+
+    @staticmethod
+    def _score_html(measured: float, chosen: float | None, commitment: Any) -> str:
+        if chosen is None:
+            return (f"<span class='okr-muted'>as measured ({measured:.2f})</span> · "
+                    f"{esc(score_reading(measured, commitment))}")
+        return (f"<b>your score {chosen:.2f}</b> <span class='okr-muted'>(measured {measured:.2f})</span> · "
+                f"{esc(score_reading(chosen, commitment))}")
+
+    def _on_score_change(self, kr_id: str, measured: float, value: float, reading: w.HTML, commitment: Any) -> None:
+        if abs(value - round(measured, 2)) < 1e-9 and kr_id not in self._scored:
+            return  # the slider only settled on the measured value: nobody chose it
+        self._scored.add(kr_id)
+        reading.value = self._score_html(measured, value, commitment)
 
     def _history_html(self) -> str:
         retros = self.store.retros(self.team)
@@ -194,6 +230,10 @@ class RetroApp(App):
         self.messages["items"].value = ""
         try:
             item = parse(RetroItem, {"prompt": prompt, "text": clip_text(field.value, 4000)})
+            if any((i["prompt"], i["text"]) == (item.prompt, item.text) for i in self._items):
+                field.value = ""
+                self.messages["items"].value = message("That note is already on the board.", "info")
+                return
         except InputError as error:
             self.messages["items"].value = message(
                 "Write something on the note first." if "empty" in str(error) else str(error))
@@ -202,13 +242,30 @@ class RetroApp(App):
         self._render_board()
         self._autosave()
 
+    def _on_note_message(self, prompt: str, content: dict[str, Any]) -> None:
+        if isinstance(content, dict) and content.get("event") == "submit":
+            self._on_add_item(prompt)
+
     def _on_vote(self, item: dict[str, Any]) -> None:
+        voter = clip_text(self.voter.value, 200).strip()
+        used = self._ballots.get(voter, 0)
+        self.messages["votes"].value = ""
+        if used >= self.dots.value:
+            who = f"{voter} has" if voter else "You have"
+            self.messages["votes"].value = message(
+                f"{who} used all {self.dots.value} dots. Type another name to vote, or the facilitator can "
+                "give everyone more dots.", "warning")
+            return
+        self._ballots[voter] = used + 1
         item["votes"] = min(1000, item["votes"] + 1)
+        item.setdefault("voters", {})[voter] = item.get("voters", {}).get(voter, 0) + 1
         self._render_board()
         self._autosave()
 
     def _on_remove_item(self, item: dict[str, Any]) -> None:
         self._items = [i for i in self._items if i is not item]
+        for voter, count in item.get("voters", {}).items():  # dots on a removed note go back to their voters
+            self._ballots[voter] = max(0, self._ballots.get(voter, 0) - count)
         self._render_board()
         self._autosave()
 
@@ -219,7 +276,7 @@ class RetroApp(App):
             self.messages["actions"].value = message("Write the action first.")
             return
         if len(text) > 2000:
-            self.messages["actions"].value = message("An action is at most 2000 characters.")
+            self.messages["actions"].value = message(too_long(len(text), 2000) + ".")
             return
         self._actions.append(text)
         self.action_input.value = ""
@@ -239,7 +296,7 @@ class RetroApp(App):
 
     def _autosave(self) -> None:
         payload = {"kind": self.kind.value, "format": self.format.value, "items": self._items,
-                   "actions": self._actions}
+                   "actions": self._actions, "dots": self.dots.value}
         try:
             self.store.save_draft(self._draft_name, payload)
         except OkrkitError as error:
@@ -254,14 +311,33 @@ class RetroApp(App):
             self._set_format_options(draft["kind"])
         if draft.get("format") in dict(self.format.options).values():
             self.format.value = draft["format"]
-        # A draft is only kept data: each note is checked again before it is shown.
-        for raw in draft.get("items", []):
+        if draft.get("dots") in range(1, 21):
+            self.dots.value = draft["dots"]
+        # A draft is only kept data: each note is checked again before it is shown, and a note
+        # already on the board (the same prompt and text) is never added twice.
+        restored = 0
+        for raw in draft.get("items", []) if isinstance(draft.get("items"), list) else []:
+            if not isinstance(raw, dict):
+                continue
+            voters = _voters(raw.get("voters"))
             try:
-                self._items.append(parse(RetroItem, raw).model_dump(mode="json"))
+                item = parse(RetroItem, {k: v for k, v in raw.items() if k != "voters"}).model_dump(mode="json")
             except InputError:
                 continue
-        self._actions = [clip_text(a, 2000) for a in draft.get("actions", []) if isinstance(a, str) and a.strip()]
-        self.result.value = message("Your unsaved retrospective was restored.", "info")
+            if any((i["prompt"], i["text"]) == (item["prompt"], item["text"]) for i in self._items):
+                continue
+            item["voters"] = voters
+            for voter, count in voters.items():
+                self._ballots[voter] = self._ballots.get(voter, 0) + count
+            self._items.append(item)
+            restored += 1
+        actions = [clip_text(a, 2000) for a in draft.get("actions", []) if isinstance(a, str) and a.strip()]
+        self._actions = list(dict.fromkeys(actions))
+        if restored or self._actions:
+            self.restored.value = message(
+                f"Your unsaved retrospective was restored: {restored} note{'s' if restored != 1 else ''} and "
+                f"{len(self._actions)} action{'s' if len(self._actions) != 1 else ''}. Nothing is lost; "
+                "save it when you are done.", "info")
 
     @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
@@ -270,9 +346,11 @@ class RetroApp(App):
         prompts = RETRO_FORMATS[self.format.value].prompts
         data = {
             "team": self.team, "date": self.date.value, "kind": self.kind.value, "format": self.format.value,
-            "items": [i for i in self._items if i["prompt"] in prompts],
+            "items": [{k: v for k, v in i.items() if k != "voters"} for i in self._items if i["prompt"] in prompts],
             "actions": list(self._actions),
-            "scores": {k: s.value for k, s in self.score_sliders.items()} if self.kind.value == "end" else {},
+            # Only the scores a person set: an untouched one stays the measured progress, unrounded.
+            "scores": ({k: s.value for k, s in self.score_sliders.items() if k in self._scored}
+                       if self.kind.value == "end" else {}),
         }
         if not data["items"]:
             self.messages["items"].value = message("Add at least one note before saving.")
@@ -289,5 +367,13 @@ class RetroApp(App):
             self.result.value = message(f"Nothing was saved: {error}")
             return
         self.store.delete_draft(self._draft_name)
+        self.restored.value = ""
         self.history.value = self._history_html()
         self.result.value = message(f"Saved the retrospective of {retro.date:%d %b %Y}.", "ok")
+
+
+def _voters(raw: Any) -> dict[str, int]:
+    """Who spent dots on a note, from a draft: names to counts, anything else dropped."""
+    if not isinstance(raw, dict):
+        return {}
+    return {clip_text(k, 200): v for k, v in raw.items() if isinstance(k, str) and isinstance(v, int) and 0 < v <= 20}

@@ -50,12 +50,18 @@ class Server:
         return self.url(f"/voila/render/{app}.ipynb", **({"team": team} if team else {}))
 
 
-def start_server(folder: Path, log: Path, *extra: str) -> Server:
+def start_server(folder: Path, log: Path, *extra: str, own_token: bool = False, verbose: bool = True) -> Server:
+    """`okrkit serve folder` on a free port: with a random --token, or with the engagement's own (own_token).
+
+    verbose keeps Voila's routine log lines, which the tests and benchmarks read (pools filled …).
+    """
     port, token = free_port(), secrets.token_urlsafe(12)
     out = log.open("wb")
+    options = ([] if own_token else [f"--token={token}"]) + (["--verbose"] if verbose else [])
+    env = {k: v for k, v in os.environ.items() if k != "OKRKIT_TOKEN"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "okrkit", "serve", str(folder), "--port", str(port), "--token", token, *extra],
-        stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        [sys.executable, "-m", "okrkit", "serve", str(folder), "--port", str(port), *options, *extra],
+        stdout=out, stderr=subprocess.STDOUT, env={**env, "PYTHONUNBUFFERED": "1"},
     )
     server = Server(folder, port, token, process, log)
     deadline = time.monotonic() + 60
@@ -64,6 +70,8 @@ def start_server(folder: Path, log: Path, *extra: str) -> Server:
             raise RuntimeError(f"okrkit serve exited:\n{log.read_text(errors='replace')}")
         try:
             with urllib.request.urlopen(server.url("/login", token=False), timeout=2):
+                if own_token:
+                    server.token = (folder / ".okrkit-token").read_text().strip()
                 return server
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.3)

@@ -175,3 +175,99 @@ def test_serve_demo_writes_the_demo_and_pins_its_apps_to_its_last_checkin_day(tm
         injected = next(c.source for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
         assert f'today = "{last.isoformat()}"' in injected
     assert (folder / "engagement.yaml").exists() and (folder / "coach-workbook.ipynb").exists()
+
+
+# --- okrkit's own template and pages, the stable token ---------------------------------
+
+from okrkit.serve import SHARE, TOKEN_FILE, engagement_token, new_token, voila_env  # noqa: E402
+
+
+def test_apps_are_rendered_with_okrkits_template_found_on_the_jupyter_path() -> None:
+    """Voila is told to use okrkit's template, and JUPYTER_PATH leads to it (kept ahead of any other)."""
+    argv = voila_argv(_options(token="t"))
+    assert "--VoilaConfiguration.template=okrkit" in argv
+    env = voila_env(_options(token="t"), {"JUPYTER_PATH": "/elsewhere"})
+    assert env["JUPYTER_PATH"].split(":") == [str(SHARE), "/elsewhere"]
+    assert (SHARE / "voila" / "templates" / "okrkit" / "index.html.j2").is_file()
+
+
+def test_okrkits_template_asks_no_other_host() -> None:
+    """The template itself names no outside host (the browser tests check the rendered page)."""
+    for path in (SHARE / "voila" / "templates" / "okrkit").iterdir():
+        text = path.read_text()
+        assert "https://" not in text.replace("https://cdn.jsdelivr.net/npm/@fortawesome", ""), path
+
+
+def test_the_sign_in_page_speaks_to_a_client_not_to_a_jupyter_user() -> None:
+    """okrkit's login page: the engagement's name, ask your coach for the link, no Jupyter jargon."""
+    import re
+
+    text = (SHARE / "pages" / "login.html").read_text() + (SHARE / "pages" / "_page.html").read_text()
+    text = re.sub(r"\{#.*?#\}", "", text, flags=re.DOTALL)  # template comments are never sent
+    assert "{{ okrkit_client }}" in text and "ask your coach for the link" in text
+    assert not any(word in text.lower() for word in ("jupyter", "server list", "password:", "notebook"))
+
+
+def test_kernels_use_unix_sockets_not_tcp() -> None:
+    """Kernels listen on Unix sockets in Voila's private folder, not on loopback ports."""
+    assert "--KernelManager.transport=ipc" in voila_argv(_options(token="t"))
+
+
+def test_the_token_is_kept_per_engagement_and_readable_by_its_owner_only(tmp_path: Path) -> None:
+    """The first serve makes a token in .okrkit-token (0600); the next serve finds the same one."""
+    first, how = engagement_token(tmp_path)
+    again, how_again = engagement_token(tmp_path)
+    assert (how, how_again) == ("new", "kept") and first == again
+    assert (tmp_path / TOKEN_FILE).stat().st_mode & 0o777 == 0o600
+
+
+def test_rotating_the_token_replaces_it(tmp_path: Path) -> None:
+    """--rotate-token writes a new token, still readable by its owner only."""
+    first, _ = engagement_token(tmp_path)
+    rotated, how = engagement_token(tmp_path, rotate=True)
+    assert how == "rotated" and rotated != first and engagement_token(tmp_path)[0] == rotated
+    assert (tmp_path / TOKEN_FILE).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_token_file_others_could_read_is_tightened(tmp_path: Path) -> None:
+    """A token file made readable by others (a copy, an unzip) is set back to 0600 when read."""
+    token, _ = engagement_token(tmp_path)
+    (tmp_path / TOKEN_FILE).chmod(0o644)
+    assert engagement_token(tmp_path)[0] == token
+    assert (tmp_path / TOKEN_FILE).stat().st_mode & 0o777 == 0o600
+
+
+def test_generated_tokens_never_start_with_a_dash() -> None:
+    """A token is passed on command lines (--token T): none of 5,000 generated starts with '-'."""
+    assert not any(new_token().startswith("-") for _ in range(5000))
+
+
+def test_a_token_starting_with_a_dash_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", str(tmp_path), "--token=-abc"]) == 2
+    assert "--token: must not start with '-'" in capsys.readouterr().err
+
+
+def test_rotate_token_with_a_given_token_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", str(tmp_path), "--token", "abc", "--rotate-token"]) == 2
+    assert "--rotate-token" in capsys.readouterr().err
+
+
+def test_a_folder_without_an_engagement_gets_no_token_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`okrkit serve` on a folder with no engagement fails with what to do, and leaves no .okrkit-token behind."""
+    assert main(["serve", str(tmp_path)]) == 2
+    assert "no engagement here" in capsys.readouterr().err
+    assert not (tmp_path / TOKEN_FILE).exists()
+
+
+def test_a_read_only_folder_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the token cannot be written, the error names the file and says to pass --token; no temp file stays."""
+    from okrkit.errors import InputError
+    from okrkit.serve import _stored_token
+
+    def refuse(*_args: object, **_kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("okrkit.serve.os.open", refuse)
+    with pytest.raises(InputError, match=r"\.okrkit-token: cannot keep the apps' token there .*--token T"):
+        _stored_token(tmp_path, rotate=False)
+    assert list(tmp_path.iterdir()) == []

@@ -144,3 +144,55 @@ def test_every_template_has_a_parameters_cell_and_no_outputs() -> None:
 
 def test_templates_dir_is_found() -> None:
     assert (templates_dir() / "checkin.ipynb").exists()
+
+
+def test_new_writes_the_engagement_file_a_coach_edits(tmp_path: Path) -> None:
+    """okrkit new writes DIR/engagement.yaml, which reads back as the stored engagement."""
+    from okrkit.io.yaml_file import load_record
+
+    folder = tmp_path / "acme"
+    assert main(["new", str(folder), "--client", "Acme", "--cycle", "2026-Q2", "--teams", "Ops"]) == 0
+    assert load_record(folder / "engagement.yaml") == open_store(folder).load_record()
+
+
+def test_new_never_overwrites_an_edited_engagement_file_and_says_how_to_sync(tmp_path: Path, capsys) -> None:
+    """A second okrkit new keeps the coach's edited YAML and names the import and export commands."""
+    folder = tmp_path / "acme"
+    args = ["new", str(folder), "--client", "Acme", "--cycle", "2026-Q2", "--teams", "Ops"]
+    main(args)
+    path = folder / "engagement.yaml"
+    edited = path.read_text().replace("client: Acme", "client: Acme Bank")
+    path.write_text(edited)
+    capsys.readouterr()
+    assert main(args) == 0
+    assert path.read_text() == edited
+    err = capsys.readouterr().err
+    assert f"okrkit import {folder} {path}" in err and f"okrkit export {folder} --out {path}" in err
+
+
+def test_the_edited_file_imports_and_export_brings_it_up_to_date(tmp_path: Path, capsys) -> None:
+    """Import the edited file, record a check-in, export: file and store agree again, and new says nothing."""
+    from okrkit.io.yaml_file import load_record
+
+    folder = tmp_path / "acme"
+    args = ["new", str(folder), "--client", "Acme", "--cycle", "2026-Q2", "--teams", "Ops"]
+    main(args)
+    path = folder / "engagement.yaml"
+    path.write_text(path.read_text().replace("client: Acme", "client: Acme Bank"))
+    assert main(["import", str(folder), str(path)]) == 0
+    open_store(folder).record_checkin(CheckIn(team="Ops", date=dt.date(2026, 4, 3), confidence=6))
+    assert main(["export", str(folder), "--out", str(path)]) == 0
+    assert load_record(path) == open_store(folder).load_record()
+    capsys.readouterr()
+    main(["new", str(folder)])
+    assert "differs" not in capsys.readouterr().err
+
+
+def test_new_keeps_the_store_and_token_out_of_git(tmp_path: Path) -> None:
+    """DIR/.gitignore lists the store and the apps' token; a second run adds nothing twice."""
+    folder = tmp_path / "acme"
+    args = ["new", str(folder), "--client", "Acme", "--cycle", "2026-Q2", "--teams", "Ops"]
+    main(args)
+    main(args)
+    lines = (folder / ".gitignore").read_text().splitlines()
+    assert "okrkit.db" in lines and ".okrkit-token" in lines and len(lines) == len(set(lines))

@@ -13,7 +13,10 @@ def _rules(title: str, *siblings: object, **fields: object) -> dict[str, Severit
     kr = key_result("T-1.1", title, **fields)  # type: ignore[arg-type]
     # Alone under its objective: a milestone beside an outcome KR is judged more leniently (below).
     eng = engagement([team(okrs=[objective(krs=[kr, *siblings])])])
-    return {f.rule: f.severity for f in review(eng) if f.path.endswith("key_results[0]")}
+    # These tests judge the title alone, so its fields are left empty: the rule on empty fields
+    # (kr-no-baseline-or-target, tests/coach/test_rules_gaps.py) is left out here.
+    return {f.rule: f.severity for f in review(eng) if f.path.endswith("key_results[0]")
+            and f.rule != "kr-no-baseline-or-target"}
 
 
 def test_good_movement_has_no_finding() -> None:

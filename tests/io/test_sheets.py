@@ -153,3 +153,25 @@ def test_checkins_for_dates_are_kept_as_dates(tmp_path):
     book.active.append([dt.datetime(2026, 1, 9), "Discover Team", "DT-1.1", 70])
     book.save(tmp_path / "c.xlsx")
     assert read_checkins(tmp_path / "c.xlsx")[0].date == dt.date(2026, 1, 9)
+
+
+def test_a_checkins_sheet_with_a_row_after_the_cycle_imports_nothing(tmp_path):
+    """A CSV check-in dated after the cycle is refused naming the file, team, date and cycle; no row lands."""
+    folder = demo_folder(tmp_path)
+    before = open_store(folder).checkins()
+    path = tmp_path / "checkins.csv"
+    path.write_text("date,team,kr,value\n2026-03-26,Discover Team,DT-1.1,80\n2026-04-03,Discover Team,DT-1.1,81\n")
+    with pytest.raises(InputError, match=r"checkins.csv: Discover Team's check-in: date: 2026-04-03 is outside "
+                                         r"the cycle 2026-Q1"):
+        import_file(folder, path)
+    assert open_store(folder).checkins() == before
+
+
+def test_an_implausible_value_is_imported_with_a_warning(tmp_path):
+    """A CSV value far outside its KR's range is kept, and the import summary warns about it."""
+    folder = demo_folder(tmp_path)
+    path = tmp_path / "checkins.csv"
+    path.write_text("date,team,kr,value\n2026-03-26,Discover Team,DT-1.1,9000\n")
+    summary = import_file(folder, path)
+    assert "warning: Discover Team 2026-03-26 DT-1.1: Is 9,000 % right?" in summary
+    assert any(c.values.get("DT-1.1") == 9000 for c in open_store(folder).checkins())

@@ -45,8 +45,11 @@ def test_a_written_file_is_tidy_for_a_human():
          "teams[0].okrs[0].key_results[0].baseline: must be a number, not 'forty'"),
         ("client: X\ncycle: {name: Q, start: 2026-01-05, end: 2026-03-27}\ncheckins:\n"
          "  - {team: A, date: 2026-01-09, confidence: 12}", "checkins[0].confidence: must be at most 10, not 12"),
+        ("client: X\ncycle: {name: Q, start: 2026-04-01, end: 2026-06-30}\ncheckins:\n"
+         "  - {team: A, date: 2026-05-08}\n  - {team: A, date: 2026-12-01}",
+         "checkins[1].date: 2026-12-01 is outside the cycle Q (2026-04-01 to 2026-06-30)"),
     ],
-    ids=["syntax", "not-a-mapping", "kr-baseline", "checkin-confidence"],
+    ids=["syntax", "not-a-mapping", "kr-baseline", "checkin-confidence", "checkin-outside-cycle"],
 )
 def test_bad_files_get_one_line_naming_the_field(text, message):
     """Syntax errors give line and column; invalid values give the path of the field."""

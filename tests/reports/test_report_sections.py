@@ -190,3 +190,26 @@ def test_mid_cycle_key_result_tables_forecast_the_cycles_end(demo_dir: Path) -> 
     assert "At this pace" in mid and "by 27 Mar" in mid
     end = str(monthly.strategic(load_context(demo_dir, as_of=dt.date(2026, 3, 27), kind="monthly")))
     assert "At this pace" not in end
+
+
+def test_cycle_key_results_show_a_score_and_its_reading_not_a_pace_status(demo_dir: Path) -> None:
+    """At the end of the cycle each KR has its score (0.79) and its reading; no 'at risk' or 'off track'."""
+    page = str(cycle.key_results(load_context(demo_dir, as_of=dt.date(2026, 3, 27))))
+    tables = page[page.index("<table"):]
+    assert "At risk" not in tables and "Off track" not in tables and "On track" not in tables
+    assert "<strong>0.79</strong> success" in tables and ">Score</th>" in tables
+
+
+def test_trend_charts_tick_on_the_check_in_days() -> None:
+    """The date ticks of the KR trend and the confidence charts are Fridays, the demo's check-in day."""
+    import re
+
+    from okrkit import charts
+    from okrkit.demo import demo_record
+
+    record = demo_record()
+    for chart in (charts.kr_trend_chart(record.engagement, record.checkins, "Discover Team"),
+                  charts.confidence_chart(record.checkins, ["Discover Team"])):
+        labels = re.findall(r">([A-Z][a-z]{2} \d\d)<", charts.to_svg(chart))
+        days = [dt.datetime.strptime(f"{label} 2026", "%b %d %Y").date() for label in labels]
+        assert len(days) >= 4 and all(d.weekday() == 4 for d in days), labels

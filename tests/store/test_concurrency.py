@@ -12,14 +12,15 @@ from okrkit.testing import demo_folder
 WRITERS = 6
 CHECKINS_EACH = 8
 TEAMS = ["Discover Team", "Support Experience Team", "Account Opening Team"]
+_FREE_DAYS = [d for d in (dt.date(2026, 1, 5) + dt.timedelta(days=n) for n in range(80)) if d.weekday() != 4]
 
 
 def _write(folder: str, url: str | None, writer: int, start: multiprocessing.synchronize.Barrier) -> None:
     store = open_store(folder, url)
     start.wait()  # everyone writes at the same moment
     for i in range(CHECKINS_EACH):
-        # Distinct days from 2026-04-01 on, so no write replaces another.
-        day = dt.date(2026, 4, 1) + dt.timedelta(days=writer * CHECKINS_EACH + i)
+        # Distinct days of the cycle with no demo check-in (not Fridays), so no write replaces another.
+        day = _FREE_DAYS[writer * CHECKINS_EACH + i]
         store.record_checkin(CheckIn(team=TEAMS[writer % 3], date=day, confidence=1 + (i % 10),
                                      issues=f"writer {writer}", plan=f"check-in {i}"))
 

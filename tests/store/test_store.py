@@ -29,10 +29,10 @@ def test_a_record_comes_back_as_it_went_in(demo_store):
 
 def test_a_checkin_is_recorded_and_read_back(demo_store):
     """A GRIP check-in lands with its confidence, values, issues and plan."""
-    new = CheckIn(team="Discover Team", date=dt.date(2026, 4, 3), confidence=6, values={"DT-1.1": 91},
+    new = CheckIn(team="Discover Team", date=dt.date(2026, 3, 26), confidence=6, values={"DT-1.1": 91},
                   issues="Release freeze", plan="Retro on Monday", author="Joana")
     demo_store.record_checkin(new)
-    assert demo_store.checkins("Discover Team")[-1] == new
+    assert new in demo_store.checkins("Discover Team")
 
 
 def test_a_second_checkin_on_the_same_day_replaces_the_first(demo_store):
@@ -47,7 +47,7 @@ def test_a_checkin_for_another_teams_kr_saves_nothing(demo_store):
     """Values for a KR the team does not own are refused whole."""
     before = demo_store.checkins()
     with pytest.raises(InputError, match=r"values: SX-1.1 is not a key result of Discover Team"):
-        demo_store.record_checkin(CheckIn(team="Discover Team", date=dt.date(2026, 4, 3), confidence=6,
+        demo_store.record_checkin(CheckIn(team="Discover Team", date=dt.date(2026, 3, 26), confidence=6,
                                           values={"DT-1.1": 91, "SX-1.1": 50}))
     assert demo_store.checkins() == before
 
@@ -199,3 +199,21 @@ def test_history_travels_with_the_cycle_and_through_an_exported_file(tmp_path):
     assert store.checkin_history() == []  # the new cycle starts with none
     archived = store.load_record(history=True).cycles[-1]
     assert [v.checkin for v in archived.history] == [last]
+
+
+def test_a_checkin_after_the_cycle_is_refused_and_nothing_is_saved(demo_store):
+    """The API refuses a check-in dated after the cycle (it would be stored yet never counted)."""
+    before = demo_store.checkins()
+    with pytest.raises(InputError, match=r"date: 2026-12-01 is outside the cycle 2026-Q1 \(2026-01-05 to 2026-03-27\)"):
+        demo_store.record_checkin(CheckIn(team="Discover Team", date=dt.date(2026, 12, 1), confidence=6,
+                                          values={"DT-1.1": 91}))
+    assert demo_store.checkins() == before
+
+
+def test_an_import_with_one_checkin_outside_the_cycle_saves_none_of_them(demo_store):
+    """import_checkins is one transaction: a check-in before the cycle refuses the whole batch."""
+    before = demo_store.checkins()
+    with pytest.raises(InputError, match="2026-01-02 is outside the cycle"):
+        demo_store.import_checkins([CheckIn(team="Discover Team", date=dt.date(2026, 3, 26), confidence=6),
+                                    CheckIn(team="Discover Team", date=dt.date(2026, 1, 2), confidence=6)])
+    assert demo_store.checkins() == before

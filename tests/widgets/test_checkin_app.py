@@ -11,11 +11,14 @@ from okrkit.store import open_store
 from okrkit.widgets import CheckInApp
 
 TEAM = "Discover Team"
-NEW_WEEK = dt.date(2026, 3, 30)
+NEW_WEEK = dt.date(2026, 3, 26)  # a day of the demo's cycle with no check-in yet (every Friday has one)
 
 
 def _app(folder, day=NEW_WEEK):
-    return CheckInApp(folder, team=TEAM, today=day)
+    app = CheckInApp(folder, team=TEAM, today=day)
+    if app.date.value != day:
+        app.date.value = day  # the app opens on the nearest check-in day; the tests pick the day itself
+    return app
 
 
 def test_checkin_saves_and_reads_back(folder):
@@ -28,7 +31,7 @@ def test_checkin_saves_and_reads_back(folder):
     app.plan.value = "Ship the consent copy"
     app.author.value = "Joana"
     app.save_button.click()
-    saved = open_store(folder).checkins(TEAM)[-1]
+    saved = next(c for c in open_store(folder).checkins(TEAM) if c.date == NEW_WEEK)
     assert (saved.date, saved.confidence, saved.issues, saved.plan, saved.author) == (
         NEW_WEEK, 8, "Legal review pending", "Ship the consent copy", "Joana")
     assert saved.values["DT-1.1"] == 89 and saved.values["DT-1.3"] == 1010
@@ -78,7 +81,7 @@ def test_typing_a_value_updates_its_progress_bar(folder):
 def test_last_weeks_plan_is_shown_to_follow_up(folder):
     """The plan of the latest earlier check-in is quoted at the top."""
     app = _app(folder)
-    last = open_store(folder).checkins(TEAM)[-1]
+    last = [c for c in open_store(folder).checkins(TEAM) if c.date < NEW_WEEK][-1]
     assert last.plan.split(".")[0] in app.follow_up.value
 
 
@@ -96,7 +99,7 @@ def test_an_existing_week_is_prefilled_and_replaced_on_save(folder):
 
 def test_trend_chart_is_drawn_without_altair(folder):
     """The team's trend is an inline SVG with one point per confidence recorded."""
-    app = _app(folder)
+    app = _app(folder, day=dt.date(2026, 3, 27))
     assert app.trend.value.startswith("<svg") and app.trend.value.count("<circle") == 12
 
 
@@ -160,3 +163,76 @@ def test_the_trend_stops_at_the_chosen_week(folder):
     early = CheckInApp(folder, team=TEAM, today=dt.date(2026, 1, 23)).trend.value
     late = CheckInApp(folder, team=TEAM, today=dt.date(2026, 3, 27)).trend.value
     assert early.count("<circle") < late.count("<circle")
+
+
+def _q2_folder(tmp_path):
+    """A new engagement for a cycle that is not today's (1 Apr – 30 Jun), with no check-in yet."""
+    from okrkit.testing import engagement, stored, team
+
+    stored(tmp_path, engagement(teams=[team(TEAM)], start=dt.date(2026, 4, 1), end=dt.date(2026, 6, 30)))
+    return tmp_path / "engagement"
+
+
+def test_after_the_cycle_the_week_defaults_to_its_last_checkin_day_and_says_so(tmp_path):
+    """On 1 Dec, for a cycle that ended on 30 Jun, the app opens on Friday 26 Jun and says the cycle is over."""
+    app = CheckInApp(_q2_folder(tmp_path), team=TEAM, today=dt.date(2026, 12, 1))
+    assert app.date.value == dt.date(2026, 6, 26)
+    assert "is over: it ended on 30 Jun 2026" in app.cycle_note.value
+
+
+def test_before_the_cycle_the_week_defaults_to_its_first_checkin_day_and_says_so(tmp_path):
+    """Before the cycle starts, the app opens on its first Friday and says it has not started."""
+    app = CheckInApp(_q2_folder(tmp_path), team=TEAM, today=dt.date(2026, 3, 2))
+    assert app.date.value == dt.date(2026, 4, 3)
+    assert "has not started yet" in app.cycle_note.value
+
+
+def test_a_day_outside_the_cycle_cannot_be_saved_from_the_app(tmp_path):
+    """Even if the picker let a day after the cycle through, saving says why and stores nothing."""
+    folder = _q2_folder(tmp_path)
+    app = CheckInApp(folder, team=TEAM, today=dt.date(2026, 12, 1))
+    app.date.max = dt.date(2027, 1, 1)  # as a hand-made comm message could
+    app.date.value = dt.date(2026, 12, 1)
+    app.confidence.value = 7
+    app.save_button.click()
+    assert open_store(folder).checkins() == []
+    assert "2026-12-01 is outside the cycle" in app.messages["date"].value
+    assert "Nothing was saved" in app.result.value
+
+
+def test_an_implausible_value_asks_before_saving_and_save_anyway_saves_it(folder):
+    """9,000,000 tickets (range 1,200 → 840) asks 'Is … right?' and saves nothing until Save anyway."""
+    before = len(open_store(folder).checkins(TEAM))
+    app = _app(folder)
+    app.confidence.value = 7
+    app.value_fields["DT-1.3"].value = "9000000"
+    app.save_button.click()
+    assert len(open_store(folder).checkins(TEAM)) == before
+    assert "Is 9,000,000 tickets/month right?" in app.messages["values.DT-1.3"].value
+    assert app.save_anyway.layout.display != "none"
+    app.save_anyway.click()
+    saved = next(c for c in open_store(folder).checkins(TEAM) if c.date == NEW_WEEK)
+    assert saved.values["DT-1.3"] == 9_000_000 and "Saved" in app.result.value
+
+
+def test_a_value_too_long_to_store_exactly_is_refused_beside_its_field(folder):
+    """99999999999999999999 % is refused at its KR with the reason; nothing is saved."""
+    before = len(open_store(folder).checkins(TEAM))
+    app = _app(folder)
+    app.confidence.value = 7
+    app.value_fields["DT-1.1"].value = "99999999999999999999"
+    app.save_button.click()
+    assert len(open_store(folder).checkins(TEAM)) == before
+    assert "more digits than can be stored exactly" in app.messages["values.DT-1.1"].value
+
+
+def test_long_text_shows_its_length_and_limit_while_typing(folder):
+    """The plan's counter says 11 / 5,000 as typed, and 'Too long: 10,000 characters, at most 5,000' past it."""
+    app = _app(folder)
+    app.plan.value = "Ship it now"
+    assert "11 / 5,000 characters" in page_html(app)
+    app.plan.value = "x" * 10_000
+    assert "Too long: 10,000 characters, at most 5,000" in page_html(app)
+    app.confidence.value = 7
+    app.save_button.click()
+    assert "Too long: 10,000 characters, at most 5,000" in app.messages["plan"].value

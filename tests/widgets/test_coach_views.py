@@ -108,4 +108,22 @@ def test_alignment_flags_a_team_okr_linked_to_nothing(folder):
     obj.aligns_to = []
     store.save_engagement(engagement)
     view = AlignmentView(folder, today=dt.date(2026, 2, 20))
-    assert "not linked" in view.picture.value and "Not linked to a strategic OKR" in view.summary.value
+    assert "not linked" in view.picture.value and "is not linked to any strategic OKR" in view.summary.value
+
+
+def test_alignment_lists_the_priorities_no_objective_serves(folder):
+    """The demo: two of its three strategy priorities have no OKR; the view lists both, not 'None'."""
+    summary = AlignmentView(folder, today=dt.date(2026, 2, 20)).summary.value
+    assert "No objective serves the priority &#x27;Grow into the small-business segment&#x27;" in summary or \
+        "No objective serves the priority 'Grow into the small-business segment'" in summary
+    assert "Improve resilience in critical systems" in summary and "None:" not in summary
+
+
+def test_alignment_lists_an_objective_serving_no_priority(folder):
+    """A strategic OKR whose priority is not one of the engagement's is a gap."""
+    store = open_store(folder)
+    engagement = store.load_engagement()
+    engagement.team("Digital Services").objectives[0].priority = "Something else"
+    store.save_engagement(engagement)
+    summary = AlignmentView(folder, today=dt.date(2026, 2, 20)).summary.value
+    assert "which is not one of the engagement" in summary

@@ -69,3 +69,43 @@ def test_a_team_without_a_retro_says_so(folder):
     """No retrospective yet is said in words, not left blank."""
     html = DashboardApp(folder, team="Account Opening Team", today=AS_OF).retros_view.value
     assert "No retrospective recorded yet" in html
+
+
+def _new_engagement(tmp_path):
+    """An engagement just made with `okrkit new`: teams and OKRs, no check-in yet."""
+    from okrkit.testing import engagement, key_result, objective, stored, team
+
+    stored(tmp_path, engagement(teams=[team("Ops", okrs=[objective("O-1", krs=[key_result("O-1.1"),
+                                                                              key_result("O-1.2")])])]))
+    return tmp_path / "engagement"
+
+
+def test_a_new_engagement_says_no_check_ins_yet_instead_of_empty_charts(tmp_path):
+    """No check-in: no empty axes and no empty confidence box, a plain sentence instead."""
+    app = DashboardApp(_new_engagement(tmp_path), today=AS_OF)
+    assert "<svg" not in app.charts.value and "checked in yet this cycle" in app.charts.value
+    app.team_picker.value = "Ops"
+    assert "<svg" not in app.charts.value and "Ops has not checked in yet" in app.charts.value
+
+
+def test_the_chart_worker_draws_no_confidence_chart_without_check_ins(tmp_path):
+    """The worker itself leaves out the charts of check-ins when there are none."""
+    titles = [f["title"] for f in _chart_worker.build_figures(_new_engagement(tmp_path), None, AS_OF, None)]
+    assert titles == ["Progress of every objective and key result"]
+
+
+def test_a_kr_over_its_target_says_beyond_target(folder):
+    """DT-1.2 at 51.1 of 15 → 50 is 103 %: the bar says '103% · beyond target', as status does."""
+    app = DashboardApp(folder, team="Discover Team", today=dt.date(2026, 3, 27))
+    assert "103% · beyond target" in app.teams_view.value
+
+
+def test_charts_and_tables_share_the_status_colours():
+    """'At risk' is one colour in the bar chart and in the table's badges and bars."""
+    from okrkit import charts
+    from okrkit.progress import Status
+    from okrkit.widgets._html import STATUS_COLOURS, status_badge
+
+    for status in Status:
+        assert charts.STATUS_COLORS[status] == STATUS_COLOURS[status.value][0]
+        assert STATUS_COLOURS[status.value][0] in status_badge(status.value)
