@@ -193,7 +193,7 @@ class RetroApp(App):
         field = self.item_inputs[prompt]
         self.messages["items"].value = ""
         try:
-            item = parse(RetroItem, {"prompt": prompt, "text": clip_text(field.value, 4000)})
+            item = parse(RetroItem, {"prompt": prompt, "text": clip_text(field.value, 4000), "author": self.user or ""})
         except InputError as error:
             self.messages["items"].value = message(
                 "Write something on the note first." if "empty" in str(error) else str(error))

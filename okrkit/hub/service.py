@@ -1,0 +1,129 @@
+"""One engagement's client apps under JupyterHub: `python -m okrkit.hub.service ENGAGEMENT_DIR --firm FIRM_DIR`.
+
+The hub starts this as a managed service (okrkit.hub.config). It is `okrkit serve`'s Voila
+(the standalone app, okrkit's landing page, the same locked-down options from
+okrkit.serve.voila_argv) with two changes:
+
+- no shared token: every request — pages, the kernels' websockets, shutdown — is signed in
+  through the hub's OAuth (JupyterHub's own identity provider for Jupyter servers), and the
+  hub's scopes must grant this service; then okrkit re-checks the firm's roster, so a user
+  outside the engagement is refused even if the hub's roles were loosened;
+- the signed-in user's name reaches the app's kernel as the request header `X-Okrkit-User`
+  (set here, never taken from the browser), and okrkit.visit.signed_in_user() reads it, so
+  a check-in's or a retrospective's author is who signed in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
+from tornado.web import HTTPError
+
+from okrkit.hub.roster import load_roster
+from okrkit.serve import ServeOptions, _voila_app_class, voila_argv
+
+__all__ = ["USER_HEADER", "HubIdentityProvider", "main"]
+
+USER_HEADER = "X-Okrkit-User"
+FIRM_ENV = "OKRKIT_FIRM_DIR"
+
+
+class HubIdentityProvider(JupyterHubIdentityProvider):  # type: ignore[misc]
+    """The hub's OAuth sign-in, then okrkit's own check of the engagement's group."""
+
+    def __init__(self, token: Any = None, login_handler_class: Any = None, **kwargs: Any) -> None:
+        # Voila hands its token and login page to any identity provider: under the hub there is neither.
+        super().__init__(**kwargs)
+
+    async def get_user(self, handler: Any) -> Any:
+        user = await super().get_user(handler)
+        if user is None:
+            return None
+        slug = Path(os.environ["OKRKIT_ENGAGEMENT_DIR"]).name
+        roster = load_roster(os.environ[FIRM_ENV])
+        if roster.may_open(user.username, slug):
+            return user
+        self.log.warning("okrkit: refused %s, who is not on engagement %s", user.username, slug)
+        client = roster.engagements[slug].client if slug in roster.engagements else slug
+        message = (f"You are signed in as {user.username}, who is not on the {client} engagement. "
+                   "Ask your coach for access, or sign out and sign in as someone else.")
+
+        def refuse(*args: Any, **kwargs: Any) -> None:
+            raise HTTPError(403, reason="Not on this engagement", log_message=escape(message))
+
+        handler.redirect = refuse  # as the hub's own provider does: @web.authenticated then answers 403
+        handler._jupyterhub_user = None
+        return None
+
+
+def _hub_voila_class() -> Any:
+    base = _voila_app_class()
+
+    class HubLandingHandler(base.landing_handler):  # type: ignore[misc,name-defined]
+        """The engagement's landing page, the signed-in user's team first."""
+
+        def _page(self) -> str:
+            from okrkit.landing import render_landing
+            from okrkit.progress import engagement_status
+            from okrkit.workbook import app_templates
+
+            record = self.store.load_record()
+            status = engagement_status(record.engagement, record.checkins, retros=record.retros)
+            roster = load_roster(os.environ[FIRM_ENV])
+            person = roster.users.get(self.current_user.username)
+            if person and person.team:
+                teams = sorted(status.teams, key=lambda t: t.name != person.team)  # stable: the rest keep their order
+                status = dataclasses.replace(status, teams=teams)
+            return render_landing(status, app_templates(self.folder / "apps"), self.base_url)
+
+    class HubAppHandler(base.app_handler):  # type: ignore[misc,name-defined]
+        async def get(self, path: str | None = None) -> None:
+            # Whoever the browser claims to be, the kernel hears who signed in.
+            user = self.current_user
+            self.request.headers[USER_HEADER] = user.username if user else ""
+            await super().get(path)
+
+    class HubVoila(base):  # type: ignore[misc,valid-type]
+        name = "okrkit-hub-service"
+        landing_handler = HubLandingHandler
+        app_handler = HubAppHandler
+
+    return HubVoila
+
+
+def hub_argv(options: ServeOptions, prefix: str) -> list[str]:
+    """okrkit serve's Voila options, behind the hub's sign-in at `prefix` (/services/SLUG/)."""
+    return [*voila_argv(options),
+            f"--Voila.base_url={prefix}",
+            "--Voila.identity_provider_class=okrkit.hub.service.HubIdentityProvider",
+            f"--VoilaConfiguration.http_header_envs={[USER_HEADER]!r}"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="okrkit.hub.service", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--firm", type=Path, required=True)
+    parser.add_argument("--pool-size", type=int, default=1)
+    args = parser.parse_args(argv)
+    url = os.environ["JUPYTERHUB_SERVICE_URL"]  # set by the hub: where it proxies /services/SLUG/ to
+    port = int(url.rsplit(":", 1)[1].split("/")[0])
+    options = ServeOptions(folder=args.folder, port=port, ip="127.0.0.1", token=None, pool_size=args.pool_size,
+                           db_url=os.environ.get("OKRKIT_DB_URL") or None)
+    os.environ["OKRKIT_ENGAGEMENT_DIR"] = str(args.folder.resolve())
+    os.environ[FIRM_ENV] = str(args.firm.resolve())
+    os.environ["VOILA_APP_IP"] = "127.0.0.1"  # where a preheated kernel asks for its visit
+    load_roster(args.firm)  # a broken roster stops the service with its one-line error, before Voila starts
+    _hub_voila_class().launch_instance(argv=hub_argv(options, os.environ["JUPYTERHUB_SERVICE_PREFIX"]),
+                                       engagement_dir=str(args.folder.resolve()), db_url=options.db_url or "")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
