@@ -156,6 +156,7 @@ def hub_command(firm: Path, port: int, ip: str, extra: list[str]) -> list[str]:
 def _start(firm: Path, port: int, ip: str, extra: list[str]) -> int:
     from okrkit.hub.config import CONFIG_FILE, STATE_DIR
 
+    firm = firm.resolve()
     roster = load_roster(firm)  # a clear error before JupyterHub starts
     if not (firm / CONFIG_FILE).is_file():
         raise InputError(f"no {CONFIG_FILE} in {firm}: okrkit hub init {firm}", field="firm_dir")

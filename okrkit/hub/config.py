@@ -68,7 +68,7 @@ def roles(roster: Roster) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = [
         # Every hub user has this role: a client user may only sign in and out and open what a
         # role below grants; no server of their own, no tokens, nothing of the hub's API.
-        {"name": "user", "description": "okrkit: sign in only", "scopes": ["read:users:name!user"]},
+        {"name": "user", "description": "okrkit: sign in only", "scopes": ["read:users:name!user", "read:users:groups!user"]},
         {"name": "okrkit-coach", "description": "okrkit coach: own JupyterLab and the portfolio",
          "scopes": ["self", f"access:services!service={PORTFOLIO_SERVICE}"], "users": coaches},
     ]
@@ -134,8 +134,9 @@ def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1) -> Roster:
     c.JupyterHub.template_paths = [str(TEMPLATES)]
     c.JupyterHub.template_vars = {
         "okrkit_firm": roster.firm,
-        "okrkit_links": lambda user: links_for(load_roster(firm), user.name),
-        "okrkit_is_coach": lambda user: load_roster(firm).is_coach(user.name),
+        # Called with the signed-in user, or None on pages before sign-in.
+        "okrkit_links": lambda user: links_for(load_roster(firm), user.name) if user else [],
+        "okrkit_is_coach": lambda user: bool(user) and load_roster(firm).is_coach(user.name),
     }
     return roster
 

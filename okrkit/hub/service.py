@@ -42,6 +42,11 @@ class HubIdentityProvider(JupyterHubIdentityProvider):  # type: ignore[misc]
         # Voila hands its token and login page to any identity provider: under the hub there is neither.
         super().__init__(**kwargs)
 
+    def get_handlers(self) -> list[Any]:
+        # Voila adds these as they are; jupyter_server would put its base URL in front.
+        prefix = os.environ["JUPYTERHUB_SERVICE_PREFIX"].rstrip("/")
+        return [(prefix + path, *rest) for path, *rest in super().get_handlers()]
+
     async def get_user(self, handler: Any) -> Any:
         user = await super().get_user(handler)
         if user is None:
@@ -103,7 +108,7 @@ def hub_argv(options: ServeOptions, prefix: str) -> list[str]:
     return [*voila_argv(options),
             f"--Voila.base_url={prefix}",
             "--Voila.identity_provider_class=okrkit.hub.service.HubIdentityProvider",
-            f"--VoilaConfiguration.http_header_envs={[USER_HEADER]!r}"]
+            f"--VoilaConfiguration.http_header_envs={USER_HEADER}"]
 
 
 def main(argv: list[str] | None = None) -> int:
