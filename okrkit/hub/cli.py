@@ -108,7 +108,7 @@ def _add_user(args: argparse.Namespace) -> int:
         raise InputError("say what the user is: --coach, or --client ENGAGEMENT", field="role")
     if args.client is not None:
         if args.team is not None:
-            _check_team(roster, args.client, args.team)
+            _check_team(roster, args.client, args.team, _db_url(args))
         user = User(args.name, "client", engagement=args.client, team=args.team)
     else:
         user = User(args.name, "coach", admin=args.admin)
@@ -119,12 +119,12 @@ def _add_user(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_team(roster: Roster, slug: str, team: str) -> None:
+def _check_team(roster: Roster, slug: str, team: str, db_url: str | None) -> None:
     from okrkit.store import open_store
 
     if slug not in roster.engagements:
         return  # add_user names the missing engagement
-    names = [t.name for t in open_store(roster.engagement_dir(slug)).load_engagement().teams]
+    names = [t.name for t in open_store(roster.engagement_dir(slug), db_url).load_engagement().teams]
     if team not in names:
         raise InputError(f"no team {team!r} in {slug} (teams: {', '.join(names)})", field="team")
 
@@ -209,6 +209,7 @@ def _hub_parser() -> argparse.ArgumentParser:
     sub.add_argument("--admin", action="store_true", help="a coach who approves sign-ups and runs the hub")
     sub.add_argument("--client", metavar="SLUG", help="a client user of this engagement")
     sub.add_argument("--team", help="their team: first on their landing page")
+    sub.add_argument("--db", metavar="URL", help="the engagements' store (default: $OKRKIT_DB_URL)")
     sub.set_defaults(run=_add_user)
 
     sub = actions.add_parser("grant", help="let a coach hold an engagement")

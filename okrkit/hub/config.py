@@ -80,12 +80,9 @@ def roles(roster: Roster) -> list[dict[str, Any]]:
 
 
 def links_for(roster: Roster, user: str) -> list[tuple[str, str]]:
-    """What `user` may open, as (title, path below the hub's base URL), for the hub's home page."""
-    links = [(roster.engagements[s].client, f"services/{service_name(s)}/")
-             for s in sorted(roster.engagements) if roster.may_open(user, s)]
-    if roster.is_coach(user):
-        links.append(("Portfolio of your engagements", f"services/{PORTFOLIO_SERVICE}/"))
-    return links
+    """The engagements `user` may open, as (client, path below the hub's base URL), for the hub's home page."""
+    return [(roster.engagements[s].client, f"services/{service_name(s)}/")
+            for s in sorted(roster.engagements) if roster.may_open(user, s)]
 
 
 def landing_url(roster: Roster, user: str | None, base_url: str = "/") -> str:
@@ -126,6 +123,8 @@ def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1) -> Roster:
     c.JupyterHub.spawner_class = "simple"
     c.SimpleLocalProcessSpawner.home_dir_template = str(firm / COACHES_DIR / "{username}")
     c.Spawner.default_url = "/lab"
+    if os.geteuid() == 0:  # a container or test machine running everything as root: Jupyter refuses without it
+        c.Spawner.args = ["--allow-root"]
     c.Spawner.environment = _service_env()
     c.Spawner.pre_spawn_hook = lambda spawner: _prepare_coach(firm, spawner.user.name)
 
@@ -137,6 +136,7 @@ def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1) -> Roster:
         # Called with the signed-in user, or None on pages before sign-in.
         "okrkit_links": lambda user: links_for(load_roster(firm), user.name) if user else [],
         "okrkit_is_coach": lambda user: bool(user) and load_roster(firm).is_coach(user.name),
+        "okrkit_portfolio": f"services/{PORTFOLIO_SERVICE}/",
     }
     return roster
 

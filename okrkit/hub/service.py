@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
-from tornado.web import HTTPError
 
 from okrkit.hub.roster import load_roster
 from okrkit.serve import ServeOptions, _voila_app_class, voila_argv
@@ -33,6 +32,18 @@ __all__ = ["USER_HEADER", "HubIdentityProvider", "main"]
 
 USER_HEADER = "X-Okrkit-User"
 FIRM_ENV = "OKRKIT_FIRM_DIR"
+
+
+_REFUSED = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not on this engagement</title>
+<style>body{{font-family:system-ui,sans-serif;background:#f4f6fa;color:#1d2430;margin:0}}
+main{{max-width:640px;margin:80px auto;background:#fff;border:1px solid #dde2ea;border-radius:10px;padding:24px 28px}}
+h1{{font-size:22px;margin:0 0 10px}}a{{color:#1f4e8c}}</style></head>
+<body><main><h1>Not on this engagement</h1><p>{message}</p><p><a href="{logout}">Sign out</a></p></main></body></html>"""
+
+
+def roster_logout() -> str:
+    """The hub's sign-out page (the hub's public prefix, from the service's environment)."""
+    return os.environ.get("JUPYTERHUB_BASE_URL", "/") + "hub/logout"
 
 
 class HubIdentityProvider(JupyterHubIdentityProvider):  # type: ignore[misc]
@@ -61,7 +72,10 @@ class HubIdentityProvider(JupyterHubIdentityProvider):  # type: ignore[misc]
                    "Ask your coach for access, or sign out and sign in as someone else.")
 
         def refuse(*args: Any, **kwargs: Any) -> None:
-            raise HTTPError(403, reason="Not on this engagement", log_message=escape(message))
+            handler.set_status(403)
+            handler.set_header("Content-Type", "text/html; charset=utf-8")
+            handler.set_header("Cache-Control", "no-store")
+            handler.finish(_REFUSED.format(message=escape(message), logout=escape(roster_logout())))
 
         handler.redirect = refuse  # as the hub's own provider does: @web.authenticated then answers 403
         handler._jupyterhub_user = None
@@ -108,7 +122,10 @@ def hub_argv(options: ServeOptions, prefix: str) -> list[str]:
     return [*voila_argv(options),
             f"--Voila.base_url={prefix}",
             "--Voila.identity_provider_class=okrkit.hub.service.HubIdentityProvider",
-            f"--VoilaConfiguration.http_header_envs={USER_HEADER}"]
+            f"--VoilaConfiguration.http_header_envs={USER_HEADER}",
+            # The hub's answer about a user is cached; keep it short, so signing out (which
+            # revokes the user's tokens) or being removed ends access within seconds.
+            "--HubOAuth.cache_max_age=5"]
 
 
 def main(argv: list[str] | None = None) -> int:
