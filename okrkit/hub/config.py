@@ -26,6 +26,7 @@ CONFIG_FILE = "jupyterhub_config.py"
 STATE_DIR = ".hub"  # the hub's own database, cookie secret and pid files
 COACHES_DIR = "coaches"  # each coach's JupyterLab folder: links to the engagements they hold
 HUB_DB_ENV = "OKRKIT_HUB_DB_URL"
+IDLE_CULLER = "idle-culler"
 TEMPLATES = Path(__file__).with_name("templates")
 
 
@@ -55,6 +56,8 @@ def services(roster: Roster, *, pool_size: int = 1) -> list[dict[str, Any]]:
             "oauth_no_confirm": True,
             "info": {"client": engagement.client},
         })
+    # Coaches' idle JupyterLabs are stopped after an hour (the apps cull their own idle kernels).
+    found.append({"name": IDLE_CULLER, "command": [sys.executable, "-m", "jupyterhub_idle_culler", "--timeout=3600"]})
     found.append({
         "name": PORTFOLIO_SERVICE, "display": False, "url": f"http://127.0.0.1:{_free_port()}",
         "command": [sys.executable, "-m", "okrkit.hub.portfolio_service", str(roster.folder.resolve())],
@@ -72,6 +75,9 @@ def roles(roster: Roster) -> list[dict[str, Any]]:
         {"name": "okrkit-coach", "description": "okrkit coach: own JupyterLab and the portfolio",
          "scopes": ["self", f"access:services!service={PORTFOLIO_SERVICE}"], "users": coaches},
     ]
+    found.append({"name": "okrkit-idle-culler", "description": "stop coaches' idle servers",
+                  "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+                  "services": [IDLE_CULLER]})
     for slug, engagement in sorted(roster.engagements.items()):
         found.append({"name": f"engagement-{slug}", "description": f"open the apps of {engagement.client}",
                       "scopes": [f"access:services!service={service_name(slug)}"],
@@ -207,7 +213,7 @@ c.NativeAuthenticator.seconds_before_next_try = 120
 # The hub's own database: SQLite in .hub/ by default; PostgreSQL in production:
 #   export OKRKIT_HUB_DB_URL=postgresql://jupyterhub@db.example.com/jupyterhub
 
-# --- Idle coaches' servers --------------------------------------------------------------
-# Client apps cull their own idle kernels (30 minutes). To stop coaches' idle JupyterLabs,
-# add jupyterhub-idle-culler as a service (docs/hosting.md).
+# --- Idle servers and kernels --------------------------------------------------------------
+# configure() adds jupyterhub-idle-culler, which stops a coach's JupyterLab idle for an hour;
+# the client apps cull their own idle kernels after 30 minutes.
 '''

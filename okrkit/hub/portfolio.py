@@ -18,6 +18,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from okrkit.errors import InputError, OkrkitError
 
 __all__ = ["PortfolioEntry", "portfolio", "render_html", "render_text"]
@@ -113,6 +115,8 @@ def portfolio(root: str | Path, *, coach: str | None = None, as_of: dt.date | No
             entries.append(_entry(folder, as_of, db_url))
         except OkrkitError as error:
             entries.append(PortfolioEntry(folder.name, error=str(error)))
+        except (SQLAlchemyError, OSError) as error:  # a damaged store (the store may raise these raw today)
+            entries.append(PortfolioEntry(folder.name, error=f"its store cannot be read ({error.__class__.__name__})"))
     return entries
 
 

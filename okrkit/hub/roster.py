@@ -39,7 +39,7 @@ PORTFOLIO_SERVICE = "okrkit-portfolio"
 _SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?")
 # Hub user names as JupyterHub normalises them (lower case); no "/", no spaces, no control characters.
 _USER = re.compile(r"[a-z0-9][a-z0-9._@-]{0,63}")
-_RESERVED = {PORTFOLIO_SERVICE}
+_RESERVED = {PORTFOLIO_SERVICE, "idle-culler"}  # service names okrkit.hub.config uses
 
 
 def client_group(slug: str) -> str:
@@ -170,7 +170,7 @@ def _text(value: Any, where: str, *, optional: bool = False) -> str | None:
     if value is None and optional:
         return None
     if not isinstance(value, str) or not value.strip() or any(ord(ch) < 32 for ch in value):
-        raise InputError("must be one line of text", field=where)
+        raise InputError("must be one line of text", source=where)
     return value.strip()
 
 
@@ -185,10 +185,10 @@ def _parse(folder: Path, data: Any, source: str) -> Roster:
         where = f"{source}: users.{name}"
         check_user(str(name), where)
         if not isinstance(item, dict) or item.get("role") not in ("coach", "client"):
-            raise InputError("role: must be coach or client", field=where)
+            raise InputError("role: must be coach or client", source=where)
         unknown = set(item) - {"role", "admin", "engagement", "team"}
         if unknown:
-            raise InputError(f"unknown field {sorted(unknown)[0]!r}", field=where)
+            raise InputError(f"unknown field {sorted(unknown)[0]!r}", source=where)
         roster.users[name] = User(name, item["role"], admin=item.get("admin") is True,
                                   engagement=_text(item.get("engagement"), where + ".engagement", optional=True),
                                   team=_text(item.get("team"), where + ".team", optional=True))
@@ -196,16 +196,16 @@ def _parse(folder: Path, data: Any, source: str) -> Roster:
         where = f"{source}: engagements.{slug}"
         check_slug(str(slug), where)
         if not isinstance(item, dict):
-            raise InputError("must be a mapping with client and coaches", field=where)
+            raise InputError("must be a mapping with client and coaches", source=where)
         coaches = item.get("coaches") or []
         if not isinstance(coaches, list) or any(not roster.is_coach(c) for c in coaches):
-            raise InputError("coaches: must list users whose role is coach", field=where)
+            raise InputError("coaches: must list users whose role is coach", source=where)
         roster.engagements[slug] = Engagement(slug, _text(item.get("client", slug), where + ".client") or slug,
                                               sorted(set(coaches)))
     for user in roster.users.values():
         if user.role == "client" and user.engagement not in roster.engagements:
             raise InputError(f"engagement {user.engagement!r} is not on the hub",
-                             field=f"{source}: users.{user.name}.engagement")
+                             source=f"{source}: users.{user.name}.engagement")
     return roster
 
 
