@@ -41,16 +41,20 @@ def _service_env() -> dict[str, str]:
     return {k: os.environ[k] for k in ("OKRKIT_DB_URL", "PYTHONPATH") if os.environ.get(k)}
 
 
-def services(roster: Roster, *, pool_size: int = 1) -> list[dict[str, Any]]:
+K8S_FIRST_PORT = 10100  # on Kubernetes the proxy pod reaches each service at hub:PORT (docs/z2jh-values.yaml)
+
+
+def services(roster: Roster, *, pool_size: int = 1, kubernetes: bool = False) -> list[dict[str, Any]]:
     found = []
-    for slug, engagement in sorted(roster.engagements.items()):
+    for i, (slug, engagement) in enumerate(sorted(roster.engagements.items())):
         folder = roster.engagement_dir(slug).resolve()
+        url = f"http://hub:{K8S_FIRST_PORT + i}" if kubernetes else f"http://127.0.0.1:{_free_port()}"
         found.append({
             "name": service_name(slug),
             "display": False,  # the hub's home page lists what each person may open (templates/home.html)
-            "url": f"http://127.0.0.1:{_free_port()}",
+            "url": url,
             "command": [sys.executable, "-m", "okrkit.hub.service", str(folder), "--firm", str(roster.folder.resolve()),
-                        "--pool-size", str(pool_size)],
+                        "--pool-size", str(pool_size), "--ip", "0.0.0.0" if kubernetes else "127.0.0.1"],
             "cwd": str(folder),
             "environment": _service_env(),
             "oauth_no_confirm": True,
@@ -58,8 +62,9 @@ def services(roster: Roster, *, pool_size: int = 1) -> list[dict[str, Any]]:
         })
     # Coaches' idle JupyterLabs are stopped after an hour (the apps cull their own idle kernels).
     found.append({"name": IDLE_CULLER, "command": [sys.executable, "-m", "jupyterhub_idle_culler", "--timeout=3600"]})
+    portfolio_url = f"http://hub:{K8S_FIRST_PORT - 1}" if kubernetes else f"http://127.0.0.1:{_free_port()}"
     found.append({
-        "name": PORTFOLIO_SERVICE, "display": False, "url": f"http://127.0.0.1:{_free_port()}",
+        "name": PORTFOLIO_SERVICE, "display": False, "url": portfolio_url,
         "command": [sys.executable, "-m", "okrkit.hub.portfolio_service", str(roster.folder.resolve())],
         "environment": _service_env(), "oauth_no_confirm": True,
     })
@@ -100,20 +105,16 @@ def landing_url(roster: Roster, user: str | None, base_url: str = "/") -> str:
     return f"{base_url}hub/home"
 
 
-def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1) -> Roster:
-    """Set JupyterHub's configuration `c` for the firm in `firm_dir` (see the module's docstring)."""
+def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1, kubernetes: bool = False) -> Roster:
+    """Set JupyterHub's configuration `c` for the firm in `firm_dir` (see the module's docstring).
+
+    With `kubernetes`, Zero to JupyterHub's chart owns the machinery (database, proxy,
+    KubeSpawner, ports): only who-is-who, the services and the pages are set here.
+    """
     firm = Path(firm_dir).resolve()
     roster = load_roster(firm)
-    state = firm / STATE_DIR
-    state.mkdir(mode=0o700, exist_ok=True)
-
-    c.JupyterHub.db_url = os.environ.get(HUB_DB_ENV) or f"sqlite:///{state / 'jupyterhub.sqlite'}"
-    c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
-    c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
-    c.ConfigurableHTTPProxy.pid_file = str(state / "jupyterhub-proxy.pid")
-    c.JupyterHub.bind_url = "http://127.0.0.1:8000"
-    c.JupyterHub.hub_port = _free_port()  # the hub's internal API, loopback only
-    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{_free_port()}"
+    if not kubernetes:
+        _machinery(c, firm)
 
     users = set(roster.users)
     c.Authenticator.allowed_users = users
@@ -121,18 +122,11 @@ def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1) -> Roster:
     c.Authenticator.delete_invalid_users = True  # a user taken off the roster is gone at the next start
     c.JupyterHub.load_groups = {client_group(s): {"users": roster.members(s)} for s in roster.engagements}
     c.JupyterHub.load_roles = roles(roster)
-    c.JupyterHub.services = services(roster, pool_size=pool_size)
+    c.JupyterHub.services = services(roster, pool_size=pool_size, kubernetes=kubernetes)
 
-    # A coach's JupyterLab. SimpleLocalProcessSpawner runs it as the hub's own system user:
-    # fine for one coach or a trusted few; isolate coaches with LocalProcessSpawner (system
-    # users) or KubeSpawner (docs/hosting.md).
-    c.JupyterHub.spawner_class = "simple"
-    c.SimpleLocalProcessSpawner.home_dir_template = str(firm / COACHES_DIR / "{username}")
     c.Spawner.default_url = "/lab"
-    if os.geteuid() == 0:  # a container or test machine running everything as root: Jupyter refuses without it
-        c.Spawner.args = ["--allow-root"]
     c.Spawner.environment = _service_env()
-    c.Spawner.pre_spawn_hook = lambda spawner: _prepare_coach(firm, spawner.user.name)
+    c.Spawner.pre_spawn_hook = lambda spawner: _prepare_coach(firm, spawner.user.name, link=not kubernetes)
 
     c.JupyterHub.default_url = lambda handler: landing_url(
         load_roster(firm), handler.current_user.name if handler.current_user else None, handler.base_url)
@@ -147,11 +141,33 @@ def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1) -> Roster:
     return roster
 
 
-def _prepare_coach(firm: Path, name: str) -> None:
+def _machinery(c: Any, firm: Path) -> None:
+    """One machine: the hub's state in FIRM_DIR/.hub, loopback ports, coaches' servers as local processes."""
+    state = firm / STATE_DIR
+    state.mkdir(mode=0o700, exist_ok=True)
+    c.JupyterHub.db_url = os.environ.get(HUB_DB_ENV) or f"sqlite:///{state / 'jupyterhub.sqlite'}"
+    c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
+    c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
+    c.ConfigurableHTTPProxy.pid_file = str(state / "jupyterhub-proxy.pid")
+    c.JupyterHub.bind_url = "http://127.0.0.1:8000"
+    c.JupyterHub.hub_port = _free_port()  # the hub's internal API, loopback only
+    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{_free_port()}"
+    # A coach's JupyterLab. SimpleLocalProcessSpawner runs it as the hub's own system user:
+    # fine for one coach or a trusted few; isolate coaches with LocalProcessSpawner (system
+    # users) or KubeSpawner (docs/hosting.md).
+    c.JupyterHub.spawner_class = "simple"
+    c.SimpleLocalProcessSpawner.home_dir_template = str(firm / COACHES_DIR / "{username}")
+    if os.geteuid() == 0:  # a container or test machine running everything as root: Jupyter refuses without it
+        c.Spawner.args = ["--allow-root"]
+
+
+def _prepare_coach(firm: Path, name: str, *, link: bool = True) -> None:
     """Refuse a server to anyone but a coach; link the engagements the coach holds into their folder."""
     roster = load_roster(firm)
     if not roster.is_coach(name):
         raise PermissionError(f"{name} is not a coach: client users have no server")
+    if not link:
+        return  # on Kubernetes the coach's pod mounts the engagements it holds (docs/hosting.md)
     home = firm / COACHES_DIR / name
     home.mkdir(parents=True, exist_ok=True)
     held = set(roster.held_by(name))

@@ -12,6 +12,7 @@ folder whose sub-folders are engagement folders (`okrkit new`).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from html import escape
@@ -22,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from okrkit.errors import InputError, OkrkitError
 
-__all__ = ["PortfolioEntry", "portfolio", "render_html", "render_text"]
+__all__ = ["PortfolioEntry", "beside", "portfolio", "render_html", "render_text"]
 
 _REPORT_SUFFIXES = {".html", ".pdf"}
 
@@ -118,6 +119,19 @@ def portfolio(root: str | Path, *, coach: str | None = None, as_of: dt.date | No
         except (SQLAlchemyError, OSError) as error:  # a damaged store (the store may raise these raw today)
             entries.append(PortfolioEntry(folder.name, error=f"its store cannot be read ({error.__class__.__name__})"))
     return entries
+
+
+def beside(engagement_dir: str | Path) -> list[PortfolioEntry]:
+    """The coach workbook's portfolio: on a hub, the engagements its coach holds; else the engagement folders
+    beside this one."""
+    from okrkit.hub.roster import ENGAGEMENTS_DIR, ROSTER_FILE
+
+    folder = Path(engagement_dir).resolve()
+    firm = folder.parent.parent
+    coach = os.environ.get("JUPYTERHUB_USER")  # set in a coach's JupyterLab on the hub
+    if folder.parent.name == ENGAGEMENTS_DIR and (firm / ROSTER_FILE).is_file():
+        return portfolio(firm, coach=coach) if coach else portfolio(firm)
+    return portfolio(folder.parent)
 
 
 def _short(items: list[str], limit: int = 3) -> str:

@@ -133,10 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--firm", type=Path, required=True)
     parser.add_argument("--pool-size", type=int, default=1)
+    parser.add_argument("--ip", default="127.0.0.1", help="0.0.0.0 on Kubernetes, where the proxy is another pod")
     args = parser.parse_args(argv)
     url = os.environ["JUPYTERHUB_SERVICE_URL"]  # set by the hub: where it proxies /services/SLUG/ to
     port = int(url.rsplit(":", 1)[1].split("/")[0])
-    options = ServeOptions(folder=args.folder, port=port, ip="127.0.0.1", token=None, pool_size=args.pool_size,
+    options = ServeOptions(folder=args.folder, port=port, ip=args.ip, token=None, pool_size=args.pool_size,
                            db_url=os.environ.get("OKRKIT_DB_URL") or None)
     os.environ["OKRKIT_ENGAGEMENT_DIR"] = str(args.folder.resolve())
     os.environ[FIRM_ENV] = str(args.firm.resolve())

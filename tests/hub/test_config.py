@@ -198,9 +198,45 @@ def test_the_zero_to_jupyterhub_values_file_parses_and_holds_the_plan() -> None:
     values = yaml.safe_load((DOCS / "z2jh-values.yaml").read_text())
     hub = values["hub"]
     assert hub["db"]["type"] == "postgres" and hub["db"]["url"].startswith("postgresql")
-    assert "OKRKIT_DB_URL" in {e["name"] for e in hub["extraEnv"]} if isinstance(hub["extraEnv"], list) \
-        else "OKRKIT_DB_URL" in hub["extraEnv"]
-    assert "okrkit.hub.config" in hub["extraConfig"]["okrkit"]
+    assert "OKRKIT_DB_URL" in hub["extraEnv"] and "OKRKIT_DB_URL" in values["singleuser"]["extraEnv"]
     assert values["cull"]["enabled"] is True and values["cull"]["timeout"] > 0
-    assert values["singleuser"]["image"]["name"] and values["singleuser"]["memory"]["limit"]
+    assert values["singleuser"]["image"]["name"] and values["singleuser"]["memory"]["limit"] == "1G"
     assert "okrkit hub" in (DOCS / "hosting.md").read_text()
+
+
+def test_the_values_files_hub_config_loads_on_a_firm(firm: Path) -> None:
+    """The chart's extraConfig snippet, run as the hub would on our firm: services at hub:PORT, machinery left alone."""
+    from traitlets.config import Config
+
+    values = yaml.safe_load((DOCS / "z2jh-values.yaml").read_text())
+    snippet = values["hub"]["extraConfig"]["okrkit"].replace("/srv/okrkit/firm", str(firm))
+    c = Config()
+    exec(compile(snippet, "extraConfig.okrkit", "exec"), {"c": c})
+    services = {s["name"]: s for s in c.JupyterHub.services}
+    ports = {p["port"] for p in values["hub"]["service"]["extraPorts"]}
+    assert services["banco-aurora"]["url"] == "http://hub:10100" and 10100 in ports
+    assert services["okrkit-portfolio"]["url"] == "http://hub:10099" and 10099 in ports
+    assert services["banco-aurora"]["command"][-2:] == ["--ip", "0.0.0.0"]
+    assert "db_url" not in c.JupyterHub and "spawner_class" not in c.JupyterHub  # the chart's own
+    assert c.JupyterHub.load_groups == {"client-banco-aurora": {"users": ["discover"]}}
+
+
+def test_the_coach_workbooks_portfolio_is_the_coachs_own(firm: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a coach's JupyterLab on the hub ($JUPYTERHUB_USER) the workbook shows what that coach holds."""
+    from okrkit.hub.portfolio import beside
+
+    assert okrkit(["hub", "add-engagement", str(firm), "other", "--demo"]) == 0  # held by nobody
+    here = firm / "engagements" / "banco-aurora"
+    monkeypatch.setenv("JUPYTERHUB_USER", "coach")
+    assert [e.slug for e in beside(here)] == ["banco-aurora"]
+    monkeypatch.delenv("JUPYTERHUB_USER")
+    assert [e.slug for e in beside(here)] == ["banco-aurora", "other"]
+
+
+def test_the_coach_workbooks_portfolio_outside_a_hub_lists_the_folders_beside(tmp_path: Path) -> None:
+    from okrkit.hub.portfolio import beside
+    from okrkit.testing import demo_folder
+
+    one = demo_folder(tmp_path / "one")
+    (tmp_path / "one" / "notes").mkdir()  # not an engagement
+    assert [e.client for e in beside(one)] == ["Banco Aurora"]
