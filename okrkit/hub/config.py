@@ -44,7 +44,8 @@ def _service_env() -> dict[str, str]:
 K8S_FIRST_PORT = 10100  # on Kubernetes the proxy pod reaches each service at hub:PORT (docs/z2jh-values.yaml)
 
 
-def services(roster: Roster, *, pool_size: int = 1, kubernetes: bool = False) -> list[dict[str, Any]]:
+def services(roster: Roster, *, pool_size: int = 1, kubernetes: bool = False,
+             cull_idle_seconds: int = 1800) -> list[dict[str, Any]]:
     found = []
     for i, (slug, engagement) in enumerate(sorted(roster.engagements.items())):
         folder = roster.engagement_dir(slug).resolve()
@@ -54,7 +55,8 @@ def services(roster: Roster, *, pool_size: int = 1, kubernetes: bool = False) ->
             "display": False,  # the hub's home page lists what each person may open (templates/home.html)
             "url": url,
             "command": [sys.executable, "-m", "okrkit.hub.service", str(folder), "--firm", str(roster.folder.resolve()),
-                        "--pool-size", str(pool_size), "--ip", "0.0.0.0" if kubernetes else "127.0.0.1"],
+                        "--pool-size", str(pool_size), "--cull-idle-seconds", str(cull_idle_seconds),
+                        "--ip", "0.0.0.0" if kubernetes else "127.0.0.1"],
             "cwd": str(folder),
             "environment": _service_env(),
             "oauth_no_confirm": True,
@@ -105,7 +107,8 @@ def landing_url(roster: Roster, user: str | None, base_url: str = "/") -> str:
     return f"{base_url}hub/home"
 
 
-def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1, kubernetes: bool = False) -> Roster:
+def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1, kubernetes: bool = False,
+              cull_idle_seconds: int = 1800) -> Roster:
     """Set JupyterHub's configuration `c` for the firm in `firm_dir` (see the module's docstring).
 
     With `kubernetes`, Zero to JupyterHub's chart owns the machinery (database, proxy,
@@ -122,7 +125,8 @@ def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1, kubernetes: b
     c.Authenticator.delete_invalid_users = True  # a user taken off the roster is gone at the next start
     c.JupyterHub.load_groups = {client_group(s): {"users": roster.members(s)} for s in roster.engagements}
     c.JupyterHub.load_roles = roles(roster)
-    c.JupyterHub.services = services(roster, pool_size=pool_size, kubernetes=kubernetes)
+    c.JupyterHub.services = services(roster, pool_size=pool_size, kubernetes=kubernetes,
+                                     cull_idle_seconds=cull_idle_seconds)
 
     c.Spawner.default_url = "/lab"
     c.Spawner.environment = _service_env()
@@ -199,8 +203,9 @@ FIRM_DIR = Path(__file__).resolve().parent
 
 # Groups (client-ENGAGEMENT), roles and scopes, one service per engagement (its client apps,
 # Voila under the hub's sign-in), the portfolio service and the coaches' JupyterLab.
-# pool_size: kernels kept ready per app and engagement (memory: docs/hosting.md).
-configure(c, FIRM_DIR, pool_size=1)
+# pool_size: kernels kept ready per app and engagement (memory: docs/hosting.md);
+# cull_idle_seconds: an app's kernel nobody is connected to any more is shut down after it.
+configure(c, FIRM_DIR, pool_size=1, cull_idle_seconds=1800)
 
 # --- Where people reach the hub -------------------------------------------------------
 # Behind a TLS-terminating proxy (nginx, caddy) keep it on loopback; or serve TLS here with

@@ -133,17 +133,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--firm", type=Path, required=True)
     parser.add_argument("--pool-size", type=int, default=1)
+    parser.add_argument("--cull-idle-seconds", type=int, default=1800,
+                        help="shut down a kernel nobody is connected to after this long (default 1800)")
     parser.add_argument("--ip", default="127.0.0.1", help="0.0.0.0 on Kubernetes, where the proxy is another pod")
     args = parser.parse_args(argv)
     url = os.environ["JUPYTERHUB_SERVICE_URL"]  # set by the hub: where it proxies /services/SLUG/ to
     port = int(url.rsplit(":", 1)[1].split("/")[0])
     options = ServeOptions(folder=args.folder, port=port, ip=args.ip, token=None, pool_size=args.pool_size,
-                           db_url=os.environ.get("OKRKIT_DB_URL") or None)
+                           db_url=os.environ.get("OKRKIT_DB_URL") or None, cull_idle_seconds=args.cull_idle_seconds)
     os.environ["OKRKIT_ENGAGEMENT_DIR"] = str(args.folder.resolve())
     os.environ[FIRM_ENV] = str(args.firm.resolve())
     os.environ["VOILA_APP_IP"] = "127.0.0.1"  # where a preheated kernel asks for its visit
     load_roster(args.firm)  # a broken roster stops the service with its one-line error, before Voila starts
-    _hub_voila_class().launch_instance(argv=hub_argv(options, os.environ["JUPYTERHUB_SERVICE_PREFIX"]),
+    argv = hub_argv(options, os.environ["JUPYTERHUB_SERVICE_PREFIX"])
+    if args.cull_idle_seconds < 600:  # look for idle kernels more often than okrkit serve's 5 minutes
+        argv = [a for a in argv if not a.startswith("--MappingKernelManager.cull_interval=")]
+        argv.append(f"--MappingKernelManager.cull_interval={max(5, args.cull_idle_seconds // 2)}")
+    _hub_voila_class().launch_instance(argv=argv,
                                        engagement_dir=str(args.folder.resolve()), db_url=options.db_url or "")
     return 0
 
