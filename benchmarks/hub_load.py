@@ -164,11 +164,12 @@ def main() -> int:
         finally:
             stop_hub(hub)
     times, single = sorted(result["times"]), statistics.median(result["single"])  # type: ignore[arg-type]
-    p95 = times[max(0, int(round(0.95 * len(times))) - 1)] if times else float("nan")
+    p95 = times[max(0, round(0.95 * len(times)) - 1)] if times else float("nan")
     served = len(times)
     print(f"visits: {args.visits} arriving over {max(result['arrivals'], default=0):.0f} s "  # type: ignore[arg-type]
           f"(at most {args.open} open, pool {args.pool_size} per app); all done after {result['elapsed']:.0f} s")
-    print(f"served: {served} of {args.visits}" + (f"; failures: {result['failures'][:3]}" if result["failures"] else ""))
+    failures = result["failures"]
+    print(f"served: {served} of {args.visits}" + (f"; failures: {failures[:3]}" if failures else ""))
     print(f"single visit (median of 3): {single:.2f} s")
     print(f"under load: median {statistics.median(times):.2f} s, p95 {p95:.2f} s  ->  p95 = {p95 / single:.2f}x "
           f"the single visit (target <= {TARGET:.0f}x) {'ok' if p95 / single <= TARGET else 'OVER'}")

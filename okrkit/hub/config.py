@@ -20,7 +20,7 @@ from typing import Any
 
 from okrkit.hub.roster import PORTFOLIO_SERVICE, Roster, client_group, load_roster, service_name
 
-__all__ = ["CONFIG_FILE", "configure", "config_text", "landing_url", "links_for"]
+__all__ = ["CONFIG_FILE", "config_text", "configure", "landing_url", "links_for"]
 
 CONFIG_FILE = "jupyterhub_config.py"
 STATE_DIR = ".hub"  # the hub's own database, cookie secret and pid files
@@ -78,7 +78,8 @@ def roles(roster: Roster) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = [
         # Every hub user has this role: a client user may only sign in and out and open what a
         # role below grants; no server of their own, no tokens, nothing of the hub's API.
-        {"name": "user", "description": "okrkit: sign in only", "scopes": ["read:users:name!user", "read:users:groups!user"]},
+        {"name": "user", "description": "okrkit: sign in only",
+         "scopes": ["read:users:name!user", "read:users:groups!user"]},
         {"name": "okrkit-coach", "description": "okrkit coach: own JupyterLab and the portfolio",
          "scopes": ["self", f"access:services!service={PORTFOLIO_SERVICE}"], "users": coaches},
     ]
@@ -130,7 +131,7 @@ def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1, kubernetes: b
 
     c.Spawner.default_url = "/lab"
     c.Spawner.environment = _service_env()
-    c.Spawner.pre_spawn_hook = lambda spawner: _prepare_coach(firm, spawner.user.name, link=not kubernetes)
+    c.Spawner.pre_spawn_hook = lambda spawner: _prepare_coach(firm, spawner.user.name, make_links=not kubernetes)
 
     c.JupyterHub.default_url = lambda handler: landing_url(
         load_roster(firm), handler.current_user.name if handler.current_user else None, handler.base_url)
@@ -165,12 +166,12 @@ def _machinery(c: Any, firm: Path) -> None:
         c.Spawner.args = ["--allow-root"]
 
 
-def _prepare_coach(firm: Path, name: str, *, link: bool = True) -> None:
+def _prepare_coach(firm: Path, name: str, *, make_links: bool = True) -> None:
     """Refuse a server to anyone but a coach; link the engagements the coach holds into their folder."""
     roster = load_roster(firm)
     if not roster.is_coach(name):
         raise PermissionError(f"{name} is not a coach: client users have no server")
-    if not link:
+    if not make_links:
         return  # on Kubernetes the coach's pod mounts the engagements it holds (docs/hosting.md)
     home = firm / COACHES_DIR / name
     home.mkdir(parents=True, exist_ok=True)

@@ -102,7 +102,8 @@ def _entry(folder: Path, as_of: dt.date | None, db_url: str | None) -> Portfolio
     entry.findings = dict(Counter(str(f.severity.value) for f in review(engagement)))
     reports = sorted((p for p in (folder / "reports").glob("*") if p.suffix in _REPORT_SUFFIXES),
                      key=lambda p: p.stat().st_mtime, reverse=True)[:3] if (folder / "reports").is_dir() else []
-    entry.reports = [{"name": p.name, "made": dt.datetime.fromtimestamp(p.stat().st_mtime).isoformat(timespec="minutes")}
+    entry.reports = [{"name": p.name,
+                      "made": dt.datetime.fromtimestamp(p.stat().st_mtime).isoformat(timespec="minutes")}
                      for p in reports]
     return entry
 
@@ -117,7 +118,8 @@ def portfolio(root: str | Path, *, coach: str | None = None, as_of: dt.date | No
         except OkrkitError as error:
             entries.append(PortfolioEntry(folder.name, error=str(error)))
         except (SQLAlchemyError, OSError) as error:  # a damaged store (the store may raise these raw today)
-            entries.append(PortfolioEntry(folder.name, error=f"its store cannot be read ({error.__class__.__name__})"))
+            entries.append(PortfolioEntry(folder.name,
+                                          error=f"its store cannot be read ({error.__class__.__name__})"))
     return entries
 
 
@@ -155,8 +157,8 @@ def render_text(entries: list[PortfolioEntry]) -> str:
         lines.append(f"{e.client} ({e.slug}) · {e.phase} · {e.cycle}, {week} · as of {e.as_of}")
         lines.append(f"  check-ins this week: {len(e.checked_in)} of {e.teams} teams"
                      + (f" · missing: {_short(e.not_checked_in)}" if e.not_checked_in else ""))
-        lines.append(f"  objectives off track: {len(e.off_track)}" + (f" ({_short(e.off_track, 2)})" if e.off_track else "")
-                     + f" · at risk: {len(e.at_risk)}")
+        off = f" ({_short(e.off_track, 2)})" if e.off_track else ""
+        lines.append(f"  objectives off track: {len(e.off_track)}{off} · at risk: {len(e.at_risk)}")
         retro = e.latest_retro
         lines.append("  latest retro: " + (f"{retro['team']}, {retro['kind']}, {retro['date']}" if retro else "none"))
         lines.append(f"  coach findings: {_findings_text(e.findings)}")

@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     ], cookie_secret=os.urandom(32))
     url = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     # On Kubernetes the URL names the hub's Service (hub:PORT), reached from the proxy's pod: listen on all.
-    app.listen(url.port, url.hostname if url.hostname in ("127.0.0.1", "localhost") else "0.0.0.0")
+    app.listen(url.port or 80, url.hostname if url.hostname in ("127.0.0.1", "localhost") else "0.0.0.0")
     loop = ioloop.IOLoop.current()
     for sig in (signal.SIGINT, signal.SIGTERM):  # the hub stops its services with these: stop at once
         signal.signal(sig, lambda *_: loop.add_callback_from_signal(loop.stop))

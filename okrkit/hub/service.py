@@ -38,7 +38,8 @@ _REFUSED = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <style>body{{font-family:system-ui,sans-serif;background:#f4f6fa;color:#1d2430;margin:0}}
 main{{max-width:640px;margin:80px auto;background:#fff;border:1px solid #dde2ea;border-radius:10px;padding:24px 28px}}
 h1{{font-size:22px;margin:0 0 10px}}a{{color:#1f4e8c}}</style></head>
-<body><main><h1>Not on this engagement</h1><p>{message}</p><p><a href="{logout}">Sign out</a></p></main></body></html>"""
+<body><main><h1>Not on this engagement</h1><p>{message}</p><p><a href="{logout}">Sign out</a></p></main>
+</body></html>"""
 
 
 def roster_logout() -> str:
@@ -83,6 +84,8 @@ class HubIdentityProvider(JupyterHubIdentityProvider):  # type: ignore[misc]
 
 
 def _hub_voila_class() -> Any:
+    from voila.request_info_handler import RequestInfoSocketHandler
+
     base = _voila_app_class()
 
     class HubLandingHandler(base.landing_handler):  # type: ignore[misc,name-defined]
@@ -109,10 +112,29 @@ def _hub_voila_class() -> Any:
             self.request.headers[USER_HEADER] = user.username if user else ""
             await super().get(path)
 
+    class KernelOnlyRequestInfoHandler(RequestInfoSocketHandler):  # type: ignore[misc]
+        """Where a preheated kernel learns its visit (okrkit.visit): for the kernels on this machine only.
+
+        Voila leaves it unauthenticated; through the hub's proxy anyone holding a kernel id
+        could take a visit's request (the visitor's team and name) in the kernel's place.
+        The proxy marks what it forwards (X-Forwarded-For); the kernels connect directly.
+        """
+
+        async def get(self, *args: Any, **kwargs: Any) -> None:
+            if "X-Forwarded-For" in self.request.headers or self.request.remote_ip not in ("127.0.0.1", "::1"):
+                self.set_status(403)
+                self.finish()
+                return
+            await super().get(*args, **kwargs)
+
     class HubVoila(base):  # type: ignore[misc,valid-type]
         name = "okrkit-hub-service"
         landing_handler = HubLandingHandler
         app_handler = HubAppHandler
+
+        def init_handlers(self) -> list[Any]:
+            return [(h[0], KernelOnlyRequestInfoHandler, *h[2:]) if h[1] is RequestInfoSocketHandler else h
+                    for h in super().init_handlers()]
 
     return HubVoila
 

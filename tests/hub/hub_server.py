@@ -8,6 +8,7 @@ allowed_users still decides who may sign in).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -22,10 +23,10 @@ import requests
 from okrkit.cli import main as okrkit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "apps"))
-from apps_server import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from apps_server import CHROMIUM, CHROMIUM_ARGS, free_port
 
-from okrkit.demo import demo_record  # noqa: E402
-from okrkit.io.yaml_file import write_record  # noqa: E402
+from okrkit.demo import demo_record
+from okrkit.io.yaml_file import write_record
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PASSWORD", "Hub", "make_firm", "sign_in", "start_hub", "stop_hub"]
 
@@ -95,10 +96,8 @@ def stop_hub(hub: Hub) -> None:
     except psutil.NoSuchProcess:
         return
     for process in family:
-        try:
+        with contextlib.suppress(psutil.NoSuchProcess):
             process.kill()  # the tests' data lives in temporary folders: no need for a graceful stop
-        except psutil.NoSuchProcess:
-            pass
     psutil.wait_procs(family, timeout=10)
 
 

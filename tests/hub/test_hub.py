@@ -132,6 +132,19 @@ def test_a_client_user_cannot_open_another_clients_kernel_websocket(hub: Hub) ->
         assert refused.value.response.status_code in (302, 403)
 
 
+def test_a_kernels_visit_cannot_be_taken_through_the_proxy(hub: Hub) -> None:
+    """Voila's unauthenticated /voila/query/KERNEL (a preheated kernel's visit) is refused from outside."""
+    ana = sign_in(hub, "ana")
+    kernel = _kernel_id(ana.get(hub.url(f"/services/alpha{APP}?team=Discover%20Team"), timeout=90).text)
+    for session in (ana, None):
+        with pytest.raises(InvalidStatus) as refused:
+            url = f"ws://127.0.0.1:{hub.port}/services/alpha/voila/query/{kernel}"
+            with connect(url, additional_headers={"Cookie": _cookie_header(session)} if session else {},
+                         open_timeout=20):
+                pass
+        assert refused.value.response.status_code == 403
+
+
 def test_a_client_user_has_no_hub_api_no_server_and_no_files(hub: Hub) -> None:
     """maria cannot list users or groups, start a server, open a coach's JupyterLab, or fetch a file."""
     ana = sign_in(hub, "ana")
