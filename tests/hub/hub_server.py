@@ -67,14 +67,18 @@ def make_firm(folder: Path, db_url: str | None) -> Path:
     return firm
 
 
-def start_hub(firm: Path, log: Path, db_url: str | None, *extra: str, pools: int = 6) -> Hub:
-    """Start the hub and wait until every engagement's app kernels are preheated."""
+def start_hub(firm: Path, log: Path, db_url: str | None, *extra: str, pools: int = 6, dummy: bool = True) -> Hub:
+    """Start the hub and wait until every engagement's app kernels are preheated.
+
+    `dummy`: sign in with DummyAuthenticator and PASSWORD; else the written config's own (NativeAuthenticator).
+    """
+    if dummy:
+        extra = ("--JupyterHub.authenticator_class=dummy", f"--DummyAuthenticator.password={PASSWORD}", *extra)
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **({"OKRKIT_DB_URL": db_url} if db_url else {})}
     out = log.open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "okrkit", "hub", str(firm), "--port", str(port), "--",
-         "--JupyterHub.authenticator_class=dummy", f"--DummyAuthenticator.password={PASSWORD}", *extra],
+        [sys.executable, "-m", "okrkit", "hub", str(firm), "--port", str(port), "--", *extra],
         stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     hub = Hub(firm, port, process, log, db_url)
     deadline = time.monotonic() + START_TIMEOUT
