@@ -153,12 +153,14 @@ def _parser() -> argparse.ArgumentParser:
 def _plugin_commands() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
     """Commands that live beside the parts they drive; each module imports its heavy parts only when run."""
     from okrkit.cycle_command import add_cycle_command
+    from okrkit.hub.cli import add_hub_commands
     from okrkit.lint import add_lint_command
     from okrkit.report import add_report_command
     from okrkit.serve import add_serve_command
     from okrkit.workbook import add_new_command
 
-    return [add_lint_command, add_new_command, add_serve_command, add_report_command, add_cycle_command]
+    return [add_lint_command, add_new_command, add_serve_command, add_report_command, add_cycle_command,
+            add_hub_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

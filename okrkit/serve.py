@@ -312,6 +312,8 @@ def _voila_app_class() -> Any:
         name = "okrkit-serve"
         engagement_dir = Unicode("", help="the engagement folder (its apps/ is Voila's root)")
         db_url = Unicode("", help="the store's URL, if not the folder's SQLite file")
+        landing_handler: type = LandingHandler  # okrkit.hub.service subclasses both
+        app_handler: type = AppHandler
         client = Unicode("", help="the client's name, shown on the sign-in and error pages")
         verbose = Bool(False, help="keep Voila's routine log lines (kernels started, pools filled …)")
 
@@ -335,10 +337,10 @@ def _voila_app_class() -> Any:
             super().initialize(argv)
 
         def init_handlers(self) -> list[Any]:
-            kept = [(h[0], AppHandler, *h[2:]) if h[1] is TornadoVoilaHandler else h
+            kept = [(h[0], self.app_handler, *h[2:]) if h[1] is TornadoVoilaHandler else h
                     for h in super().init_handlers() if h[1] not in (TornadoVoilaTreeHandler, VoilaContentsHandler)]
             kept = [(h[0], LoginHandler, *h[2:]) if h[1] is VoilaLoginHandler else h for h in kept]
-            landing = (self.server_url, LandingHandler,
+            landing = (self.server_url, self.landing_handler,
                        {"folder": self.engagement_dir, "db_url": self.db_url or None})
             return [landing, *kept]
 

@@ -24,7 +24,7 @@ import os
 import threading
 from urllib.parse import parse_qs
 
-__all__ = ["as_day", "query_value", "team_from_url"]
+__all__ = ["as_day", "query_value", "signed_in_user", "team_from_url"]
 
 VISIT_TIMEOUT = 24 * 3600.0  # a preheated kernel may wait a long time for its visitor
 
@@ -100,6 +100,16 @@ def query_value(name: str, default: str | None = None) -> str | None:
 def team_from_url(default: str | None = None) -> str | None:
     """The team named by `?team=…`; the app itself checks that the team exists."""
     return query_value("team", default)
+
+
+def signed_in_user() -> str | None:
+    """Who signed in through JupyterHub (okrkit.hub.service sets the header), else None.
+
+    Only the hub's service passes that header to the kernel, and it always overwrites what
+    the browser sent; under `okrkit serve` or in JupyterLab there is no signed-in user.
+    """
+    _query_string()  # a preheated kernel learns its visit (and this header) here
+    return os.environ.get("HTTP_X_OKRKIT_USER", "").strip() or None
 
 
 def as_day(value: str | dt.date | None) -> dt.date | None:

@@ -84,8 +84,9 @@ class App(w.VBox):
     all_teams_label: str | None = None  # when set, the picker offers the whole engagement
 
     def __init__(self, folder: str | Path, team: str | None = None, url: str | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, user: str | None = None) -> None:
         self.folder = Path(folder)
+        self.user = user  # who signed in through the hub (okrkit.visit.signed_in_user): the records' author
         self.url = url
         self.today = today or dt.date.today()
         self.team: str | None = None

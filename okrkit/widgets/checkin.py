@@ -70,6 +70,8 @@ class CheckInApp(App):
                                  description="Week of", layout=w.Layout(width="260px"))
         self.date.style.description_width = "60px"
         self.author = text_field("Your name", width="260px")
+        if self.user:  # signed in through the hub: the author is who signed in, not what is typed
+            self.author.value, self.author.disabled = self.user, True
         self.confidence = ConfidenceScale(self._on_confidence_refused)
         self.issues = text_field("What is in the way?", area=True, rows=3)
         self.plan = text_field("What will we do next week?", area=True, rows=3)
@@ -190,7 +192,7 @@ class CheckInApp(App):
         self.confidence.value = current.confidence if current else None
         self.issues.value = current.issues if current else ""
         self.plan.value = current.plan if current else ""
-        if current and current.author:
+        if current and current.author and not self.user:
             self.author.value = current.author
         previous = earlier[-1] if earlier else None
         self.follow_up.value = self._follow_up_html(previous, editing=current is not None)
@@ -241,7 +243,7 @@ class CheckInApp(App):
             "confidence": self.confidence.value,
             "values": {k: clip_text(f.value, 40) for k, f in self.value_fields.items()},
             "issues": clip_text(self.issues.value), "plan": clip_text(self.plan.value),
-            "author": clip_text(self.author.value, 200),
+            "author": self.user or clip_text(self.author.value, 200),
         }
         # A draft is a convenience: if it cannot be kept, the check-in is still saved by the button.
         with contextlib.suppress(OkrkitError):
@@ -347,7 +349,7 @@ class CheckInApp(App):
             "values": {k: number_text(f.value) for k, f in self.value_fields.items() if f.value.strip()},
             "issues": clip_text(self.issues.value, 100_000),  # long enough to say how long it was
             "plan": clip_text(self.plan.value, 100_000),
-            "author": clip_text(self.author.value, 1000),
+            "author": self.user or clip_text(self.author.value, 1000),
         }
         self.save_anyway.layout.display = "none"
         try:

@@ -229,7 +229,7 @@ class RetroApp(App):
         field = self.item_inputs[prompt]
         self.messages["items"].value = ""
         try:
-            item = parse(RetroItem, {"prompt": prompt, "text": clip_text(field.value, 4000)})
+            item = parse(RetroItem, {"prompt": prompt, "text": clip_text(field.value, 4000), "author": self.user or ""})
             if any((i["prompt"], i["text"]) == (item.prompt, item.text) for i in self._items):
                 field.value = ""
                 self.messages["items"].value = message("That note is already on the board.", "info")

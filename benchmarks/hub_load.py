@@ -1,0 +1,185 @@
+"""100 client visits through a firm's JupyterHub within two minutes, against a single visit.
+
+    python benchmarks/hub_load.py [--visits 100] [--within 120] [--pool-size 4] [--open 30]
+
+Loopback only, bounded. A firm with the demo engagement and ten signed-in client users
+runs under a real JupyterHub (`okrkit hub FIRM_DIR`, its proxy, the engagement's Voila
+service). Each visit is a fresh Chromium context carrying one user's hub and service
+cookies (signed in beforehand, as a returning visitor), which opens the check-in app of a
+team and is timed from navigation until the app is interactive (Voila's `#loading` gone,
+the app shown). Visits arrive evenly over `--within` seconds, at most `--open` pages at
+once; a visitor stays five seconds, then leaves: four in five go back to the landing page
+(Voila shuts their kernel down), one in five closes the browser on the app (the kernel is
+left idle, for Voila's culler, set here to 60 seconds). First a single visit is timed alone (median of three).
+
+Prints: visits served, median and p95 time to interactive, p95 against the single visit
+(target at most 3x), the span of arrivals, and the app kernels alive after the load and
+after culling (target: back to the preheated pool).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "hub"))
+from hub_server import CHROMIUM, CHROMIUM_ARGS, Hub, sign_in, start_hub, stop_hub
+
+from okrkit.cli import main as okrkit
+
+TEAMS = ("Digital Services", "Discover Team", "Support Experience Team", "Account Opening Team")
+USERS = [f"client{i}" for i in range(10)]
+CULL_SECONDS = 60
+TARGET = 3.0
+
+
+def make_firm(parent: Path, pool_size: int) -> Path:
+    firm = parent / "firm"
+    assert okrkit(["hub", "init", str(firm), "--coach", "ana"]) == 0
+    assert okrkit(["hub", "add-engagement", str(firm), "alpha", "--demo", "--coach", "ana"]) == 0
+    for user in USERS:
+        assert okrkit(["hub", "add-user", str(firm), user, "--client", "alpha"]) == 0
+    config = firm / "jupyterhub_config.py"
+    text = config.read_text().replace("pool_size=1, cull_idle_seconds=1800",
+                                      f"pool_size={pool_size}, cull_idle_seconds={CULL_SECONDS}")
+    config.write_text(text)
+    return firm
+
+
+def app_kernels(hub: Hub) -> int:
+    """ipykernel processes under the engagement's service (preheated and visitors' alike)."""
+    count = 0
+    for process in psutil.Process(hub.process.pid).children(recursive=True):
+        try:
+            if "ipykernel_launcher" in " ".join(process.cmdline()) and "jupyterhub-singleuser" not in \
+                    " ".join(process.parent().cmdline()):
+                count += 1
+        except psutil.Error:
+            pass
+    return count
+
+
+def wait_for_kernels(hub: Hub, at_least: int, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while app_kernels(hub) < at_least:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"fewer than {at_least} app kernels after {timeout:.0f} s")
+        time.sleep(1)
+    time.sleep(8)  # a new kernel runs the app's imports after it is counted
+
+
+def cookies_of(hub: Hub, user: str) -> list[dict[str, object]]:
+    """A signed-in user's cookies for the hub and the service (OAuth done by visiting the landing page)."""
+    session = sign_in(hub, user)
+    assert session.get(hub.url("/services/alpha/"), timeout=60).status_code == 200
+    return [{"name": c.name, "value": c.value, "domain": "127.0.0.1", "path": c.path or "/"}
+            for c in session.cookies]
+
+
+async def one_visit(browser: object, hub: Hub, cookies: list[dict[str, object]], team: str,
+                    abandon: bool) -> float:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    await context.add_cookies(cookies)
+    await context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hub.base)
+                        else route.abort())
+    page = await context.new_page()
+    try:
+        start = time.perf_counter()
+        await page.goto(hub.url(f"/services/alpha/voila/render/checkin.ipynb?team={team.replace(' ', '%20')}"),
+                        wait_until="commit", timeout=120_000)
+        for selector, state in (("#loading", "detached"), ("#rendered_cells", "visible"), (".okr-app", "visible")):
+            await page.wait_for_selector(selector, state=state, timeout=120_000)
+        elapsed = time.perf_counter() - start
+        await asyncio.sleep(5)  # the visitor reads the form
+        if not abandon:  # back to the landing page: Voila shuts the app's kernel down on leaving
+            await page.goto(hub.url("/services/alpha/"))
+            await asyncio.sleep(1)
+        await page.close(run_before_unload=False)
+        return elapsed
+    finally:
+        await context.close()
+
+
+async def run(hub: Hub, visits: int, within: float, open_pages: int) -> dict[str, object]:
+    from playwright.async_api import async_playwright
+
+    jar = [cookies_of(hub, user) for user in USERS]
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        await one_visit(browser, hub, jar[0], TEAMS[0], abandon=False)  # warm the browser's cache
+        wait_for_kernels(hub, pool)
+        single = []
+        for i in range(3):
+            single.append(await one_visit(browser, hub, jar[i], TEAMS[i], abandon=False))
+            wait_for_kernels(hub, pool)
+        gate = asyncio.Semaphore(open_pages)
+        times: list[float] = []
+        failures: list[str] = []
+        arrivals: list[float] = []
+        t0 = time.monotonic()
+
+        async def visitor(i: int) -> None:
+            await asyncio.sleep(i * within / visits)
+            arrivals.append(time.monotonic() - t0)  # the visitor arrives on time; the page may wait for the gate
+            async with gate:
+                try:
+                    times.append(await one_visit(browser, hub, jar[i % len(jar)], TEAMS[i % len(TEAMS)],
+                                                 abandon=i % 5 == 4))
+                except Exception as error:  # a visit not served is the figure, not a crash
+                    failures.append(f"{error.__class__.__name__}: {str(error)[:120]}")
+
+        await asyncio.gather(*(visitor(i) for i in range(visits)))
+        await browser.close()
+    return {"single": single, "times": times, "failures": failures, "arrivals": arrivals,
+            "elapsed": time.monotonic() - t0}
+
+
+def main() -> int:
+    global pool
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--visits", type=int, default=100)
+    parser.add_argument("--within", type=float, default=120.0, help="seconds over which the visits arrive")
+    parser.add_argument("--pool-size", type=int, default=4, help="preheated kernels per app")
+    parser.add_argument("--open", type=int, default=30, help="at most this many pages open at once (memory bound)")
+    args = parser.parse_args()
+    pool = 3 * args.pool_size  # three apps
+    with tempfile.TemporaryDirectory(prefix="okrkit-hub-load-") as tmp:
+        firm = make_firm(Path(tmp), args.pool_size)
+        hub = start_hub(firm, Path(tmp) / "hub.log", None, pools=3)
+        try:
+            wait_for_kernels(hub, pool)
+            result = asyncio.run(run(hub, args.visits, args.within, args.open))
+            after_load = app_kernels(hub)
+            deadline = time.monotonic() + CULL_SECONDS * 3
+            while app_kernels(hub) > pool and time.monotonic() < deadline:
+                time.sleep(2)
+            after_cull = app_kernels(hub)
+            culled = Path(hub.log).read_text(errors="replace").count("Culling kernel")
+        finally:
+            stop_hub(hub)
+    times, single = sorted(result["times"]), statistics.median(result["single"])  # type: ignore[arg-type]
+    p95 = times[max(0, round(0.95 * len(times)) - 1)] if times else float("nan")
+    served = len(times)
+    print(f"visits: {args.visits} arriving over {max(result['arrivals'], default=0):.0f} s "  # type: ignore[arg-type]
+          f"(at most {args.open} open, pool {args.pool_size} per app); all done after {result['elapsed']:.0f} s")
+    failures = result["failures"]
+    print(f"served: {served} of {args.visits}" + (f"; failures: {failures[:3]}" if failures else ""))
+    print(f"single visit (median of 3): {single:.2f} s")
+    print(f"under load: median {statistics.median(times):.2f} s, p95 {p95:.2f} s  ->  p95 = {p95 / single:.2f}x "
+          f"the single visit (target <= {TARGET:.0f}x) {'ok' if p95 / single <= TARGET else 'OVER'}")
+    print(f"app kernels: {pool} preheated; {after_load} after the load; {after_cull} after culling "
+          f"({culled} culled by Voila after {CULL_SECONDS} s idle) {'ok' if after_cull <= pool else 'NOT CULLED'}")
+    return 0 if served == args.visits else 1
+
+
+pool = 0
+
+if __name__ == "__main__":
+    sys.exit(main())
