@@ -25,6 +25,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"must be a date such as 2026-02-13, not {value!r}") from None
 
 
+def _teams(value: str) -> int:
+    try:
+        teams = int(value)
+    except ValueError:
+        teams = 0
+    if not 1 <= teams <= 5000:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 5000, not {value!r}")
+    return teams
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from okrkit.io.transfer import import_file
 
@@ -62,13 +72,22 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from okrkit.store import open_store
 
     folder = Path(args.dir)
+    if args.teams is None:
+        record = demo_record()
+    else:
+        from okrkit.testing import scale_record
+
+        record = scale_record(args.teams)
     store = open_store(folder, args.db, create=True)
-    record = demo_record()
     store.import_record(record)
     write_record(record, folder / "engagement.yaml")
     print(f"Demo engagement {record.engagement.client} written to {folder}/ "
           f"(store and engagement.yaml)\n", file=sys.stderr)
-    args.as_of, args.format = None, "text"
+    if args.teams is not None:  # a thousand teams' status is not a greeting: show the units instead
+        args.unit = args.team = None
+        args.as_of, args.format, args.overview = None, "text", True
+    else:
+        args.as_of, args.format, args.unit, args.team, args.overview = None, "text", None, None, False
     return _cmd_status(args)
 
 
@@ -109,6 +128,8 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("demo", _cmd_demo, "write the built-in demo engagement (Banco Aurora) and show its status")
     sub.add_argument("dir", type=Path, nargs="?", default=Path("okrkit-demo"))
+    sub.add_argument("--teams", type=_teams, metavar="N",
+                     help="instead of the 4-team demo, a generated bank of N teams (1-5000) under business units")
     store_options(sub)
 
     for add in _plugin_commands():

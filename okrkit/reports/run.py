@@ -9,6 +9,8 @@ HTML file, or PDF printed by Chromium.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,8 @@ class ReportRequest:
     fmt: str = "html"
     out: Path | None = None
     db_url: str | None = None
+    unit: str | None = None  # scope to one business unit and the teams below it
+    detail: str | None = None  # "teams": every team's detail in a large engagement's report
 
 
 def _kernel_start_failure(error: BaseException) -> bool:
@@ -118,14 +122,20 @@ def render_report(request: ReportRequest) -> Path:
     if request.fmt not in FORMATS:
         raise InputError(f"format must be html or pdf, not {request.fmt!r}", field="format")
     kind = get_kind(request.kind)
-    ctx = load_context(request.engagement_dir, request.db_url, request.as_of, kind.name)  # fails fast, no kernel
+    ctx = load_context(request.engagement_dir, request.db_url, request.as_of, kind.name,  # fails fast, no kernel
+                       request.unit, request.detail)
     out = _output_path(request, ctx.as_of)
     nb = execute(kind, {
         "engagement_dir": str(Path(request.engagement_dir).resolve()),
         "db_url": request.db_url,
         "as_of": ctx.as_of.isoformat(),
         "kind": kind.name,
+        "unit": request.unit,
+        "detail": request.detail,
     })
+    for name in missing_charts(nb):
+        print(f"okrkit report: the chart “{name}” could not be drawn; the report says so and is complete otherwise",
+              file=sys.stderr)
     e = ctx.engagement
     page = export_html(
         nb, title=kind.document_title(e.client, ctx.as_of.isoformat()),
@@ -142,8 +152,28 @@ def render_report(request: ReportRequest) -> Path:
     return out
 
 
+def missing_charts(nb: Any) -> list[str]:
+    """The names of the charts a report's cells could not draw (see `common.figure`)."""
+    import re
+
+    from okrkit.reports.common import MISSING_MARK
+
+    found = re.compile(MISSING_MARK + r'="([^"]*)"')
+    names = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/html", "")
+            names += [html.unescape(n) for n in found.findall("".join(text) if isinstance(text, list) else text)]
+    return names
+
+
 def _output_path(request: ReportRequest, as_of: dt.date) -> Path:
-    name = f"{request.kind}-{as_of.isoformat()}.{request.fmt}"
+    scope = ""
+    if request.unit:
+        from okrkit.reports.scale import anchor
+
+        scope = anchor("", request.unit)
+    name = f"{request.kind}{scope}-{as_of.isoformat()}.{request.fmt}"
     if request.out is None:
         return Path(request.engagement_dir) / "reports" / name
     if request.out.is_dir() or request.out.suffix == "":
