@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from okrkit.errors import InputError, OkrkitError
+from okrkit.model import EngagementRecord
+from okrkit.progress import default_as_of
 from okrkit.reports.kinds import ReportKind, get_kind
 
 __all__ = ["ReportError", "ReportRequest", "execute", "export_html", "render_report"]
@@ -117,18 +119,26 @@ def export_html(nb: Any, *, title: str, footer: str) -> str:
 
 def render_report(request: ReportRequest) -> Path:
     """Make the report and write it; returns the file written."""
-    from okrkit.reports.context import load_context
+    from okrkit.reports.context import DETAILS, parse_as_of
+    from okrkit.store import open_store
+    from okrkit.units import scope_record
 
     if request.fmt not in FORMATS:
         raise InputError(f"format must be html or pdf, not {request.fmt!r}", field="format")
+    if request.detail is not None and request.detail not in DETAILS:
+        raise InputError(f"must be {' or '.join(DETAILS)}, not {request.detail!r}", field="detail")
     kind = get_kind(request.kind)
-    ctx = load_context(request.engagement_dir, request.db_url, request.as_of, kind.name,  # fails fast, no kernel
-                       request.unit, request.detail)
-    out = _output_path(request, ctx.as_of)
+    # Fail fast, before any kernel: the store opens, the date parses, the unit exists. Only the engagement
+    # is read here; the kernel reads the check-ins and computes the status once.
+    e = open_store(request.engagement_dir, request.db_url or None).load_engagement()
+    if request.unit:
+        e = scope_record(EngagementRecord(engagement=e), request.unit).engagement
+    as_of = parse_as_of(request.as_of) or default_as_of(e.cycle)
+    out = _output_path(request, as_of)
     nb = execute(kind, {
         "engagement_dir": str(Path(request.engagement_dir).resolve()),
         "db_url": request.db_url,
-        "as_of": ctx.as_of.isoformat(),
+        "as_of": as_of.isoformat(),
         "kind": kind.name,
         "unit": request.unit,
         "detail": request.detail,
@@ -136,11 +146,10 @@ def render_report(request: ReportRequest) -> Path:
     for name in missing_charts(nb):
         print(f"okrkit report: the chart “{name}” could not be drawn; the report says so and is complete otherwise",
               file=sys.stderr)
-    e = ctx.engagement
     page = export_html(
-        nb, title=kind.document_title(e.client, ctx.as_of.isoformat()),
+        nb, title=kind.document_title(e.client, as_of.isoformat()),
         footer=f"{kind.title} for {e.client}" + (f", prepared by {e.coach}" if e.coach else "")
-               + f" with okrkit · data as of {ctx.as_of.isoformat()} · confidential to {e.client}",
+               + f" with okrkit · data as of {as_of.isoformat()} · confidential to {e.client}",
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     if request.fmt == "pdf":

@@ -156,6 +156,11 @@ def omitted(ctx: ReportContext, what: str) -> Markup:
         "</p>", what=what, n=team_count(ctx), kind=ctx.kind, unit=ctx.unit)
 
 
+def team_names(ctx: ReportContext) -> set[str]:
+    """The teams proper (level team, with objectives): not the company, not the units."""
+    return {t.name for t in ctx.status.teams if t.level.value == "team" and t.objectives}
+
+
 def team_count(ctx: ReportContext) -> int:
-    return sum(t.level.value == "team" for t in ctx.status.teams if t.objectives)
+    return len(team_names(ctx))
 
