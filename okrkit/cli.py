@@ -55,14 +55,34 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
+    from okrkit.errors import InputError
+    from okrkit.model import Level
     from okrkit.progress import engagement_status
-    from okrkit.status import status_json, status_text
+    from okrkit.status import overview_text, status_json, status_text
     from okrkit.store import open_store
+    from okrkit.units import is_large, scope_record, unit_of, unit_summaries
 
     store = open_store(args.dir, args.db)
     record = store.load_record()
+    if args.unit:
+        record = scope_record(record, args.unit)
+    if args.team:
+        names = {t.name for t in record.engagement.teams}
+        if args.team not in names:
+            where = f" of {args.unit}" if args.unit else ""
+            raise InputError(f"no team{where} is named {args.team!r}", field="team")
+        record = record.model_copy(update={"engagement": record.engagement.model_copy(
+            update={"teams": [t for t in record.engagement.teams if t.name == args.team]})})
     status = engagement_status(record.engagement, record.checkins, args.as_of, record.retros)
-    print(status_json(status) if args.format == "json" else status_text(status))
+    e = record.engagement
+    if args.format == "json":
+        print(status_json(status))
+    elif (args.overview or is_large(sum(t.level is Level.TEAM for t in e.teams))) and not (args.unit or args.team):
+        top = next(([o.id for t, o in e.objectives() if t.level is level] for level in (Level.COMPANY,
+                    Level.BUSINESS_UNIT) if any(t.level is level for t in e.teams)), [])
+        print(overview_text(status, unit_summaries(status, unit_of(e)), top))
+    else:
+        print(status_text(status))
     return 0
 
 
@@ -83,11 +103,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     write_record(record, folder / "engagement.yaml")
     print(f"Demo engagement {record.engagement.client} written to {folder}/ "
           f"(store and engagement.yaml)\n", file=sys.stderr)
-    if args.teams is not None:  # a thousand teams' status is not a greeting: show the units instead
-        args.unit = args.team = None
-        args.as_of, args.format, args.overview = None, "text", True
-    else:
-        args.as_of, args.format, args.unit, args.team, args.overview = None, "text", None, None, False
+    args.as_of, args.format, args.unit, args.team, args.overview = None, "text", None, None, False
     return _cmd_status(args)
 
 
@@ -124,6 +140,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--as-of", type=_date, metavar="DATE", help="the day to report on (default: today, or the "
                      "cycle's end once it is over)")
     sub.add_argument("--format", choices=("text", "json"), default="text")
+    sub.add_argument("--unit", metavar="NAME", help="only this business unit and the teams below it")
+    sub.add_argument("--team", metavar="NAME", help="only this team")
+    sub.set_defaults(overview=False)
     store_options(sub)
 
     sub = command("demo", _cmd_demo, "write the built-in demo engagement (Banco Aurora) and show its status")
