@@ -44,11 +44,14 @@ class TeamWeek:
 
 def team_weeks(ctx: ReportContext) -> list[TeamWeek]:
     start, end = week(ctx)
+    by_team: dict[str, list[CheckIn]] = {}  # grouped once, not scanned per team
+    for c in ctx.checkins:
+        by_team.setdefault(c.team, []).append(c)
     out = []
     for team in ctx.status.teams:
         if not team.objectives:
             continue
-        own = [c for c in ctx.checkins if c.team == team.name]
+        own = by_team.get(team.name, [])
         this = [c for c in own if start <= c.date <= end]
         before = [c for c in own if c.date < start]
         out.append(TeamWeek(team, this[-1] if this else None, before[-1] if before else None))
