@@ -47,6 +47,8 @@ class DashboardApp(App):
         self.unit = unit
         self.unit_picker = w.Dropdown(description="Unit", layout=w.Layout(width="420px"))
         self.unit_picker.style.description_width = "50px"
+        self._setting_units = False
+        self.unit_picker.observe(self._on_unit_change, names="value")
         super().__init__(folder, team=team, url=url, today=today)
 
     def build(self) -> list[w.Widget]:
@@ -97,10 +99,12 @@ class DashboardApp(App):
 
     def _build_at_scale(self, units: dict[str, str | None]) -> list[w.Widget]:
         names = unit_names(self.engagement)
-        self.unit_picker.unobserve_all()
-        self.unit_picker.options = [("All business units", _ALL_UNITS), *((n, n) for n in names)]
-        self.unit_picker.value = self.unit if self.unit is not None else _ALL_UNITS
-        self.unit_picker.observe(self._on_unit_change, names="value")
+        self._setting_units = True  # filling the picker is not a leader's choice
+        try:
+            self.unit_picker.options = [("All business units", _ALL_UNITS), *((n, n) for n in names)]
+            self.unit_picker.value = self.unit if self.unit is not None else _ALL_UNITS
+        finally:
+            self._setting_units = False
         in_scope = [t for t in self.status.teams if t.level is Level.TEAM and t.objectives
                     and (self.unit is None or units.get(t.name) == self.unit)]
         self.summary = html(self._summary_html(in_scope))
@@ -132,6 +136,8 @@ class DashboardApp(App):
         ]
 
     def _on_unit_change(self, change: dict[str, Any]) -> None:
+        if self._setting_units:
+            return
         self.unit = None if change["new"] == _ALL_UNITS else change["new"]
         self.notice.value = ""
         self._render()
