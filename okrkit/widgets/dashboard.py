@@ -30,7 +30,7 @@ from okrkit.widgets._html import esc, fmt_number, message, progress_bar, status_
 __all__ = ["DashboardApp"]
 
 _TOP_NOTES = 3  # per question: a dashboard shows what mattered most, the retro app shows all
-_LATEST_RETROS = 10  # at scale, the most recent retrospectives only
+_LATEST_RETROS = 5  # at scale, the most recent retrospectives only
 _ALL_UNITS = "__all_units__"
 _TREND_WORDS = {"rising": "↗ rising", "falling": "↘ falling", "steady": "→ steady"}
 
