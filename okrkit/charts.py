@@ -159,7 +159,8 @@ def confidence_heatmap(checkins: Iterable[CheckIn], teams: Sequence[str], *, wid
     wanted = set(teams)
     shown = sorted((c for c in checkins if c.confidence is not None and c.team in wanted), key=lambda c: c.date)
     rows = [{"week": c.date.strftime("%b %d"), "team": c.team, "confidence": c.confidence} for c in shown]
-    weeks = list(dict.fromkeys(r["week"] for r in rows))
+    weeks = [c.date.strftime("%b %d") for c in shown]
+    weeks = list(dict.fromkeys(weeks))
     return _heatmap(_checked(rows, "confidence of every team at every check-in"), "team", list(teams), weeks,
                     width, "confidence", "confidence:Q")
 
@@ -174,8 +175,8 @@ def _heatmap(rows: list[Spec], row_field: str, row_order: list[str], weeks: list
         "width": width, "height": max(60, 30 * len(row_order)), "data": {"values": rows}, "encoding": encoding,
         "layer": [
             {"mark": {"type": "rect", "cornerRadius": 2, "stroke": "white", "strokeWidth": 1.5},
-             "encoding": {"color": {"field": value, "type": "quantitative",
-                                    "scale": {"domain": [1, 10], "scheme": "redyellowgreen"}, "title": label.split(":")[0]},
+             "encoding": {"color": {"field": value, "type": "quantitative", "title": label.split(":")[0],
+                                    "scale": {"domain": [1, 10], "scheme": "redyellowgreen"}},
                           "tooltip": [{"field": row_field, "type": "nominal"}, {"field": "week", "type": "ordinal"},
                                       {"field": value, "type": "quantitative", "format": ".1f"}]}},
             {"mark": {"type": "text", "fontSize": 11, "color": "#263238"},
@@ -193,7 +194,7 @@ def unit_confidence_heatmap(rows: Sequence[dict[str, Any]], units: Sequence[str]
 
     cells = [{"week": dt.date.fromisoformat(str(r["date"])).strftime("%b %d"), "unit": r["unit"],
               "confidence": r["confidence"], "teams": r["teams"]} for r in rows]
-    weeks = list(dict.fromkeys(c["week"] for c in cells))
+    weeks = [str(w) for w in dict.fromkeys(c["week"] for c in cells)]
     return _heatmap(_checked(cells, "mean confidence by unit and week"), "unit", list(units), weeks, width,
                     "confidence", "mean confidence:Q")
 

@@ -135,7 +135,8 @@ def scale_record(teams: int = 200, *, units: int | None = None, seed: int = 2026
 
     company = Team(name=client, level=Level.COMPANY, objectives=[
         Objective(id=f"CO-{i + 1}", title=title, priority=priority, commitment="aspirational",
-                  key_results=krs(f"CO-{i + 1}", "the bank's", i * 3)) for i, (title, priority) in enumerate(_STRATEGIC)])
+                  key_results=krs(f"CO-{i + 1}", "the bank's", i * 3))
+        for i, (title, priority) in enumerate(_STRATEGIC)])
     all_teams = [company]
     unit_of: dict[str, str] = {}
     for u, unit in enumerate(unit_names):

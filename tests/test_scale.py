@@ -84,7 +84,7 @@ def test_scope_record_keeps_one_unit_and_its_teams_only(record):
 
 def test_unknown_unit_is_a_one_line_error_listing_the_units(record):
     """A misspelt unit names the field and the units there are."""
-    with pytest.raises(InputError, match="no team or business unit is named 'Retail' .*Retail Banking") as info:
+    with pytest.raises(InputError, match=r"named 'Retail' in this engagement; the business units are: .*Retail Banking") as info:
         scope_record(record, "Retail")
     assert info.value.field == "unit"
 

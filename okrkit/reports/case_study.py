@@ -100,13 +100,14 @@ def _results_at_scale(ctx: ReportContext, rows: list[tuple[str, KRStatus, float 
     trends = {t.name: t.trend for t in ctx.status.teams}
     units = []
     for u, g in groups:
-        measured = [kr for _, kr, mv in g if mv is not None]
+        krs = [kr for _, kr, mv in g if mv is not None]
         teams_ = {team for team, _, _ in g}
-        units.append((u, len(measured), _mean([kr.progress for kr in measured]) or 0.0,
-                      sum(kr.raw >= 1 for kr in measured), sum(kr.raw < 0 for kr in measured),
+        units.append((u, len(krs), _mean([kr.progress for kr in krs]) or 0.0,
+                      sum(kr.raw >= 1 for kr in krs), sum(kr.raw < 0 for kr in krs),
                       _mean([trends[t].points[0][1] for t in teams_ if trends[t].points]),
                       _mean([trends[t].points[-1][1] for t in teams_ if trends[t].points])))
     measured = sorted((r for r in own if r[2] is not None), key=lambda r: (r[1].progress, r[1].id))
+    shown = min(scale.EXTREMES, len(measured))
     detail = (scale.grouped(ctx, "case-movement", groups, lambda g: html.render(
         _MOVEMENT_ROWS, rows=g, caption="From baseline to the latest measured value"), "key results")
         if ctx.team_detail else scale.omitted(ctx, "The movement of every key result"))
@@ -114,7 +115,8 @@ def _results_at_scale(ctx: ReportContext, rows: list[tuple[str, KRStatus, float 
 <section><h2>Results</h2>
 {% if e.outcomes %}<ul class="outcomes">{% for o in e.outcomes %}<li>{{ o }}</li>{% endfor %}</ul>{% endif %}
 <h3>Measured movement of the key results</h3>
-{% if not any_checkins %}{{ no_checkins }}{% elif not measured %}<p class="empty">No key result has a measured value yet.</p>{% else %}
+{% if not any_checkins %}{{ no_checkins }}{% elif not measured %}
+<p class="empty">No key result has a measured value yet.</p>{% else %}
 <p>{{ measured|length }} key results of {{ teams }} teams measured; on {{ as_of|date }} they had moved on average
 <strong>{{ mean|pct }}</strong> of the way from baseline to target.</p>{% endif %}
 {{ units }}{{ overview }}
@@ -125,10 +127,10 @@ def _results_at_scale(ctx: ReportContext, rows: list[tuple[str, KRStatus, float 
                        no_checkins=common.no_checkins(ctx), mean=_mean([r[1].progress for r in measured]) or 0.0,
                        units=html.render(_UNIT_MOVEMENT, units=units), overview=scale.units_overview(ctx),
                        most=html.render(_MOVEMENT_ROWS, rows=measured[::-1][:scale.EXTREMES],
-                                        caption=f"The {min(scale.EXTREMES, len(measured))} key results that moved furthest"),
+                                        caption=f"The {shown} key results that moved furthest"),
                        least=html.render(_MOVEMENT_ROWS, rows=measured[:scale.EXTREMES],
-                                         caption=f"The {min(scale.EXTREMES, len(measured))} key results that moved least"),
-                       confidence=scale.confidence_views(ctx), detail=detail)  # noqa: E501
+                                         caption=f"The {shown} key results that moved least"),
+                       confidence=scale.confidence_views(ctx), detail=detail)
 
 
 def results(ctx: ReportContext) -> Markup:

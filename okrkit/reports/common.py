@@ -33,7 +33,7 @@ def figure(chart: Any | Callable[[], Any], caption: str, *, name: str | None = N
     name = name or caption.split(":")[0].split(";")[0].rstrip(".")
     try:
         return html.chart(charts.to_svg(chart() if callable(chart) else chart), caption)
-    except Exception as error:  # noqa: BLE001 (any failure of a chart must leave the report whole)
+    except Exception as error:
         reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
         return html.render(
             '<p class="callout warn chart-missing" {{ mark }}="{{ name }}">The chart “{{ name }}” could not be '

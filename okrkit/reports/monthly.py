@@ -145,8 +145,8 @@ def _many_contributors(ctx: ReportContext, o: ObjectiveStatus, contributors: lis
     mean = sum(c.progress for c in contributors) / len(contributors)
     behind = scale.furthest(contributors, ctx.status.expected, 5)
     return html.render(
-        "<p>{{ n }} team OKRs contribute to {{ o.id }}, on average {{ mean|pct }} of the way: "
-        "{% for s, k in counts %}{{ k }} {{ m.badge(s) }}{{ ', ' if not loop.last else '.' }}{% endfor %}</p>{{ table }}",
+        "<p>{{ n }} team OKRs contribute to {{ o.id }}, on average {{ mean|pct }} of the way: {% for s, k in counts %}"
+        "{{ k }} {{ m.badge(s) }}{{ ', ' if not loop.last else '.' }}{% endfor %}</p>{{ table }}",
         n=len(contributors), o=o, mean=mean, counts=counts,
         table=scale.extremes_table(ctx, behind, f"The {len(behind)} contributing team OKRs furthest behind the pace"))
 
@@ -167,7 +167,8 @@ def trend(ctx: ReportContext) -> Markup:
                            views=scale.confidence_views(ctx))
     rows = [(t, t.trend) for t in ctx.status.teams if t.objectives]
     fig = common.figure(lambda: charts.confidence_chart(ctx.checkins, ctx.team_names()),
-                        "Goal confidence (1–10) reported by each team at its weekly check-ins.", name="Confidence trend")
+                        "Goal confidence (1–10) reported by each team at its weekly check-ins.",
+                        name="Confidence trend")
     return html.render("""
 <section class="keep"><h2>Confidence trend</h2>{{ fig }}
 <table><caption>Latest confidence and its trend over the last month of check-ins</caption>
@@ -282,9 +283,11 @@ def _asks_at_scale(ctx: ReportContext, rows: list[tuple[str, dt.date, str, str]]
 <p>What the teams reported as in their way this month (their latest issue), with their plan: where a leader's decision
 or help unblocks an OKR.</p>
 {% if not rows %}<p class="empty">No team reported an issue between {{ start|date }} and {{ end|date }}.</p>{% else %}
-<p>{{ rows|length }} teams raised an issue this month: {% for u, g in groups %}{{ u }} {{ g|length }}{{ ', ' if not loop.last else '.' }}{% endfor %}</p>
-""" + _ASK_TABLE + """{{ detail }}{% endif %}</section>""", rows=first, groups=groups, start=start, end=end, detail=detail,
-                       caption=f"The asks of the {len(first)} teams furthest behind that raised an issue this month")  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+<p>{{ total }} teams raised an issue this month: {% for u, g in groups %}{{ u }} {{ g|length }}
+{{- ', ' if not loop.last else '.' }}{% endfor %}</p>
+""" + _ASK_TABLE + """{{ detail }}{% endif %}</section>""", rows=first, total=len(rows), groups=groups, start=start,
+                       end=end, detail=detail,
+                       caption=f"The asks of the {len(first)} teams furthest behind that raised an issue this month")
 
 
 _TEAMS = """<table class="teams"><caption>Objectives of each team: confidence, progress against pace, status</caption>

@@ -78,7 +78,7 @@ def build_figures(folder: str | Path, url: str | None, as_of: dt.date, team: str
     from okrkit.model import Level
     from okrkit.progress import engagement_status
     from okrkit.store import open_store
-    from okrkit.units import confidence_by_unit_week, furthest, is_large, unit_names, unit_of, unit_summaries
+    from okrkit.units import confidence_by_unit_week, furthest, is_large, unit_of, unit_summaries
 
     store = open_store(folder, url)
     engagement = store.load_engagement()
@@ -107,7 +107,8 @@ def build_figures(folder: str | Path, url: str | None, as_of: dt.date, team: str
             ("Confidence per business unit", lambda: charts.unit_confidence_multiples(rows, order)),
         ]
         if unit is None:
-            figures.insert(3, ("Confidence across units and weeks", lambda: charts.unit_confidence_heatmap(rows, order)))
+            figures.insert(3, ("Confidence across units and weeks",
+                               lambda: charts.unit_confidence_heatmap(rows, order)))
     elif team is None:
         names = [t.name for t in engagement.teams]
         figures = [
@@ -129,7 +130,7 @@ def _figure(title: str, build: Any, charts: Any) -> dict[str, str]:
 
     try:
         return {"title": title, "html": charts.chart_html(build(), label=title)}
-    except Exception as error:  # noqa: BLE001 (one chart failing must not take the others with it)
+    except Exception as error:
         reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
         return {"title": title, "html": f"<p class='okr-muted'>This chart could not be drawn: {escape(reason)}</p>"}
 

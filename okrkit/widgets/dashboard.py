@@ -21,8 +21,8 @@ import ipywidgets as w
 
 from okrkit.model import Level, Retro
 from okrkit.progress import ObjectiveStatus, Status, TeamStatus, default_as_of, engagement_status
-from okrkit.units import furthest, is_large, unit_names, unit_of, unit_summaries
 from okrkit.retro_formats import RETRO_FORMATS
+from okrkit.units import furthest, is_large, unit_names, unit_of, unit_summaries
 from okrkit.widgets import _chart_worker
 from okrkit.widgets._base import App, button, html, row
 from okrkit.widgets._html import esc, fmt_number, message, progress_bar, status_badge
@@ -160,8 +160,9 @@ class DashboardApp(App):
         for t in teams:
             confidence = f"{t.confidence}/10 {_TREND_WORDS[t.trend.direction]}" if t.confidence is not None else "—"
             bars = "".join(f"<div style='display:flex;gap:6px;align-items:center'><span class='okr-id'>{esc(o.id)}"
-                           f"</span><div style='width:160px'>{progress_bar(o.progress, o.status.value, expected=expected)}"
-                           f"</div></div>" for o in t.objectives)
+                           "</span><div style='width:160px'>"
+                           f"{progress_bar(o.progress, o.status.value, expected=expected)}</div></div>"
+                           for o in t.objectives)
             last = f"{t.last_checkin:%d %b}" if t.last_checkin else "no check-in yet"
             rows.append(f"<tr><td><b>{esc(t.name)}</b></td><td>{esc(confidence)}</td><td>{esc(last)}</td>"
                         f"<td>{bars}</td></tr>")
@@ -187,7 +188,7 @@ class DashboardApp(App):
 
     def _on_refresh(self, _button: w.Button | None = None) -> None:
         self.reload()
-        self.status = None
+        self.status = None  # type: ignore[assignment]  # read again by the next build
         self._render()
 
     # --- summary and tables ----------------------------------------------------------------
