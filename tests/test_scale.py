@@ -84,7 +84,8 @@ def test_scope_record_keeps_one_unit_and_its_teams_only(record):
 
 def test_unknown_unit_is_a_one_line_error_listing_the_units(record):
     """A misspelt unit names the field and the units there are."""
-    with pytest.raises(InputError, match=r"named 'Retail' in this engagement; the business units are: .*Retail Banking") as info:
+    units = r"named 'Retail' in this engagement; the business units are: .*Retail Banking"
+    with pytest.raises(InputError, match=units) as info:
         scope_record(record, "Retail")
     assert info.value.field == "unit"
 
