@@ -64,10 +64,10 @@ def run(cmd: list[str]) -> tuple[float, int, str]:
 
 
 def make_yaml(teams: int, path: Path) -> Path:
-    from okrkit.io.yaml_file import write_record
-    from okrkit.testing import scale_record
-
-    write_record(scale_record(teams), path)
+    """Written by a child: a forked child starts with its parent's peak RSS, so this process stays small."""
+    code = ("import sys; from okrkit.io.yaml_file import write_record; from okrkit.testing import scale_record; "
+            "write_record(scale_record(int(sys.argv[1])), sys.argv[2])")
+    subprocess.run([sys.executable, "-c", code, str(teams), str(path)], check=True)
     return path
 
 

@@ -60,7 +60,8 @@ class DashboardApp(App):
         units = unit_of(self.engagement)
         self.large = is_large(sum(t.level is Level.TEAM for t in self.engagement.teams))
         if self.unit is not None and self.unit not in unit_names(self.engagement):
-            self.notice.value = message(f"There is no business unit named {self.unit!r}; choose one below.")
+            self.notice.value = message(f"There is no business unit named {self.unit!r}; choose one below.",
+                                        "warning")
             self.unit = None
         if self.team is None and self.large:
             return self._build_at_scale(units)
@@ -89,10 +90,7 @@ class DashboardApp(App):
         self.checkins = [c for c in self.store.checkins() if c.date <= as_of]
         retros = [r for r in self.store.retros() if r.date <= as_of]
         self.retros = retros
-        # A cheap fingerprint of the records (serialising 10,000 check-ins to JSON cost seconds at scale).
-        self._records_hash = hash((self.engagement.model_dump_json(), len(self.checkins), len(retros),
-                                   *((c.team, c.date, c.confidence, tuple(c.values.items())) for c in self.checkins),
-                                   *((r.team, r.date, len(r.items), len(r.actions)) for r in retros)))
+        self._records_hash = _fingerprint(self.engagement.model_dump_json(), self.checkins, retros)
         self.status = engagement_status(self.engagement, self.checkins, as_of=as_of, retros=retros)
 
     # --- a large engagement: units first ------------------------------------------------------
@@ -325,6 +323,18 @@ class DashboardApp(App):
         self.__dict__.setdefault("_chart_cache", {})[self._chart_key] = figures
         self.charts.value = "".join(
             f"<div class='okr-card okr-chart'><h3>{esc(f['title'])}</h3>{f['html']}</div>" for f in figures)
+
+
+def _fingerprint(engagement_json: str, checkins: list[Any], retros: list[Retro]) -> str:
+    """What the charts were drawn from, hashed a record at a time: no copy of 10,000 check-ins in memory."""
+    import hashlib
+
+    digest = hashlib.blake2b(engagement_json.encode(), digest_size=16)
+    for c in checkins:
+        digest.update(repr((c.team, c.date, c.confidence, sorted(c.values.items()))).encode())
+    for r in retros:
+        digest.update(r.model_dump_json().encode())
+    return digest.hexdigest()
 
 
 def _mean(objectives: list[ObjectiveStatus]) -> float:
