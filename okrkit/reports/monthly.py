@@ -30,7 +30,7 @@ def header(ctx: ReportContext) -> Markup:
     scope = f" of {ctx.unit}" if ctx.unit else ""
     return common.header(ctx, "Monthly leadership report" + (f": {ctx.unit}" if ctx.unit else ""),
                          f"The strategic OKRs{scope} against pace, the "
-                         + ("business units and teams" if ctx.large else "team OKRs")
+                         + ("teams" if ctx.unit else "business units and teams" if ctx.large else "team OKRs")
                          + f" that contribute to them, confidence, risks and asks — {end:%B %Y}.",
                          f"{html.fmt_date(start)} – {html.fmt_date(end)}")
 
