@@ -1,6 +1,6 @@
 """Cost of `okrkit report`, as ratios against bare baselines measured in the same run.
 
-    python benchmarks/reports_bench.py [--repeat 3] [--batch 12] [--kind monthly]
+    python benchmarks/reports_bench.py [--repeat 3] [--batch 12] [--kind monthly]   (--batch 0: one report only)
 
 - one report: `okrkit report DEMO --kind KIND` (HTML) against a bare `papermill` run of a
   one-cell notebook followed by `jupyter nbconvert --to html` of it — the floor of any
@@ -80,6 +80,8 @@ def main() -> None:
         line(f"okrkit report --kind {args.kind}", html, bare)
         line(f"okrkit report --kind {args.kind} --format pdf", pdf, bare, f"({pdf / html:.2f}x the HTML)")
 
+        if args.batch < 1:
+            return
         clients = root / "clients"
         for i in range(args.batch):
             shutil.copytree(demo, clients / f"client-{i:02d}", ignore=shutil.ignore_patterns("reports"))

@@ -25,6 +25,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"must be a date such as 2026-02-13, not {value!r}") from None
 
 
+def _teams(value: str) -> int:
+    try:
+        teams = int(value)
+    except ValueError:
+        teams = 0
+    if not 1 <= teams <= 5000:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 5000, not {value!r}")
+    return teams
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from okrkit.io.transfer import import_file
 
@@ -46,15 +56,35 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
+    from okrkit.errors import InputError
+    from okrkit.model import Level
     from okrkit.progress import engagement_status
-    from okrkit.status import status_json, status_text
+    from okrkit.status import overview_text, status_json, status_text
     from okrkit.store import open_store
+    from okrkit.units import is_large, scope_record, unit_of, unit_summaries
 
     from okrkit.cycles import select_cycle
 
     record = select_cycle(open_store(args.dir, args.db).load_record(), args.cycle)
+    if args.unit:
+        record = scope_record(record, args.unit)
+    if args.team:
+        names = {t.name for t in record.engagement.teams}
+        if args.team not in names:
+            where = f" of {args.unit}" if args.unit else ""
+            raise InputError(f"no team{where} is named {args.team!r}", field="team")
+        record = record.model_copy(update={"engagement": record.engagement.model_copy(
+            update={"teams": [t for t in record.engagement.teams if t.name == args.team]})})
     status = engagement_status(record.engagement, record.checkins, args.as_of, record.retros)
-    print(status_json(status) if args.format == "json" else status_text(status))
+    e = record.engagement
+    if args.format == "json":
+        print(status_json(status))
+    elif (args.overview or is_large(sum(t.level is Level.TEAM for t in e.teams))) and not (args.unit or args.team):
+        top = next(([o.id for t, o in e.objectives() if t.level is level] for level in (Level.COMPANY,
+                    Level.BUSINESS_UNIT) if any(t.level is level for t in e.teams)), [])
+        print(overview_text(status, unit_summaries(status, unit_of(e)), top))
+    else:
+        print(status_text(status))
     return 0
 
 
@@ -76,7 +106,12 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from okrkit.store.store import undo_if_refused
 
     folder = Path(args.dir)
-    record = demo_record()
+    if args.teams is None:
+        record = demo_record()
+    else:
+        from okrkit.testing import scale_record
+
+        record = scale_record(args.teams)
     with undo_if_refused(folder):
         store = open_store(folder, args.db, create=True)
         folder.mkdir(parents=True, exist_ok=True)  # a server store makes no folder of its own
@@ -84,7 +119,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         write_record(record, folder / "engagement.yaml")
     print(f"Demo engagement {record.engagement.client} written to {folder}/ "
           f"(store and engagement.yaml)\n", file=sys.stderr)
-    args.as_of, args.format, args.cycle = None, "text", None
+    args.as_of, args.format, args.cycle, args.unit, args.team, args.overview = None, "text", None, None, None, False
     return _cmd_status(args)
 
 
@@ -129,6 +164,9 @@ def _parser() -> argparse.ArgumentParser:
                      "cycle's end once it is over)")
     sub.add_argument("--format", choices=("text", "json"), default="text")
     cycle_option(sub)
+    sub.add_argument("--unit", metavar="NAME", help="only this business unit and the teams below it")
+    sub.add_argument("--team", metavar="NAME", help="only this team")
+    sub.set_defaults(overview=False)
     store_options(sub)
 
     sub = command("calendar", _cmd_calendar, "the cycle's check-ins, retrospectives, planning and monthly "
@@ -143,6 +181,8 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("demo", _cmd_demo, "write the built-in demo engagement (Banco Aurora) and show its status")
     sub.add_argument("dir", type=Path, nargs="?", default=Path("okrkit-demo"))
+    sub.add_argument("--teams", type=_teams, metavar="N",
+                     help="instead of the 4-team demo, a generated bank of N teams (1-5000) under business units")
     store_options(sub)
 
     for add in _plugin_commands():

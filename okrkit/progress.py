@@ -269,9 +269,13 @@ def engagement_status(
     thresholds = engagement.thresholds
     values = latest_values(checkins, as_of)
     final = _final_scores(r for r in retros if r.date <= as_of) if as_of >= engagement.cycle.end else {}
+    by_team: dict[str, list[CheckIn]] = {}  # grouped once: scanning every check-in per team is quadratic
+    for c in checkins:
+        if c.date <= as_of:
+            by_team.setdefault(c.team, []).append(c)
     teams = []
     for team in engagement.teams:
-        own = [c for c in checkins if c.team == team.name and c.date <= as_of]
+        own = by_team.get(team.name, [])
         trend = confidence_trend(own, team.name)
         confidence = trend.points[-1][1] if trend.points else None
         objectives = []

@@ -1,7 +1,7 @@
 """`okrkit report`: a client-ready document from an engagement, or from every engagement below a folder.
 
     okrkit report DIR --kind weekly|monthly|cycle|case-study|playbook [--as-of DATE]
-                      [--format html|pdf] [--out PATH]
+                      [--format html|pdf] [--out PATH] [--unit NAME] [--detail summary|teams]
     okrkit report --all ENGAGEMENTS_DIR --kind monthly [--jobs N] [--out FOLDER]
 
 Each report is a papermill run of the kind's template notebook, exported by nbconvert
@@ -54,6 +54,11 @@ def add_report_command(subparsers: argparse._SubParsersAction) -> None:  # type:
                      help="file or folder to write (default: DIR/reports/KIND-DATE.FORMAT); with --all, a folder")
     sub.add_argument("--jobs", type=_jobs, default=2, metavar="N",
                      help="with --all: reports made at the same time (default 2)")
+    sub.add_argument("--unit", metavar="NAME",
+                     help="scope the report to one business unit and the teams below it (e.g. \"Digital Services\")")
+    sub.add_argument("--detail", choices=("summary", "teams"),
+                     help="for a large engagement (over 12 teams): summary (the default) shows business units and "
+                          "the ten furthest behind and ahead; teams adds every team's detail, grouped by unit")
     sub.add_argument("--db", metavar="URL",
                      help="SQLAlchemy URL of the store (default: $OKRKIT_DB_URL, else DIR/okrkit.db)")
 
@@ -65,7 +70,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return _report_all(args)
     from okrkit.reports.run import ReportRequest, render_report
 
-    path = render_report(ReportRequest(args.dir, args.kind, args.as_of, args.format, args.out, args.db, args.cycle))
+    path = render_report(ReportRequest(args.dir, args.kind, args.as_of, args.format, args.out, args.db,
+                                       args.unit, args.detail, args.cycle))
     print(path)
     return 0
 
@@ -78,6 +84,8 @@ def _report_all(args: argparse.Namespace) -> int:
     if args.cycle:
         raise InputError("--all reports on each engagement's current cycle; --cycle is for one engagement",
                          field="cycle")
+    if args.unit:
+        raise InputError("--unit scopes one engagement's report; it cannot be used with --all", field="unit")
     if args.out is not None and args.out.suffix:
         raise InputError(f"with --all, --out is a folder, not {args.out}", field="out")
     folders = find_engagements(args.all_dir)

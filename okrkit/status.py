@@ -7,8 +7,9 @@ from typing import Any
 
 from okrkit.formatting import number, percent
 from okrkit.progress import EngagementStatus, KRStatus, Status
+from okrkit.units import UnitSummary, furthest
 
-__all__ = ["status_dict", "status_json", "status_text"]
+__all__ = ["overview_text", "status_dict", "status_json", "status_text"]
 
 _BAR = 12
 
@@ -58,6 +59,34 @@ def status_text(status: EngagementStatus) -> str:
                 )
     counts = {s: sum(o.status is s for o in status.objectives()) for s in Status}
     lines += ["", "Objectives: " + ", ".join(f"{n} {s.label}" for s, n in counts.items())]
+    return "\n".join(lines)
+
+
+def overview_text(status: EngagementStatus, units: list[UnitSummary], top: list[str]) -> str:
+    """A large engagement at a glance: the strategic OKRs, one line per business unit, the ten furthest behind."""
+    cycle = status.cycle
+    lines = [f"{status.client} · cycle {cycle.name} ({cycle.start} → {cycle.end}) · as of {status.as_of}"
+             f" · expected progress {percent(status.expected)}", ""]
+    by_id = {o.id: o for o in status.objectives()}
+    for oid in top:
+        o = by_id[oid]
+        lines.append(f"  {o.id:<8} {_bar(o.progress)} {percent(o.progress):>5}  {o.status.label:<9} {o.title}")
+    width = max([len(u.name) for u in units] + [13])
+    lines += ["", f"  {'business unit':<{width}}  teams  {'on track':>8}  {'at risk':>7}  {'off track':>9}  progress"
+                  "       confidence  falling  silent 2 wk"]
+    for u in units:
+        conf = f"{u.mean_confidence:.1f}/10" if u.mean_confidence is not None else "—"
+        lines.append(f"  {u.name:<{width}}  {len(u.teams):>5}  {u.counts[Status.ON_TRACK]:>8}  "
+                     f"{u.counts[Status.AT_RISK]:>7}  {u.counts[Status.OFF_TRACK]:>9}  {_bar(u.mean_progress)} "
+                     f"{percent(u.mean_progress):>4}  {conf:>7}  {u.falling:>7}  {u.silent:>11}")
+    objectives = [o for u in units for o in u.objectives]
+    lines += ["", "Furthest behind the pace:"]
+    for o in furthest(objectives, status.expected, 10):
+        lines.append(f"  {o.id:<10} {percent(o.progress):>5}  {o.status.label:<9} {o.team}: {o.title}")
+    counts = {s: sum(o.status is s for o in status.objectives()) for s in Status}
+    lines += ["", "Objectives: " + ", ".join(f"{n} {s.label}" for s, n in counts.items()),
+              f"{sum(len(u.teams) for u in units)} teams: `okrkit status DIR --unit NAME` lists a unit's teams, "
+              "`--team NAME` one team, `--format json` all of them."]
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from okrkit import charts
 from okrkit.progress import KRStatus
-from okrkit.reports import common, html
+from okrkit.reports import common, html, scale
 from okrkit.reports.context import ReportContext
 
 __all__ = ["across_cycles", "header", "intro", "narrative", "results"]
@@ -67,18 +67,88 @@ def _movements(ctx: ReportContext) -> list[tuple[str, KRStatus, float | None]]:
     return out
 
 
+_MOVEMENT_ROWS = """<table class="movement"><caption>{{ caption }}</caption>
+<thead><tr><th scope="col">Team</th><th scope="col">Key result</th><th scope="col" class="num">Baseline</th>
+<th scope="col" class="num">Latest</th><th scope="col" class="num">Movement</th><th scope="col">Of the way to target</th></tr></thead>
+<tbody>{% for team, kr, mv in rows %}<tr data-kr="{{ kr.id }}" data-progress="{{ '%.4f' % kr.progress }}">
+<td>{{ team }}</td><th scope="row"><span class="okr-id">{{ kr.id }}</span> {{ kr.title }}</th>
+<td class="num">{{ kr.baseline|num }}{{ kr.unit|unit if kr.baseline is not none else '' }}</td>
+<td class="num">{{ kr.current|num }}{{ kr.unit|unit if kr.current is not none else '' }}</td>
+<td class="num">{{ m.delta(mv, 'down' if kr.direction and kr.direction.value == 'decrease' else 'up', kr.unit|delta_unit if mv is not none else '') }}</td>
+<td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress, none, kr.status) }}</td></tr>{% endfor %}
+</tbody></table>"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+
+_UNIT_MOVEMENT = """<table class="units"><caption>Measured movement of the key results of each business unit's teams</caption>
+<thead><tr><th scope="col">Business unit</th><th scope="col" class="num">Key results measured</th><th scope="col">Of the way to target (average)</th>
+<th scope="col" class="num">Reached target</th><th scope="col" class="num">Went backwards</th>
+<th scope="col" class="num">Confidence first → latest</th></tr></thead>
+<tbody>{% for u, n, mean, reached, back, first, latest in units %}<tr data-unit="{{ u }}"><th scope="row">{{ u }}</th><td class="num">{{ n }}</td>
+<td class="progress"><span class="pct">{{ mean|pct }}</span> {{ m.bar(mean) }}</td><td class="num">{{ reached }}</td><td class="num">{{ back }}</td>
+<td class="num">{{ '%.1f' % first if first is not none else '—' }} → {{ '%.1f' % latest if latest is not none else '—' }}</td></tr>{% endfor %}</tbody></table>"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _results_at_scale(ctx: ReportContext, rows: list[tuple[str, KRStatus, float | None]]) -> Markup:
+    """Movement per unit, the KRs that moved furthest and least, small multiples; each KR with --detail teams."""
+    e = ctx.engagement
+    names = scale.team_names(ctx)
+    own = [r for r in rows if r[0] in names]
+    groups = scale.by_unit(ctx, ((r[0], r) for r in own))
+    trends = {t.name: t.trend for t in ctx.status.teams}
+    units = []
+    for u, g in groups:
+        krs = [kr for _, kr, mv in g if mv is not None]
+        teams_ = {team for team, _, _ in g}
+        units.append((u, len(krs), _mean([kr.progress for kr in krs]) or 0.0,
+                      sum(kr.raw >= 1 for kr in krs), sum(kr.raw < 0 for kr in krs),
+                      _mean([trends[t].points[0][1] for t in teams_ if trends[t].points]),
+                      _mean([trends[t].points[-1][1] for t in teams_ if trends[t].points])))
+    measured = sorted((r for r in own if r[2] is not None), key=lambda r: (r[1].progress, r[1].id))
+    shown = min(scale.EXTREMES, len(measured))
+    detail = (scale.grouped(ctx, "case-movement", groups, lambda g: html.render(
+        _MOVEMENT_ROWS, rows=g, caption="From baseline to the latest measured value"), "key results")
+        if ctx.team_detail else scale.omitted(ctx, "The movement of every key result"))
+    return html.render("""
+<section><h2>Results</h2>
+{% if e.outcomes %}<ul class="outcomes">{% for o in e.outcomes %}<li>{{ o }}</li>{% endfor %}</ul>{% endif %}
+<h3>Measured movement of the key results</h3>
+{% if not any_checkins %}{{ no_checkins }}{% elif not measured %}
+<p class="empty">No key result has a measured value yet.</p>{% else %}
+<p>{{ measured|length }} key results of {{ teams }} teams measured; on {{ as_of|date }} they had moved on average
+<strong>{{ mean|pct }}</strong> of the way from baseline to target.</p>{% endif %}
+{{ units }}{{ overview }}
+{% if measured %}{{ most }}{{ least }}{% endif %}
+{% if any_checkins %}<h3>Week by week</h3>{{ confidence }}{% endif %}
+{{ detail }}
+</section>""", e=e, measured=measured, teams=len(names), as_of=ctx.as_of, any_checkins=bool(ctx.checkins),
+                       no_checkins=common.no_checkins(ctx), mean=_mean([r[1].progress for r in measured]) or 0.0,
+                       units=html.render(_UNIT_MOVEMENT, units=units), overview=scale.units_overview(ctx),
+                       most=html.render(_MOVEMENT_ROWS, rows=measured[::-1][:scale.EXTREMES],
+                                        caption=f"The {shown} key results that moved furthest"),
+                       least=html.render(_MOVEMENT_ROWS, rows=measured[:scale.EXTREMES],
+                                         caption=f"The {shown} key results that moved least"),
+                       confidence=scale.confidence_views(ctx), detail=detail)
+
+
 def results(ctx: ReportContext) -> Markup:
     e = ctx.engagement
     rows = _movements(ctx)
+    if ctx.large:
+        return _results_at_scale(ctx, rows)
     moved = [r for r in rows if r[2] is not None]
     teams = [t for t in ctx.status.teams if t.trend.points]
     chart = Markup("")
     if ctx.checkins:
-        chart = common.figure(charts.progress_chart(ctx.status),
-                              "Where every objective and key result stands; the dashed line is the pace.")
+        chart = common.figure(lambda: charts.progress_chart(ctx.status),
+                              "Where every objective and key result stands; the dashed line is the pace.",
+                              name="Where every objective stands")
     trends = [
-        common.figure(charts.kr_trend_chart(e, ctx.checkins, t.name),
-                      f"{t.name}: progress of each key result at every check-in; the dashed line is the pace.")
+        common.figure(lambda t=t: charts.kr_trend_chart(e, ctx.checkins, t.name),  # type: ignore[misc]
+                      f"{t.name}: progress of each key result at every check-in; the dashed line is the pace.",
+                      name=f"{t.name} week by week")
         for t in ctx.status.teams if t.objectives and t.last_checkin is not None
     ]
     return html.render("""

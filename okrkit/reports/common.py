@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
@@ -21,9 +22,24 @@ def header(ctx: ReportContext, title: str, subtitle: str, period: str) -> Markup
                        coach=e.coach, cycle=e.cycle, as_of=ctx.as_of, prepared=ctx.prepared)
 
 
-def figure(chart: Any, caption: str) -> Markup:
-    """An `okrkit.charts` chart, rendered to inline SVG, with its caption."""
-    return html.chart(charts.to_svg(chart), caption)
+MISSING_MARK = "data-chart-missing"  # `okrkit report` finds these to name the charts that failed
+
+
+def figure(chart: Any | Callable[[], Any], caption: str, *, name: str | None = None) -> Markup:
+    """An `okrkit.charts` chart (or a function building one), rendered to inline SVG, with its caption.
+
+    A chart that cannot be built or drawn becomes one line in the page naming it; the rest
+    of the report is unaffected. The reason is the error's first line, never a JavaScript stack.
+    """
+    name = name or caption.split(":")[0].split(";")[0].rstrip(".")
+    try:
+        return html.chart(charts.to_svg(chart() if callable(chart) else chart), caption)
+    except Exception as error:
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+        return html.render(
+            '<p class="callout warn chart-missing" {{ mark }}="{{ name }}">The chart “{{ name }}” could not be '
+            "drawn ({{ reason }}); everything else in this report is complete.</p>",
+            mark=Markup(MISSING_MARK), name=name, reason=reason)
 
 
 def no_checkins(ctx: ReportContext) -> Markup:

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from okrkit import charts
 from okrkit.model import Commitment
 from okrkit.progress import score_reading
-from okrkit.reports import common, html
+from okrkit.reports import common, html, scale
 from okrkit.reports.context import ReportContext
 from okrkit.retro_formats import RETRO_FORMATS
 
@@ -45,43 +45,88 @@ _SCORES = """
 <p class="lead">How to read a score (0.0–1.0): about <strong>0.7 is success</strong> for an aspirational OKR — it was
 meant to stretch; a <strong>committed</strong> OKR is expected at <strong>1.0</strong>. {{ met }} of {{ rows|length }}
 objectives met that bar.</p>
-<table class="scores">
-<caption>Objective scores at the end of {{ cycle }}</caption>
+{{ body }}
+</section>
+"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+
+
+_SCORE_ROWS = """<table class="scores"><caption>{{ caption }}</caption>
 <thead><tr><th scope="col">Team</th><th scope="col">Objective</th><th scope="col">Commitment</th>
 <th scope="col" class="num">Score</th><th scope="col">Reading</th></tr></thead>
 <tbody>{% for team, o, reading, grade in rows %}
 <tr data-objective="{{ o.id }}" data-progress="{{ '%.4f' % o.progress }}"><th scope="row">{{ team }}</th>
 <td><span class="okr-id">{{ o.id }}</span> {{ o.title }}</td><td>{{ o.commitment.value if o.commitment else 'not set' }}</td>
 <td class="num"><strong>{{ '%.2f' % o.progress }}</strong></td><td><span class="reading reading-{{ grade }}">{{ reading }}</span></td></tr>
-{% endfor %}</tbody></table>
-</section>
-"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+{% endfor %}</tbody></table>"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+
+_UNIT_SCORES = """<table class="units"><caption>Objective scores of each business unit's teams</caption>
+<thead><tr><th scope="col">Business unit</th><th scope="col" class="num">Objectives</th><th scope="col" class="num">Met</th>
+<th scope="col" class="num">Near</th><th scope="col" class="num">Missed</th><th scope="col" class="num">Average score</th></tr></thead>
+<tbody>{% for u, g in groups %}<tr data-unit="{{ u }}"><th scope="row">{{ u }}</th><td class="num">{{ g|length }}</td>
+{% for grade in ('met', 'near', 'missed') %}<td class="num">{{ g|selectattr(3, 'equalto', grade)|list|length }}</td>{% endfor %}
+<td class="num"><strong>{{ '%.2f' % ((g|map(attribute=1)|map(attribute='progress')|sum) / g|length) }}</strong></td></tr>{% endfor %}</tbody></table>"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+
+
+def _rows(ctx: ReportContext) -> list[tuple[str, object, str, str]]:
+    return [(o.team, o, score_reading(o.progress, o.commitment), _grade(o.progress, o.commitment))
+            for o in ctx.status.objectives()]
 
 
 def scores(ctx: ReportContext) -> Markup:
-    rows = []
-    for o in ctx.status.objectives():
-        rows.append((o.team, o, score_reading(o.progress, o.commitment), _grade(o.progress, o.commitment)))
+    rows = _rows(ctx)
     met = sum(grade == "met" for *_, grade in rows)
-    return html.render(_SCORES, rows=rows, met=met, cycle=ctx.engagement.cycle.name, end=ctx.engagement.cycle.end,
-                       as_of=ctx.as_of, provisional=ctx.as_of < ctx.engagement.cycle.end,
+    body = html.render(_SCORE_ROWS, rows=rows, caption=f"Objective scores at the end of {ctx.engagement.cycle.name}")
+    if ctx.large:
+        names = scale.team_names(ctx)
+        team_rows = [r for r in rows if r[0] in names]
+        groups = scale.by_unit(ctx, ((r[0], r) for r in team_rows))
+        top = [r for r in rows if r[0] not in names]
+        ordered = sorted(team_rows, key=lambda r: (r[1].progress, r[1].id))  # type: ignore[attr-defined]
+        body = html.render(
+            "{{ units }}{% if top %}{{ top }}{% endif %}{{ low }}{{ high }}{{ all }}",
+            units=html.render(_UNIT_SCORES, groups=groups),
+            top=html.render(_SCORE_ROWS, rows=top, caption="Scores of the company's and business units' objectives")
+            if top else "",
+            low=html.render(_SCORE_ROWS, rows=ordered[:scale.EXTREMES],
+                            caption=f"The {min(len(ordered), scale.EXTREMES)} lowest team scores"),
+            high=html.render(_SCORE_ROWS, rows=ordered[::-1][:scale.EXTREMES],
+                             caption=f"The {min(len(ordered), scale.EXTREMES)} highest team scores"),
+            all=scale.grouped(ctx, "cycle-scores", groups, lambda g: html.render(
+                _SCORE_ROWS, rows=g, caption="Scores of the unit's team objectives"), "team objectives"))
+    return html.render(_SCORES, rows=rows, body=body, met=met, cycle=ctx.engagement.cycle.name,
+                       end=ctx.engagement.cycle.end, as_of=ctx.as_of, provisional=ctx.as_of < ctx.engagement.cycle.end,
                        any_checkins=bool(ctx.checkins), no_checkins=common.no_checkins(ctx))
 
 
 def key_results(ctx: ReportContext) -> Markup:
     """Each team's KR scores, with the chart of the whole engagement."""
     parts = ["<h2>Key results</h2>"]
+    if ctx.large:
+        return html.safe("".join(parts) + _key_results_at_scale(ctx))
     if ctx.checkins:
         parts.append(common.figure(
-            charts.progress_chart(ctx.status),
+            lambda: charts.progress_chart(ctx.status),
             "Final progress of every objective and key result; the dashed line is the pace "
-                    f"({html.fmt_pct(ctx.status.expected)} of the cycle elapsed)."))
+                    f"({html.fmt_pct(ctx.status.expected)} of the cycle elapsed).", name="Final progress"))
     for o in ctx.status.objectives():
         # A final KR has a score and its reading, not a pace status ("at risk" after the end means nothing).
         readings = {kr.id: score_reading(kr.progress, o.commitment) for kr in o.key_results}
         parts.append(common.kr_table(o.key_results, f"{o.team} · {o.id} {o.title}", ctx.status.expected,
                                      now_label="Final value", readings=readings))
     return html.safe("".join(parts))
+
+
+def _key_results_at_scale(ctx: ReportContext) -> Markup:
+    """Each unit's standing and its small multiples; every team's KR tables only with --detail teams."""
+    overview = scale.units_overview(ctx)
+    if not ctx.team_detail:
+        return html.safe(overview + scale.omitted(ctx, "The table of key-result scores"))
+    names = scale.team_names(ctx)
+    objectives = [o for o in ctx.status.objectives() if o.team in names]
+    groups = scale.by_unit(ctx, ((o.team, o) for o in objectives))
+    return html.safe(overview + scale.grouped(ctx, "cycle-krs", groups, lambda g: html.safe("".join(
+        common.kr_table(o.key_results, f"{o.team} · {o.id} {o.title}", ctx.status.expected, now_label="Final value")
+        for o in g)), "team objectives"))
 
 
 _LESSONS = """
@@ -110,11 +155,25 @@ def lessons(ctx: ReportContext) -> Markup:
         groups = [(q, sorted((i for i in r.items if i.prompt == p), key=lambda i: -i.votes))
                   for p, q in zip(fmt.prompts, fmt.questions, strict=True)]
         retros.append((r, fmt, groups))
-    return html.render(_LESSONS, retros=retros)
+    if not ctx.large or not retros:
+        return html.render(_LESSONS, retros=retros)
+    by_unit = scale.by_unit(ctx, ((item[0].team, item) for item in retros))
+    return html.render("<section><h2>What the retrospectives taught</h2><p>{{ n }} retrospectives were recorded "
+                       "this cycle.</p>{{ body }}</section>", n=len(retros), body=scale.grouped(
+                           ctx, "cycle-lessons", by_unit, lambda g: html.render(
+                               _LESSONS.replace("<h2>What the retrospectives taught</h2>", ""), retros=g),
+                           "retrospectives"))
 
 
 def actions(ctx: ReportContext) -> Markup:
     rows = [(r.team, r.date, a) for r in ctx.retros for a in r.actions]
+    if ctx.large and rows:
+        return html.render("<section><h2>Actions for the next cycle</h2>{{ body }}</section>", body=scale.grouped(
+            ctx, "cycle-actions", scale.by_unit(ctx, ((r[0], r) for r in rows)), lambda g: html.render(
+                "<table><caption>Actions agreed in the unit's retrospectives</caption><thead><tr><th scope='col'>"
+                "Team</th><th scope='col'>Agreed</th><th scope='col'>Action</th></tr></thead><tbody>"
+                "{% for team, day, action in rows %}<tr><th scope='row'>{{ team }}</th><td>{{ day|short_date }}</td>"
+                "<td>{{ action }}</td></tr>{% endfor %}</tbody></table>", rows=g), "actions"))
     return html.render("""
 <section><h2>Actions for the next cycle</h2>
 {% if not rows %}<p class="empty">No action was recorded in a retrospective this cycle.</p>{% else %}

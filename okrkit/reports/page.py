@@ -109,6 +109,10 @@ td.progress { white-space: nowrap; min-width: 150px; }
 .callout.good { border-color: var(--on); background: #edf6ee; }
 td.forecast { white-space: nowrap; }
 .empty { color: var(--muted); font-style: italic; }
+nav.toc { background: var(--soft); border-radius: 4px; padding: 6px 14px; margin: 10px 0 14px; font-size: 13px; }
+nav.toc ol { columns: 3; margin: 4px 0; padding-left: 20px; } nav.toc a { color: var(--accent); }
+section.unit { border-top: 1px solid var(--line); margin-top: 14px; }
+td.progress .bar + br { line-height: 1.6; } .detail-note code { font-size: 12px; }
 .tag { display: inline-block; font-size: 10.5px; text-transform: uppercase; letter-spacing: .05em; padding: 0 6px;
   border-radius: 3px; background: #fdecea; color: var(--off); font-weight: 700; }
 .tag.muted { background: var(--soft); color: var(--muted); }

@@ -12,7 +12,7 @@ import datetime as dt
 from markupsafe import Markup
 
 from okrkit.model import Phase
-from okrkit.reports import common, html
+from okrkit.reports import common, html, scale
 from okrkit.reports.context import ReportContext
 
 __all__ = ["cadence", "glossary", "header", "okrs", "principles", "purpose", "roles"]
@@ -154,11 +154,7 @@ def glossary(ctx: ReportContext) -> Markup:
 {% for term, text in items %}<dt>{{ term }}</dt><dd>{{ text }}</dd>{% endfor %}</dl></section>""", items=GLOSSARY)
 
 
-def okrs(ctx: ReportContext) -> Markup:
-    titles = {o.id: o.title for _, o in ctx.engagement.objectives()}
-    return html.render("""
-<section><h2>6. Our current OKRs ({{ cycle }})</h2>
-{% for team in teams %}{% if team.objectives %}
+_TEAMS = """{% for team in teams %}{% if team.objectives %}
 <article class="team"><h3>{{ team.name }} <small class="muted">{{ team.level.value|replace('-', ' ') }}</small></h3>
 {% for o in team.objectives %}<div class="okr" data-objective="{{ o.id }}">
 <h4><span class="okr-id">{{ o.id }}</span> {{ o.title }}</h4>
@@ -171,7 +167,27 @@ def okrs(ctx: ReportContext) -> Markup:
 <tbody>{% for kr in o.key_results %}<tr data-kr="{{ kr.id }}"><th scope="row"><span class="okr-id">{{ kr.id }}</span> {{ kr.title }}</th>
 <td class="num">{{ kr.baseline|num }}{{ kr.unit|unit if kr.baseline is not none else '' }}</td>
 <td class="num">{{ kr.target|num }}{{ kr.unit|unit if kr.target is not none else '' }}</td><td>{{ kr.owner or '—' }}</td></tr>{% endfor %}
-</tbody></table></div>{% endfor %}</article>{% endif %}{% endfor %}
+</tbody></table></div>{% endfor %}</article>{% endif %}{% endfor %}"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+
+_TEAM_TITLES = """<ul class="team-okrs">{% for team in teams %}<li><strong>{{ team.name }}</strong>: {% for o in team.objectives %}<span class="okr-id">{{ o.id }}</span> {{ o.title }}{% if o.aligns_to %} <small class="muted">(→ {{ o.aligns_to|join(', ') }})</small>{% endif %}{{ '; ' if not loop.last else '' }}{% endfor %}</li>{% endfor %}</ul>"""  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+
+
+def okrs(ctx: ReportContext) -> Markup:
+    titles = {o.id: o.title for _, o in ctx.engagement.objectives()}
+    teams = [t for t in ctx.engagement.teams if t.objectives]
+    if ctx.large:  # the strategic OKRs in full, then the teams' by unit: objectives only, unless --detail teams
+        names = scale.team_names(ctx)
+        top = html.render(_TEAMS, teams=[t for t in teams if t.name not in names], titles=titles)
+        groups = scale.by_unit(ctx, ((t.name, t) for t in teams if t.name in names))
+        listed = scale.grouped(ctx, "playbook-okrs", groups, (lambda g: html.render(_TEAMS, teams=g, titles=titles))
+                               if ctx.detail == "teams" else (lambda g: html.render(_TEAM_TITLES, teams=g)), "teams")
+        note = Markup("") if ctx.detail == "teams" else scale.omitted(ctx, "The key results")
+        listing = html.safe(top + html.render("<h3>Team OKRs by business unit</h3>{{ note }}", note=note) + listed)
+    else:
+        listing = html.render(_TEAMS, teams=teams, titles=titles)
+    return html.render("""
+<section><h2>6. Our current OKRs ({{ cycle }})</h2>
+{{ listing }}
 {% if not any_okrs %}<p class="empty">No OKRs are recorded for this cycle yet.</p>{% endif %}
-</section>""", teams=ctx.engagement.teams, titles=titles, cycle=ctx.engagement.cycle.name,  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+</section>""", listing=listing, cycle=ctx.engagement.cycle.name,
                        any_okrs=bool(ctx.engagement.objectives()))

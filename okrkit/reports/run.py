@@ -9,12 +9,16 @@ HTML file, or PDF printed by Chromium.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from okrkit.errors import InputError, OkrkitError
+from okrkit.model import EngagementRecord
+from okrkit.progress import default_as_of
 from okrkit.reports.kinds import ReportKind, get_kind
 
 __all__ = ["ReportError", "ReportRequest", "execute", "export_html", "render_report"]
@@ -36,6 +40,8 @@ class ReportRequest:
     fmt: str = "html"
     out: Path | None = None
     db_url: str | None = None
+    unit: str | None = None  # scope to one business unit and the teams below it
+    detail: str | None = None  # "teams": every team's detail in a large engagement's report
     cycle: str | None = None  # a past cycle; None: the current one
 
 
@@ -114,26 +120,45 @@ def export_html(nb: Any, *, title: str, footer: str) -> str:
 
 def render_report(request: ReportRequest) -> Path:
     """Make the report and write it; returns the file written."""
-    from okrkit.reports.context import load_context
+    from okrkit.reports.context import DETAILS, parse_as_of
+    from okrkit.store import open_store
+    from okrkit.units import scope_record
 
     if request.fmt not in FORMATS:
         raise InputError(f"format must be html or pdf, not {request.fmt!r}", field="format")
+    if request.detail is not None and request.detail not in DETAILS:
+        raise InputError(f"must be {' or '.join(DETAILS)}, not {request.detail!r}", field="detail")
     kind = get_kind(request.kind)
-    ctx = load_context(request.engagement_dir, request.db_url, request.as_of, kind.name,  # fails fast, no kernel
-                       request.cycle)
-    out = _output_path(request, ctx.as_of)
+    # Fail fast, before any kernel: the store opens, the date parses, the unit and the cycle exist. Only
+    # the engagement is read here (a past cycle's with it); the kernel reads the check-ins and computes
+    # the status once.
+    store = open_store(request.engagement_dir, request.db_url or None)
+    if request.cycle:
+        from okrkit.cycles import select_cycle
+
+        e = select_cycle(store.load_record(), request.cycle).engagement
+    else:
+        e = store.load_engagement()
+    if request.unit:
+        e = scope_record(EngagementRecord(engagement=e), request.unit).engagement
+    as_of = parse_as_of(request.as_of) or default_as_of(e.cycle)
+    out = _output_path(request, as_of)
     nb = execute(kind, {
         "engagement_dir": str(Path(request.engagement_dir).resolve()),
         "db_url": request.db_url,
-        "as_of": ctx.as_of.isoformat(),
+        "as_of": as_of.isoformat(),
         "cycle_name": request.cycle,
         "kind": kind.name,
+        "unit": request.unit,
+        "detail": request.detail,
     })
-    e = ctx.engagement
+    for name in missing_charts(nb):
+        print(f"okrkit report: the chart “{name}” could not be drawn; the report says so and is complete otherwise",
+              file=sys.stderr)
     page = export_html(
-        nb, title=kind.document_title(e.client, ctx.as_of.isoformat()),
+        nb, title=kind.document_title(e.client, as_of.isoformat()),
         footer=f"{kind.title} for {e.client}" + (f", prepared by {e.coach}" if e.coach else "")
-               + f" with okrkit · data as of {ctx.as_of.isoformat()} · confidential to {e.client}",
+               + f" with okrkit · data as of {as_of.isoformat()} · confidential to {e.client}",
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     if request.fmt == "pdf":
@@ -145,9 +170,29 @@ def render_report(request: ReportRequest) -> Path:
     return out
 
 
+def missing_charts(nb: Any) -> list[str]:
+    """The names of the charts a report's cells could not draw (see `common.figure`)."""
+    import re
+
+    from okrkit.reports.common import MISSING_MARK
+
+    found = re.compile(MISSING_MARK + r'="([^"]*)"')
+    names = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/html", "")
+            names += [html.unescape(n) for n in found.findall("".join(text) if isinstance(text, list) else text)]
+    return names
+
+
 def _output_path(request: ReportRequest, as_of: dt.date) -> Path:
-    cycle = f"{request.cycle}-" if request.cycle else ""
-    name = f"{request.kind}-{cycle}{as_of.isoformat()}.{request.fmt}"
+    scope = ""
+    if request.unit:
+        from okrkit.reports.scale import anchor
+
+        scope = anchor("", request.unit)
+    cycle = f"-{request.cycle}" if request.cycle else ""
+    name = f"{request.kind}{scope}{cycle}-{as_of.isoformat()}.{request.fmt}"
     if request.out is None:
         return Path(request.engagement_dir) / "reports" / name
     if request.out.is_dir() or request.out.suffix == "":

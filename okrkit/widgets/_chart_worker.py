@@ -30,8 +30,9 @@ class ChartError(RuntimeError):
     """The charts could not be drawn; the message is one line for the page."""
 
 
-def _request(folder: str | Path, url: str | None, as_of: dt.date, team: str | None) -> bytes:
-    return json.dumps({"folder": str(folder), "url": url, "as_of": as_of.isoformat(), "team": team}).encode()
+def _request(folder: str | Path, url: str | None, as_of: dt.date, team: str | None, unit: str | None = None) -> bytes:
+    return json.dumps({"folder": str(folder), "url": url, "as_of": as_of.isoformat(), "team": team,
+                       "unit": unit}).encode()
 
 
 def _answer(returncode: int, stdout: bytes, stderr: bytes) -> list[dict[str, str]]:
@@ -41,10 +42,11 @@ def _answer(returncode: int, stdout: bytes, stderr: bytes) -> list[dict[str, str
     return json.loads(stdout)  # type: ignore[no-any-return]
 
 
-def render(folder: str | Path, url: str | None, as_of: dt.date, team: str | None) -> list[dict[str, str]]:
+def render(folder: str | Path, url: str | None, as_of: dt.date, team: str | None,
+           unit: str | None = None) -> list[dict[str, str]]:
     """Draw the charts in a child process and wait for them."""
     try:
-        done = subprocess.run(_COMMAND, input=_request(folder, url, as_of, team), capture_output=True,
+        done = subprocess.run(_COMMAND, input=_request(folder, url, as_of, team, unit), capture_output=True,
                               timeout=TIMEOUT_SECONDS, check=False)
     except subprocess.TimeoutExpired:
         raise ChartError(f"the charts took longer than {TIMEOUT_SECONDS} s") from None
@@ -52,12 +54,12 @@ def render(folder: str | Path, url: str | None, as_of: dt.date, team: str | None
 
 
 async def render_async(folder: str | Path, url: str | None, as_of: dt.date,
-                       team: str | None) -> list[dict[str, str]]:
+                       team: str | None, unit: str | None = None) -> list[dict[str, str]]:
     """Draw the charts in a child process without blocking the kernel's event loop."""
     process = await asyncio.create_subprocess_exec(
         *_COMMAND, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     try:
-        stdout, stderr = await asyncio.wait_for(process.communicate(_request(folder, url, as_of, team)),
+        stdout, stderr = await asyncio.wait_for(process.communicate(_request(folder, url, as_of, team, unit)),
                                                 TIMEOUT_SECONDS)
     except TimeoutError:
         process.kill()
@@ -65,37 +67,78 @@ async def render_async(folder: str | Path, url: str | None, as_of: dt.date,
     return _answer(process.returncode or 0, stdout, stderr)
 
 
-def build_figures(folder: str | Path, url: str | None, as_of: dt.date, team: str | None) -> list[dict[str, str]]:
-    """The dashboard's charts as inline-SVG HTML, drawn in this process (the child's work)."""
+def build_figures(folder: str | Path, url: str | None, as_of: dt.date, team: str | None,
+                  unit: str | None = None) -> list[dict[str, str]]:
+    """The dashboard's charts as inline-SVG HTML, drawn in this process (the child's work).
+
+    A large engagement's whole view (and a unit's) draws aggregates: one mark per key result
+    of 1,000 teams cannot be drawn, nor read. A chart that fails is one line naming it.
+    """
     from okrkit import charts
+    from okrkit.model import Level
     from okrkit.progress import engagement_status
     from okrkit.store import open_store
+    from okrkit.units import confidence_by_unit_week, furthest, is_large, unit_of, unit_summaries
 
     store = open_store(folder, url)
     engagement = store.load_engagement()
     checkins = [c for c in store.checkins() if c.date <= as_of]
     retros = [r for r in store.retros() if r.date <= as_of]
     status = engagement_status(engagement, checkins, as_of=as_of, retros=retros)
-    # Charts of check-ins only once there are some: empty axes say nothing (the dashboard says why).
-    if team is None:
+    large = is_large(sum(t.level is Level.TEAM for t in engagement.teams))
+    figures: list[tuple[str, Any]]
+    if team is None and large:
+        units = unit_of(engagement)
+        teams = {t.name for t in engagement.teams if t.level is Level.TEAM
+                 and (unit is None or units.get(t.name) == unit)}
+        summaries = [u for u in unit_summaries(status, unit_of(engagement)) if unit is None or u.name == unit]
+        order = [u.name for u in summaries]
+        rows = confidence_by_unit_week(checkins, unit_of(engagement), teams)
+        objectives = [o for u in summaries for o in u.objectives]
+        extremes = furthest(objectives, status.expected, 10) + furthest(objectives, status.expected, 10, ahead=True)
+        status_rows = [{"unit": u.name, "status": s.label, "count": u.counts[s], "order": i}
+                       for u in summaries for i, s in enumerate(charts.STATUS_COLORS) if u.counts[s]]
+        figures = [
+            ("Objectives by status per business unit", lambda: charts.unit_status_chart(status_rows, order)),
+            ("Furthest behind and ahead of the pace", lambda: charts.objective_bars(
+                extremes, status.expected, label=lambda o: f"{o.team} · {o.id}")),
+            ("Progress per business unit", lambda: charts.unit_progress_multiples(
+                {u.name: u.objectives for u in summaries}, status.expected)),
+            ("Confidence per business unit", lambda: charts.unit_confidence_multiples(rows, order)),
+        ]
+        if unit is None:
+            figures.insert(3, ("Confidence across units and weeks",
+                               lambda: charts.unit_confidence_heatmap(rows, order)))
+    elif team is None:
+        # Charts of check-ins only once there are some: empty axes say nothing (the dashboard says why).
         names = [t.name for t in engagement.teams]
-        figures: list[tuple[str, Any]] = [
-            ("Progress of every objective and key result", charts.progress_chart(status)),
-        ] + ([("Confidence across teams and weeks", charts.confidence_heatmap(checkins, names)),
-              ("Confidence trend", charts.confidence_chart(checkins, names))] if checkins else [])
+        figures = [("Progress of every objective and key result", lambda: charts.progress_chart(status))] + ([
+            ("Confidence across teams and weeks", lambda: charts.confidence_heatmap(checkins, names)),
+            ("Confidence trend", lambda: charts.confidence_chart(checkins, names)),
+        ] if checkins else [])
     else:
         own = [c for c in checkins if c.team == team]
         figures = [
-            ("Progress against pace", charts.progress_chart(status, team)),
-        ] + ([("Key results over the cycle", charts.kr_trend_chart(engagement, checkins, team)),
-              ("Confidence trend", charts.confidence_chart(checkins, [team]))] if own else [])
-    return [{"title": title, "html": charts.chart_html(chart, label=title)} for title, chart in figures]
+            ("Progress against pace", lambda: charts.progress_chart(status, team)),
+        ] + ([("Key results over the cycle", lambda: charts.kr_trend_chart(engagement, checkins, team)),
+              ("Confidence trend", lambda: charts.confidence_chart(checkins, [team]))] if own else [])
+    return [_figure(title, build, charts) for title, build in figures]
+
+
+def _figure(title: str, build: Any, charts: Any) -> dict[str, str]:
+    from html import escape
+
+    try:
+        return {"title": title, "html": charts.chart_html(build(), label=title)}
+    except Exception as error:
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+        return {"title": title, "html": f"<p class='okr-muted'>This chart could not be drawn: {escape(reason)}</p>"}
 
 
 def main() -> None:
     request = json.loads(sys.stdin.buffer.read())
     figures = build_figures(request["folder"], request["url"], dt.date.fromisoformat(request["as_of"]),
-                            request["team"])
+                            request["team"], request.get("unit"))
     sys.stdout.write(json.dumps(figures))
 
 

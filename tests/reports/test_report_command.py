@@ -132,5 +132,5 @@ def test_an_unknown_cycle_fails_before_any_kernel(tmp_path: Path, capsys: pytest
 
 
 def test_a_past_cycles_report_is_named_after_its_cycle() -> None:
-    request = run.ReportRequest(Path("eng"), "cycle", None, "html", None, None, "2025-Q4")
+    request = run.ReportRequest(Path("eng"), "cycle", None, "html", None, None, cycle="2025-Q4")
     assert run._output_path(request, dt.date(2025, 12, 19)).name == "cycle-2025-Q4-2025-12-19.html"
