@@ -56,7 +56,7 @@ class _BoundedLoader(yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self._open:
                 raise ComposerError(None, None, f"alias *{event.anchor} refers to the value that contains it",
-                                    event.start_mark)
+                                    event.start_mark)  # type: ignore[arg-type]
             if event.anchor in self.anchors:
                 self._count(self._size(self.anchors[event.anchor]), event.start_mark)
             return super().compose_node(parent, index)

@@ -19,7 +19,10 @@ from typing import Any
 
 from okrkit.errors import InputError
 
-__all__ = ["MAX_COLUMNS", "MAX_ROWS", "Row", "no_cycle_collector", "number", "progress", "read_columns", "read_rows", "text", "when", "write_csv"]
+__all__ = [
+    "MAX_COLUMNS", "MAX_ROWS", "Row", "escape_cell", "no_cycle_collector", "number", "progress", "read_columns",
+    "read_rows", "text", "unescape_cell", "when", "write_csv",
+]
 
 Row = tuple[int, dict[str, Any]]
 
@@ -96,7 +99,7 @@ def _csv(path: Path) -> tuple[list[str], list[list[str]]]:
                          f"{MAX_CSV_BYTES // 1_000_000} MB", source=str(path))
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            lines = []
+            lines: list[list[str]] = []
             for cells in progress(csv.reader(handle, strict=True), f"reading {path.name}"):
                 _within_bounds(path, len(lines), cells)
                 lines.append([unescape_cell(c) for c in cells])
@@ -123,7 +126,7 @@ def _xlsx(path: Path) -> tuple[list[Any], list[list[Any]]]:
         sheet = book.worksheets[0]
         # The sheet's declared dimension is not trusted: openpyxl would pad every row to it.
         sheet.reset_dimensions()
-        rows = []
+        rows: list[list[Any]] = []
         for cells in progress(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1), f"reading {path.name}"):
             _within_bounds(path, len(rows), cells)
             # A blank row is kept as an empty one: it still counts for the row numbers people see.
@@ -154,7 +157,7 @@ def no_cycle_collector() -> Iterator[None]:
 
 def progress(items: Iterable[Any], what: str, total: int | None = None) -> Iterable[Any]:
     """`items`, with a progress bar on a terminal (never in a pipe or a log) once they take over a second."""
-    from tqdm import tqdm  # lazy: only imports use it
+    from tqdm import tqdm  # type: ignore[import-untyped]  # lazy: only imports use it
 
     return tqdm(items, desc=what, total=total, unit=" rows", delay=1, disable=None, leave=False)  # type: ignore[no-any-return]
 
