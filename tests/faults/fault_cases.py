@@ -412,7 +412,7 @@ def xlsx_cases() -> Iterator[Case]:
                                    b"<is><t>x</t></is></c></row></sheetData>")), bomb=True)
     yield Case("xlsx-far-column", "okrs.xlsx", _patch_sheet(
         plain, lambda b: b.replace(b"</row>", b'<c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>', 1)),
-        bomb=True)
+        "any", bomb=True)  # a column beyond the layout's is ignored, as in a CSV
     yield Case("xlsx-zip-bomb", "okrs.xlsx", _patch_sheet(
         plain, lambda b: b.replace(b"</sheetData>", b"</sheetData>" + b" " * 1_500_000_000)), bomb=True)
     yield Case("xlsx-many-rows", "okrs.xlsx", _patch_sheet(
