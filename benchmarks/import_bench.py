@@ -40,9 +40,10 @@ def engagement(weeks: int) -> dict[str, object]:
     end = START + dt.timedelta(weeks=weeks)
     return {"client": "Bench Bank", "cycle": {"name": "bench", "start": START.isoformat(), "end": end.isoformat(),
                                              "checkin_weekday": "monday"},
-            "teams": [{"name": f"Team {t}", "okrs": [{"id": f"T{t}-1", "objective": "Grow the business", "key_results": [
-                {"id": f"T{t}-1.{k}", "title": f"Increase metric {k} from 0 to 100", "baseline": 0, "target": 100}
-                for k in range(KRS)]}]} for t in range(TEAMS)]}
+            "teams": [{"name": f"Team {t}", "okrs": [{
+                "id": f"T{t}-1", "objective": "Grow the business", "key_results": [
+                    {"id": f"T{t}-1.{k}", "title": f"Increase metric {k} from 0 to 100", "baseline": 0, "target": 100}
+                    for k in range(KRS)]}]} for t in range(TEAMS)]}
 
 
 def checkins_csv(path: Path, rows: int) -> int:

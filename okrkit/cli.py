@@ -102,7 +102,6 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from okrkit.demo import demo_record
     from okrkit.io.yaml_file import write_record
     from okrkit.store import open_store
-
     from okrkit.store.store import undo_if_refused
 
     folder = Path(args.dir)

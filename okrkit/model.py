@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated, Any
@@ -538,7 +539,8 @@ class Engagement(_Model):
         for cycle in _cycles({t.name: [t.parent] if t.parent and t.parent != t.name else [] for t in self.teams}):
             problems.append(f"teams[{teams[cycle[0]]}].parent: {' → '.join(cycle + cycle[:1])} is a cycle; "
                             "a team cannot be above itself")
-        where = {o.id: f"teams[{ti}].okrs[{oi}]" for ti, t in enumerate(self.teams) for oi, o in enumerate(t.objectives)}
+        where = {o.id: f"teams[{ti}].okrs[{oi}]"
+                 for ti, t in enumerate(self.teams) for oi, o in enumerate(t.objectives)}
         aligned = {o.id: [a for a in o.aligns_to if a in where and a != o.id] for _, o in self.objectives()}
         for cycle in _cycles(aligned):
             problems.append(f"{where[cycle[0]]}.aligns_to: {' → '.join(cycle + cycle[:1])} is a cycle; "
@@ -684,15 +686,14 @@ class EngagementRecord(_Model):
     def _one_per_day(self) -> EngagementRecord:
         # The store keeps one check-in per team and day (one retro per team, day and kind):
         # a second one in the same file would silently replace the first.
-        for name, items, key in (
-            ("checkins", self.checkins, lambda c: (c.team, c.date)),
-            ("retros", self.retros, lambda r: (r.team, r.date, r.kind)),
-        ):
+        entries: list[tuple[str, Sequence[CheckIn | Retro]]] = [("checkins", self.checkins), ("retros", self.retros)]
+        for name, items in entries:
             first: dict[Any, int] = {}
             for i, item in enumerate(items):
-                earlier = first.setdefault(key(item), i)
+                kind = item.kind if isinstance(item, Retro) else None
+                earlier = first.setdefault((item.team, item.date, kind), i)
                 if earlier != i:
-                    what = "check-in" if name == "checkins" else f"{item.kind.value} retrospective"
+                    what = f"{kind.value} retrospective" if kind else "check-in"
                     raise ValueError(f"{name}[{i}]: a second {what} of {item.team} on {item.date} "
                                      f"(the first is {name}[{earlier}]); keep one")
         return self

@@ -12,20 +12,36 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from yaml.composer import ComposerError
-from yaml.constructor import ConstructorError
+from yaml.composer import Composer, ComposerError
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.resolver import Resolver
 
 from okrkit.errors import InputError
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "load"]
 
-MAX_BYTES = 20_000_000  # an engagement of 1,000 teams with a year of check-ins is a few MB
-MAX_NODES = 2_000_000  # values after alias expansion; that engagement has about 500,000
+MAX_BYTES = 10_000_000  # an engagement of 1,000 teams with a quarter of check-ins is a few MB
+MAX_NODES = 1_000_000  # values after alias expansion; that engagement has about 400,000
 MAX_DEPTH = 50  # an engagement nests 6 levels deep
 MAX_DIGITS = 1_000  # far beyond any number okrkit can store exactly, far below Python's 4,300
 
 
-class _BoundedLoader(yaml.SafeLoader):
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml: the same loader, all in Python
+    _Loader: Any = yaml.SafeLoader
+else:
+    class _Loader(Composer, SafeConstructor, Resolver, CParser):  # type: ignore[no-redef,misc]
+        """libyaml scans and parses (six times faster); Python composes, so that nodes can be counted."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+
+class _BoundedLoader(_Loader):  # type: ignore[misc,valid-type]
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._nodes = 0
@@ -56,7 +72,7 @@ class _BoundedLoader(yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self._open:
                 raise ComposerError(None, None, f"alias *{event.anchor} refers to the value that contains it",
-                                    event.start_mark)
+                                    event.start_mark)  # type: ignore[arg-type]
             if event.anchor in self.anchors:
                 self._count(self._size(self.anchors[event.anchor]), event.start_mark)
             return super().compose_node(parent, index)

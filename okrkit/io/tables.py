@@ -19,11 +19,15 @@ from typing import Any
 
 from okrkit.errors import InputError
 
-__all__ = ["MAX_COLUMNS", "MAX_ROWS", "Row", "no_cycle_collector", "number", "progress", "read_columns", "read_rows", "text", "when", "write_csv"]
+__all__ = [
+    "MAX_COLUMNS", "MAX_ROWS", "Row", "escape_cell", "no_cycle_collector", "number", "progress", "read_columns",
+    "read_rows", "text", "unescape_cell", "when", "write_csv",
+]
 
 Row = tuple[int, dict[str, Any]]
 
 MAX_ROWS = 300_000  # a year of weekly check-ins of 1,000 teams with 5 KRs is 260,000 rows
+MAX_XLSX_ROWS = 100_000  # openpyxl parses rows ten times slower than csv: a bound on time
 MAX_COLUMNS = 100
 MAX_CSV_BYTES = 200_000_000
 MAX_XLSX_INFLATED = 500_000_000  # what the workbook's parts inflate to; a zip bomb declares gigabytes
@@ -96,7 +100,7 @@ def _csv(path: Path) -> tuple[list[str], list[list[str]]]:
                          f"{MAX_CSV_BYTES // 1_000_000} MB", source=str(path))
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            lines = []
+            lines: list[list[str]] = []
             for cells in progress(csv.reader(handle, strict=True), f"reading {path.name}"):
                 _within_bounds(path, len(lines), cells)
                 lines.append([unescape_cell(c) for c in cells])
@@ -123,9 +127,9 @@ def _xlsx(path: Path) -> tuple[list[Any], list[list[Any]]]:
         sheet = book.worksheets[0]
         # The sheet's declared dimension is not trusted: openpyxl would pad every row to it.
         sheet.reset_dimensions()
-        rows = []
+        rows: list[list[Any]] = []
         for cells in progress(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1), f"reading {path.name}"):
-            _within_bounds(path, len(rows), cells)
+            _within_bounds(path, len(rows), cells, MAX_XLSX_ROWS)
             # A blank row is kept as an empty one: it still counts for the row numbers people see.
             rows.append(list(cells[:MAX_COLUMNS]) if any(c is not None for c in cells) else [])
     except InputError:
@@ -154,14 +158,14 @@ def no_cycle_collector() -> Iterator[None]:
 
 def progress(items: Iterable[Any], what: str, total: int | None = None) -> Iterable[Any]:
     """`items`, with a progress bar on a terminal (never in a pipe or a log) once they take over a second."""
-    from tqdm import tqdm  # lazy: only imports use it
+    from tqdm import tqdm  # type: ignore[import-untyped]  # lazy: only imports use it
 
     return tqdm(items, desc=what, total=total, unit=" rows", delay=1, disable=None, leave=False)  # type: ignore[no-any-return]
 
 
-def _within_bounds(path: Path, read: int, cells: Sequence[Any]) -> None:
-    if read > MAX_ROWS:
-        raise InputError(f"has more than {MAX_ROWS:,} rows; split it into several files", source=str(path))
+def _within_bounds(path: Path, read: int, cells: Sequence[Any], max_rows: int = MAX_ROWS) -> None:
+    if read > max_rows:
+        raise InputError(f"has more than {max_rows:,} rows; split it into several files", source=str(path))
     if len(cells) > MAX_COLUMNS and any(c not in (None, "") for c in cells[MAX_COLUMNS:]):
         raise InputError(f"row {read + 1}: has more than {MAX_COLUMNS} columns", source=str(path))
 

@@ -93,6 +93,9 @@ def read_record(text: str, *, source: str | None = None) -> EngagementRecord:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(error, "problem", None) or "not valid YAML"
+        context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
+        if context and start and mark and start.line != mark.line:  # where the unfinished part began
+            problem += f" ({context} from line {start.line + 1}, column {start.column + 1})"
         raise InputError(f"{where}{problem}", source=source) from None
     return record_from_dict(data, source=source)
 

@@ -121,7 +121,7 @@ class Store:
     def _damaged(self, problem: str) -> DamagedStoreError:
         path = sqlite_path(self.url)
         backups = sorted(path.parent.glob(f"{path.name}.v*-backup-*"), key=lambda p: p.stat().st_mtime) if path else []
-        if backups:
+        if path and backups:
             remedy = f"restore the backup {backups[-1]} (copy it over {path.name})"
         elif path:
             remedy = ("restore it from your backups, or move it aside and import the engagement YAML again "
@@ -621,11 +621,10 @@ _CHECKIN_LOCK = 0x6F6B72  # "okr": the advisory-lock key space of check-in write
 
 def _upsert(connection: Connection, table: Any, keys: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
     """INSERT … ON CONFLICT (keys) DO UPDATE: atomic on SQLite and PostgreSQL alike, the last writer wins."""
-    if connection.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    statement = dialect_insert(table)
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement: Any = dialect.insert(table)
     statement = statement.on_conflict_do_update(
         index_elements=list(keys),
         set_={c: statement.excluded[c] for c in rows[0] if c not in keys})

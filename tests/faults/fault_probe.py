@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fault_cases import Case, all_cases, base_yaml  # noqa: E402
+from fault_cases import Case, all_cases, base_yaml
 
 MEMORY_CAP = 4 << 30  # address-space cap of a child: a bomb on old code must not take the machine down
 TIME_CAP = 60.0  # a child still running then is killed and counted as over time

@@ -18,7 +18,6 @@ from okrkit.cli import main
 from okrkit.store import open_store
 from okrkit.testing import demo_folder
 
-
 EXAMPLE = Path(__file__).parents[1] / "io" / "example.yaml"
 
 

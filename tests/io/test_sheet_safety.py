@@ -111,8 +111,8 @@ def test_an_import_of_many_checkins_takes_a_fixed_number_of_statements(tmp_path)
         path.write_text(HEADER + "".join(f"{d},Discover Team,DT-1.1,{i}\n{d},Support Experience Team,SX-1.1,{i}\n"
                                          for i, d in enumerate(days)))
         store = open_store(folder)
-        statements = []
-        event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+        statements: list[str] = []
+        event.listen(store.engine, "before_cursor_execute", lambda *a, seen=statements: seen.append(a[2]))
         store.import_checkins(read_checkins(path))
         counts.append(len(statements))
     assert counts[0] == counts[1] < 15
