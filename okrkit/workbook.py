@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from okrkit.errors import InputError, OkrkitError
+from okrkit.resources import templates_dir
 
 __all__ = [
     "APPS_DIR",
@@ -66,15 +67,6 @@ class Template:
 
     def destination(self, folder: Path) -> Path:
         return folder / APPS_DIR / self.name if self.app else folder / self.name
-
-
-def templates_dir() -> Path:
-    """Where the template notebooks are: inside the package when installed, else the source tree."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if any(candidate.glob("*.ipynb")):
-            return candidate
-    raise OkrkitError(f"okrkit's template notebooks are missing (looked in {here / 'templates'}); reinstall okrkit")
 
 
 def read_template(path: Path) -> Template:

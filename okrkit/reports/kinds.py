@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from okrkit.errors import InputError
+from okrkit.resources import report_templates_dir
 
-__all__ = ["KINDS", "TEMPLATES_DIR", "ReportKind", "get_kind", "register_kind"]
-
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "reports"
+__all__ = ["KINDS", "ReportKind", "get_kind", "register_kind"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ KINDS: dict[str, ReportKind] = {}
 
 def register_kind(name: str, title: str, template: str | Path, summary: str) -> ReportKind:
     path = Path(template)
-    kind = ReportKind(name, title, path if path.is_absolute() else TEMPLATES_DIR / path, summary)
+    kind = ReportKind(name, title, path if path.is_absolute() else report_templates_dir() / path, summary)
     KINDS[name] = kind
     return kind
 
