@@ -30,7 +30,7 @@ from typing import Any
 
 from okrkit.errors import InputError, OkrkitError
 
-__all__ = ["ServeOptions", "add_serve_command", "serve", "voila_argv"]
+__all__ = ["ServeOptions", "add_serve_command", "new_token", "serve", "voila_argv"]
 
 TOKEN_ENV = "OKRKIT_TOKEN"
 ERROR_MESSAGE = ("Sorry, this app could not open. Nothing you saved is lost: reload the page, and if it "
@@ -59,6 +59,11 @@ class ServeOptions:
         if ":" in host:
             host = f"[{host}]"
         return f"http://{host}:{self.port}/" + (f"?token={self.token}" if self.token else "")
+
+
+def new_token() -> str:
+    """A random token that never starts with '-': argparse would take `--token -x…` for an option."""
+    return secrets.token_hex(18)
 
 
 def _is_loopback(ip: str) -> bool:
@@ -226,7 +231,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if args.dir is None and not args.demo:
         raise InputError("name the engagement folder: okrkit serve DIR (or okrkit serve --demo)", field="dir")
     folder = args.dir or Path("okrkit-demo")
-    token = None if args.no_token else args.token or os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(18)
+    token = None if args.no_token else args.token or os.environ.get(TOKEN_ENV) or new_token()
     options = ServeOptions(folder=folder, port=args.port, ip=args.ip, token=token, pool_size=args.pool_size,
                            db_url=args.db)
     return serve(options, demo=args.demo)

@@ -54,7 +54,7 @@ def start_server(folder: Path, log: Path, *extra: str) -> Server:
     port, token = free_port(), secrets.token_urlsafe(12)
     out = log.open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "okrkit", "serve", str(folder), "--port", str(port), "--token", token, *extra],
+        [sys.executable, "-m", "okrkit", "serve", str(folder), "--port", str(port), f"--token={token}", *extra],
         stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     server = Server(folder, port, token, process, log)

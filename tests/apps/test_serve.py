@@ -12,7 +12,7 @@ from okrkit.cli import main
 from okrkit.landing import app_url, render_landing
 from okrkit.model import Objective, Team
 from okrkit.progress import engagement_status
-from okrkit.serve import ServeOptions, voila_argv
+from okrkit.serve import ServeOptions, new_token, voila_argv
 from okrkit.testing import engagement
 from okrkit.visit import query_value, team_from_url
 from okrkit.workbook import app_templates
@@ -65,6 +65,21 @@ def test_serve_needs_a_folder_or_demo(capsys: pytest.CaptureFixture[str]) -> Non
 def test_serve_names_a_folder_without_an_engagement(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", str(tmp_path / "nothing"), "--token", "t"]) == 2
     assert "no engagement here" in capsys.readouterr().err
+
+
+def test_generated_tokens_never_start_with_a_dash() -> None:
+    """A token starting with '-' is read by argparse as an option: `--token -x` fails to parse."""
+    tokens = [new_token() for _ in range(2000)]
+    assert not [t for t in tokens if t.startswith("-")]
+    assert len(set(tokens)) == 2000 and min(map(len, tokens)) >= 24
+
+
+def test_a_token_starting_with_a_dash_passes_as_token_equals(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """How tests/apps/apps_server.py passes a token: `--token=-abc` is read as the token, not an option."""
+    seen: list[ServeOptions] = []
+    monkeypatch.setattr("okrkit.serve.serve", lambda options, demo=False: seen.append(options) or 0)
+    assert main(["serve", str(tmp_path), "--token=-abc"]) == 0
+    assert seen[0].token == "-abc"
 
 
 def _status(teams: list[Team]) -> object:
