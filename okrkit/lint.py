@@ -16,7 +16,7 @@ from okrkit.errors import OkrkitError
 __all__ = ["add_lint_command", "run_lint"]
 
 
-def add_lint_command(subparsers: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
+def add_lint_command(subparsers: argparse._SubParsersAction[Any]) -> None:
     help_ = "review the OKRs of an engagement YAML or an OKR sheet (CSV/XLSX) as a coach would"
     sub = subparsers.add_parser(
         "lint", help=help_, description=help_ + ". Exit 1 on an error-level finding, 2 if the file is unreadable.")
@@ -25,7 +25,6 @@ def add_lint_command(subparsers: argparse._SubParsersAction[Any]) -> argparse.Ar
     sub.add_argument("--rules", metavar="ID,ID", help="only these rules (see --list-rules)")
     sub.add_argument("--list-rules", action="store_true", help="list the coach's rules and exit")
     sub.set_defaults(handler=run_lint)
-    return sub
 
 
 def run_lint(args: argparse.Namespace) -> int:

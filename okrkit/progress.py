@@ -187,7 +187,7 @@ def confidence_trend(checkins: Iterable[CheckIn], team: str, as_of: dt.date | No
         for c in checkins
         if c.team == team and c.confidence is not None and (as_of is None or c.date <= as_of)
     )
-    return Trend(points=points, slope_per_week=_slope_per_week(points[-RECENT_CHECKINS:]))  # type: ignore[arg-type]
+    return Trend(points=points, slope_per_week=_slope_per_week(points[-RECENT_CHECKINS:]))
 
 
 def _slope_per_week(points: list[tuple[dt.date, int]]) -> float:

@@ -54,9 +54,9 @@ def format_json(findings: Sequence[Finding]) -> str:
 
 
 def _indexes(path: str) -> tuple[int | None, int | None, int | None]:
-    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", path)]
-    numbers += [None] * (3 - len(numbers))  # type: ignore[list-item]
-    return numbers[0], numbers[1], numbers[2]  # type: ignore[return-value]
+    numbers: list[int | None] = [int(n) for n in re.findall(r"\[(\d+)\]", path)]
+    numbers += [None] * (3 - len(numbers))
+    return numbers[0], numbers[1], numbers[2]
 
 
 def format_text(engagement: Engagement, findings: Sequence[Finding]) -> str:

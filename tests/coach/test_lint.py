@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from okrkit.lint import add_lint_command
 from okrkit.io.yaml_file import dump_record
+from okrkit.lint import add_lint_command
 from okrkit.model import EngagementRecord
 from okrkit.testing import engagement, key_result, objective, team
 
