@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from okrkit.extras import require
 from okrkit.model import CheckIn, Engagement
 from okrkit.progress import EngagementStatus, Status, expected_progress, kr_raw_progress
 
@@ -42,9 +43,7 @@ _CONFIG = {
 
 
 def _alt() -> Any:
-    import altair as alt  # lazy: see the module docstring
-
-    return alt
+    return require("altair", "apps")  # lazy: see the module docstring
 
 
 def _status_scale() -> Any:
@@ -155,7 +154,7 @@ def kr_trend_chart(engagement: Engagement, checkins: Iterable[CheckIn], team: st
 
 def to_svg(chart: alt.TopLevelMixin) -> str:
     """The chart as an SVG document, rendered here with no network access at all."""
-    import vl_convert as vlc  # lazy: a V8 engine, only for pages that draw
+    vlc = require("vl_convert", "apps")  # lazy: a V8 engine, only for pages that draw
 
     alt = _alt()
     version = "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])

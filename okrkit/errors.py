@@ -6,8 +6,11 @@ This module imports nothing else from okrkit, so any module may import it.
 from __future__ import annotations
 
 __all__ = [
+    "ChartError",
     "InputError",
+    "MissingExtraError",
     "OkrkitError",
+    "ReportError",
     "SchemaVersionError",
     "StoreError",
 ]
@@ -27,9 +30,27 @@ class InputError(OkrkitError, ValueError):
         super().__init__(prefix + message)
 
 
+class ReportError(OkrkitError):
+    """A report could not be made: its notebook raised, or no kernel would start."""
+
+
+class ChartError(OkrkitError):
+    """A chart could not be drawn (its renderer stopped or took too long); the page shows the rest."""
+
+
 class StoreError(OkrkitError):
     """The engagement store cannot do what was asked (missing, locked, inconsistent)."""
 
 
 class SchemaVersionError(StoreError):
     """The store was written by a newer okrkit than this one."""
+
+
+class MissingExtraError(OkrkitError, ImportError):
+    """An optional part of okrkit is not installed; the message is the pip command that adds it."""
+
+    def __init__(self, module: str, extra: str):
+        self.module = module
+        self.extra = extra
+        super().__init__(f"this needs {module}, which comes with okrkit's {extra!r} extra: "
+                         f"pip install 'okrkit[{extra}]'")

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from okrkit.errors import InputError, OkrkitError
+from okrkit.extras import require
 
 __all__ = ["ServeOptions", "add_serve_command", "new_token", "serve", "voila_argv"]
 
@@ -147,6 +148,7 @@ def serve(options: ServeOptions, *, demo: bool = False) -> int:
     if options.token is None and not _is_loopback(options.ip):
         raise InputError(f"--ip {options.ip}: without a token the apps are served on this machine only "
                          "(localhost); drop --no-token to serve others", field="ip")
+    require("voila.app", "apps")  # before --demo writes anything
     client = prepare(options, demo=demo)
     _check_port(options.ip, options.port)
     # The kernels inherit this environment: the store's URL, and where a preheated kernel
@@ -164,6 +166,7 @@ def serve(options: ServeOptions, *, demo: bool = False) -> int:
 
 def _voila_app_class() -> Any:
     """Voila, with the landing page in place of the file tree (built lazily: voila is heavy)."""
+    require("voila.app", "apps")
     from jupyter_server.base.handlers import JupyterHandler
     from tornado import web
     from traitlets import Unicode

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from okrkit.errors import InputError, OkrkitError
+from okrkit.extras import require
 from okrkit.resources import templates_dir
 
 __all__ = [
@@ -202,7 +203,7 @@ def make_workbooks(folder: Path, team: str | None = None, *, only_apps: bool = F
 
     `today` fixes the day the apps take as today (the demo's, whose cycle is in the past).
     """
-    import papermill as pm  # lazy: papermill imports nbclient, jupyter_client and more (~1 s)
+    pm = require("papermill", "apps")  # lazy: papermill imports nbclient, jupyter_client and more (~1 s)
 
     written = []
     # Written beside the engagement first, then moved: a half-written notebook is never served.
@@ -247,6 +248,7 @@ def _date(value: str) -> dt.date:
 
 def _cmd_new(args: argparse.Namespace) -> int:
     folder: Path = args.name
+    require("papermill", "apps")  # before the store is written: the notebooks need it
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder} is a file; name a folder for the engagement")
     cycle = parse_cycle(args.cycle, args.start, args.end) if args.cycle else None

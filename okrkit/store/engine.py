@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool
 
-from okrkit.errors import StoreError
+from okrkit.errors import MissingExtraError, StoreError
 
 __all__ = ["DB_FILE", "ENV_URL", "make_engine", "resolve_url"]
 
@@ -37,9 +37,7 @@ def make_engine(url: str) -> Engine:
         try:
             return create_engine(parsed, pool_pre_ping=True)
         except ModuleNotFoundError as error:
-            raise StoreError(
-                f"the database driver {error.name!r} is not installed: pip install 'okrkit[postgres]'"
-            ) from None
+            raise MissingExtraError(error.name or "the database driver", "postgres") from None
     # Each Voila kernel is its own process; NullPool keeps no idle handle on the file.
     engine = create_engine(parsed, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _tune_sqlite)
