@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from okrkit.extras import require
 from okrkit.model import CheckIn, Engagement
-from okrkit.progress import EngagementStatus, Status, expected_progress, kr_raw_progress
+from okrkit.progress import EngagementStatus, expected_progress, kr_raw_progress
+from okrkit.theme import PALETTE, STATUS
 
 if TYPE_CHECKING:
     import altair as alt
@@ -30,7 +31,7 @@ __all__ = [
     "to_svg",
 ]
 
-STATUS_COLORS = {Status.ON_TRACK: "#2e7d32", Status.AT_RISK: "#e0a100", Status.OFF_TRACK: "#c62828"}
+STATUS_COLORS = {status: look.colour for status, look in STATUS.items()}  # okrkit.theme's, as everywhere
 FONT = "Inter, 'Segoe UI', Helvetica, Arial, sans-serif"
 _CONFIG = {
     "font": FONT,
@@ -80,8 +81,8 @@ def progress_chart(status: EngagementStatus, team: str | None = None, *, width: 
     labels = base.mark_text(align="left", dx=4, fontSize=11, color="#37474f").encode(
         x="progress:Q", text=alt.Text("progress:Q", format=".0%"))
     pace = alt.Chart(alt.Data(values=[{"pace": status.expected, "label": f"pace {status.expected:.0%}"}]))
-    rule = pace.mark_rule(strokeDash=[5, 4], color="#546e7a", strokeWidth=1.5).encode(x="pace:Q")
-    rule_label = pace.mark_text(align="left", dx=3, dy=-6, fontSize=10, color="#546e7a").encode(
+    rule = pace.mark_rule(strokeDash=[5, 4], color=PALETTE["pace"], strokeWidth=1.5).encode(x="pace:Q")
+    rule_label = pace.mark_text(align="left", dx=3, dy=-6, fontSize=10, color=PALETTE["pace"]).encode(
         x="pace:Q", y=alt.value(0), text="label:N")
     return (bars + labels + rule + rule_label).properties(width=width, height=max(60, 22 * len(rows))).configure(
         **_CONFIG)

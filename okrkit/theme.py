@@ -54,6 +54,8 @@ def status_look(status: Status | str | None) -> Look:
     """The look of a status, given as a `Status` or its value ("at-risk"); None: the neutral accent."""
     if isinstance(status, Status):
         return STATUS[status]
+    if status is None:
+        return _UNKNOWN
     try:
         return STATUS[Status(status)]
     except ValueError:

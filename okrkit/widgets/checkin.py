@@ -19,6 +19,7 @@ import ipywidgets as w
 from traitlets import TraitError
 
 from okrkit.errors import InputError, OkrkitError
+from okrkit.formatting import unit_suffix
 from okrkit.model import CheckIn, KeyResult, Team
 from okrkit.progress import classify, engagement_status, expected_progress, kr_raw_progress
 from okrkit.validation import parse
@@ -127,7 +128,7 @@ class CheckInApp(App):
 
     def _kr_row(self, kr: KeyResult) -> w.Widget:
         self._krs[kr.id] = kr
-        unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
+        unit = unit_suffix(kr.unit)
         span = f"{fmt_number(kr.baseline)} → {fmt_number(kr.target)}{unit}"
         field = w.Text(placeholder="value", layout=w.Layout(width="110px"))
         field.observe(self._on_value_change, names="value")

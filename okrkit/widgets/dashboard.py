@@ -16,6 +16,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from okrkit.formatting import unit_suffix
 from okrkit.model import Retro
 from okrkit.progress import ObjectiveStatus, Status, TeamStatus, default_as_of, engagement_status
 from okrkit.retro_formats import RETRO_FORMATS
@@ -106,7 +107,7 @@ class DashboardApp(App):
         expected = self.status.expected
         rows = []
         for kr in obj.key_results:
-            unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
+            unit = unit_suffix(kr.unit)
             now = fmt_number(kr.current) if kr.checked_in else "not checked in"
             rows.append(
                 f"<tr><td><span class='okr-id'>{esc(kr.id)}</span> {esc(kr.title)}</td>"
