@@ -20,6 +20,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from okrkit.retro_formats import RETRO_FORMATS
+from okrkit.vocabulary import change_direction
 
 __all__ = [
     "AgendaItem",
@@ -75,6 +76,9 @@ class Level(StrEnum):
     COMPANY = "company"
     BUSINESS_UNIT = "business-unit"
     TEAM = "team"
+
+
+STRATEGIC_LEVELS = (Level.COMPANY, Level.BUSINESS_UNIT)  # whose OKRs are strategic
 
 
 class Commitment(StrEnum):
@@ -133,6 +137,11 @@ class Cycle(_Model):
     def days(self) -> int:
         return (self.end - self.start).days
 
+    def week_of(self, day: dt.date) -> tuple[int, int]:
+        """(week N, of M weeks) of the cycle that `day` falls in, clamped to the cycle: (3, 12)."""
+        weeks = max(1, round(self.days / 7))
+        return min(weeks, max(1, round((day - self.start).days / 7) + 1)), weeks
+
     def checkin_dates(self) -> list[dt.date]:
         """Every check-in day of the cycle, in order."""
         first = self.start + dt.timedelta(days=(self.checkin_weekday.number - self.start.weekday()) % 7)
@@ -140,8 +149,6 @@ class Cycle(_Model):
 
 
 _RELATIVE_TARGET = re.compile(r"^(?:by\s+)?([+-])?\s*(\d+(?:\.\d+)?)\s*%$", re.IGNORECASE)
-_DOWN_VERBS = ("reduce", "decrease", "cut", "lower", "shrink", "drop", "halve", "minimi")
-_UP_VERBS = ("increase", "grow", "raise", "improve", "boost", "lift", "expand", "double", "maximi")
 
 
 def _resolve_relative_target(data: dict[str, Any]) -> None:
@@ -161,10 +168,10 @@ def _resolve_relative_target(data: dict[str, Any]) -> None:
         raise ValueError(f"target {target!r} is relative, so the key result needs a baseline")
     sign, amount = match.groups()
     if sign is None:
-        verb = str(data.get("title", "")).strip().lower()
-        if verb.startswith(_DOWN_VERBS):
+        direction = change_direction(str(data.get("title", "")))  # the verbs the coach reads too
+        if direction == "down":
             sign = "-"
-        elif verb.startswith(_UP_VERBS):
+        elif direction == "up":
             sign = "+"
         else:
             raise ValueError(
@@ -347,6 +354,15 @@ class Engagement(_Model):
 
     def key_results(self) -> dict[str, KeyResult]:
         return {kr.id: kr for _, obj in self.objectives() for kr in obj.key_results}
+
+    def strategic_objectives(self, *, with_alignment_targets: bool = False) -> list[tuple[Team, Objective]]:
+        """The strategic OKRs: those of the company and its business units.
+
+        With `with_alignment_targets`, also any team objective another objective aligns to
+        (the leadership report follows what the teams contribute to).
+        """
+        targets = {a for _, obj in self.objectives() for a in obj.aligns_to} if with_alignment_targets else set()
+        return [(team, obj) for team, obj in self.objectives() if team.level in STRATEGIC_LEVELS or obj.id in targets]
 
     def objective(self, objective_id: str) -> Objective:
         for _, obj in self.objectives():

@@ -51,6 +51,7 @@ __all__ = [
     "kr_raw_progress",
     "latest_values",
     "score_reading",
+    "team_progress_series",
 ]
 
 
@@ -251,6 +252,19 @@ def engagement_status(
         client=engagement.client, cycle=engagement.cycle, as_of=as_of, expected=expected,
         thresholds=thresholds, teams=teams,
     )
+
+
+def team_progress_series(engagement: Engagement, checkins: Iterable[CheckIn], team: str,
+                         until: dt.date | None = None) -> list[tuple[dt.date, float]]:
+    """A team's mean objective progress on each of its check-in days up to `until`: its trend line."""
+    known = [c for c in checkins if until is None or c.date <= until]
+    series = []
+    for day in sorted({c.date for c in known if c.team == team}):
+        status = engagement_status(engagement, known, as_of=day)
+        objectives = next(t for t in status.teams if t.name == team).objectives
+        if objectives:
+            series.append((day, sum(o.progress for o in objectives) / len(objectives)))
+    return series
 
 
 def _kr_status(

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from okrkit.coach.config import CoachConfig
 from okrkit.coach.findings import Finding, Severity
 from okrkit.coach.phrase import Phrase, read
-from okrkit.model import Engagement, KeyResult, Level, Objective, Team
+from okrkit.model import Engagement, KeyResult, Objective, Team
 
 __all__ = ["Context"]
 
-STRATEGIC_LEVELS = (Level.COMPANY, Level.BUSINESS_UNIT)
 
 
 @dataclass
@@ -38,7 +37,7 @@ class Context:
                 yield f"{opath}.key_results[{ki}]", obj, kr
 
     def strategic_ids(self) -> set[str]:
-        return {o.id for _, team, o in self.objectives() if team.level in STRATEGIC_LEVELS}
+        return {o.id for _, o in self.engagement.strategic_objectives()}
 
     def finding(self, rule_id: str, default: Severity, path: str, message: str, suggestion: str) -> Finding:
         severity = self.config.severity.get(rule_id, default)

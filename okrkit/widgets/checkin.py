@@ -21,7 +21,7 @@ from traitlets import TraitError
 from okrkit.errors import InputError, OkrkitError
 from okrkit.formatting import unit_suffix
 from okrkit.model import CheckIn, KeyResult, Team
-from okrkit.progress import classify, engagement_status, expected_progress, kr_raw_progress
+from okrkit.progress import classify, expected_progress, kr_raw_progress, team_progress_series
 from okrkit.validation import parse
 from okrkit.widgets._base import App, button, guarded, html, row, text_field
 from okrkit.widgets._debounce import Debouncer
@@ -189,12 +189,7 @@ class CheckInApp(App):
             return "<p class='okr-muted'>The trend appears after the first check-in.</p>"
         cycle = self.engagement.cycle
         confidence = [(c.date, c.confidence) for c in known if c.confidence is not None]
-        progress = []
-        for checkin in known:
-            status = engagement_status(self.engagement, known, as_of=checkin.date)
-            team = next(t for t in status.teams if t.name == self.team)
-            if team.objectives:
-                progress.append((checkin.date, sum(o.progress for o in team.objectives) / len(team.objectives)))
+        progress = team_progress_series(self.engagement, known, self.team) if self.team else []
         return trend_svg(cycle.start, cycle.end, confidence, progress, title=f"{self.team}: trend")
 
     # --- handlers ------------------------------------------------------------------------

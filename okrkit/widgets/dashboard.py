@@ -78,8 +78,7 @@ class DashboardApp(App):
         objectives = [o for t in teams for o in t.objectives]
         counts = {st: sum(o.status is st for o in objectives) for st in Status}
         confidences = [t.confidence for t in teams if t.confidence is not None]
-        weeks = max(1, round(s.cycle.days / 7))
-        week = min(weeks, max(1, round((s.as_of - s.cycle.start).days / 7) + 1))
+        week, weeks = s.cycle.week_of(s.as_of)
         mean_conf = f"{sum(confidences) / len(confidences):.1f}/10" if confidences else "—"
         kpis = [
             (f"{s.expected:.0%}", f"of the cycle elapsed · week {week} of {weeks} · as of {s.as_of:%d %b %Y}"),

@@ -19,7 +19,7 @@ import ipywidgets as w
 from okrkit.errors import InputError, OkrkitError
 from okrkit.model import Retro, RetroItem, RetroKind
 from okrkit.progress import engagement_status, score_reading
-from okrkit.retro_formats import RETRO_FORMATS
+from okrkit.retro_formats import RETRO_FORMATS, default_format
 from okrkit.validation import parse
 from okrkit.widgets._base import App, button, guarded, html, row, text_field
 from okrkit.widgets._forms import clip_text, show_error
@@ -28,7 +28,6 @@ from okrkit.widgets._html import esc, message
 __all__ = ["RetroApp"]
 
 _KIND_LABELS = [("Mid-cycle", RetroKind.MID_CYCLE.value), ("End of cycle", RetroKind.END.value)]
-_DEFAULT_FORMAT = {RetroKind.MID_CYCLE.value: "attractors-detractors", RetroKind.END.value: "end-of-cycle"}
 
 
 class RetroApp(App):
@@ -91,7 +90,7 @@ class RetroApp(App):
     def _set_format_options(self, kind: str) -> None:
         options = [(f.title, f.name) for f in RETRO_FORMATS.values() if f.when in (kind, "any")]
         self.format.options = options
-        self.format.value = _DEFAULT_FORMAT[kind]
+        self.format.value = default_format(kind).name
 
     def _render_board(self) -> None:
         fmt = RETRO_FORMATS[self.format.value]

@@ -106,7 +106,7 @@ class WorldviewView(App):
 
     def _layers_html(self) -> str:
         e = self.engagement
-        strategic = [(t, o) for t, o in e.objectives() if t.level is not Level.TEAM]
+        strategic = e.strategic_objectives()
         team_okrs = [(t, o) for t, o in e.objectives() if t.level is Level.TEAM]
         backlog: dict[str, list[str]] = {}
         for item in e.backlog:
