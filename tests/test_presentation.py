@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
@@ -26,17 +27,9 @@ def test_a_status_has_one_colour_in_apps_charts_reports_and_landing(status: Stat
     variable = {Status.ON_TRACK: "--on", Status.AT_RISK: "--risk", Status.OFF_TRACK: "--off"}[status]
     assert f"{variable}: {look.colour};" in CSS
 
-    class Objective:  # the two fields the landing card reads
-        def __init__(self) -> None:
-            self.status = status
-
-    class Team:
-        level = type("Level", (), {"value": "team"})()
-        objectives = [Objective()]
-        confidence = None
-        last_checkin = None
-
-    assert f"color:{look.colour}" in _team_meta(Team())  # type: ignore[arg-type]
+    team = SimpleNamespace(level=SimpleNamespace(value="team"), objectives=[SimpleNamespace(status=status)],
+                           confidence=None, last_checkin=None)  # what the landing card reads
+    assert f"color:{look.colour}" in _team_meta(team)  # type: ignore[arg-type]
 
 
 def test_status_look_reads_values_and_unknowns() -> None:

@@ -19,6 +19,11 @@ from okrkit.retro_formats import RETRO_FORMATS
 
 __all__ = ["actions", "header", "lessons", "scores"]
 
+# The sections a page of this kind shows, each a function of the ReportContext, in order (the tests
+# read them); SHOWS_PROGRESS: it reports progress against pace from the check-ins.
+SECTIONS = ("header", "scores", "lessons", "actions")
+SHOWS_PROGRESS = True
+
 
 def header(ctx: ReportContext) -> Markup:
     c = ctx.engagement.cycle

@@ -116,3 +116,18 @@ def test_every_kind_has_its_template_with_a_parameters_cell() -> None:
         for name in ("engagement_dir", "db_url", "as_of", "kind"):
             assert f"{name} = " in params[0].source
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+def test_every_kind_names_its_sections_and_its_notebook_shows_each() -> None:
+    """A kind's module lists its sections (the tests render them); its notebook shows every one of them."""
+    import nbformat
+
+    from okrkit.reports.kinds import KINDS
+
+    for kind in KINDS.values():
+        module = kind.sections()
+        assert module.SECTIONS and all(callable(getattr(module, name)) for name in module.SECTIONS), kind.name
+        source = "".join(c.source for c in nbformat.read(kind.template, as_version=4).cells if c.cell_type == "code")
+        short = module.__name__.rsplit(".", 1)[1]
+        for name in module.SECTIONS:
+            assert f"{short}.{name}(ctx)" in source, (kind.name, name)
