@@ -10,6 +10,7 @@ __all__ = [
     "InputError",
     "MissingExtraError",
     "OkrkitError",
+    "RemovalError",
     "ReportError",
     "SchemaVersionError",
     "StoreError",
@@ -40,6 +41,10 @@ class ChartError(OkrkitError):
 
 class StoreError(OkrkitError):
     """The engagement store cannot do what was asked (missing, locked, inconsistent)."""
+
+
+class RemovalError(StoreError):
+    """A new definition would drop teams or key results that have recorded history."""
 
 
 class SchemaVersionError(StoreError):

@@ -12,7 +12,7 @@
   in its end-of-cycle retrospective. Read as usual: ~0.7 is success for an aspirational
   OKR, 1.0 is expected of a committed one.
 
-No pandas here: `okrkit.tables` builds DataFrames from these results when one is wanted.
+No pandas here: `okrkit.frames` builds DataFrames from these results when one is wanted.
 """
 
 from __future__ import annotations

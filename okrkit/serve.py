@@ -17,7 +17,6 @@ or conf.json, so a stray config file cannot loosen them.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import ipaddress
 import os
@@ -31,7 +30,7 @@ from typing import Any
 from okrkit.errors import InputError, OkrkitError
 from okrkit.extras import require
 
-__all__ = ["ServeOptions", "add_serve_command", "new_token", "serve", "voila_argv"]
+__all__ = ["TOKEN_ENV", "ServeOptions", "new_token", "serve", "voila_argv"]
 
 TOKEN_ENV = "OKRKIT_TOKEN"
 ERROR_MESSAGE = ("Sorry, this app could not open. Nothing you saved is lost: reload the page, and if it "
@@ -225,35 +224,3 @@ def _voila_app_class() -> Any:
             return [landing, *kept]
 
     return OkrkitVoila
-
-
-# --- the command ----------------------------------------------------------------------
-
-
-def _cmd_serve(args: argparse.Namespace) -> int:
-    if args.dir is None and not args.demo:
-        raise InputError("name the engagement folder: okrkit serve DIR (or okrkit serve --demo)", field="dir")
-    folder = args.dir or Path("okrkit-demo")
-    token = None if args.no_token else args.token or os.environ.get(TOKEN_ENV) or new_token()
-    options = ServeOptions(folder=folder, port=args.port, ip=args.ip, token=token, pool_size=args.pool_size,
-                           db_url=args.db)
-    return serve(options, demo=args.demo)
-
-
-def add_serve_command(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    help_ = "serve the engagement's client apps (check-in, retrospective, dashboard) in the browser"
-    sub = subparsers.add_parser("serve", help=help_, description=help_ + ", with Voila.")
-    sub.set_defaults(handler=_cmd_serve)
-    sub.add_argument("dir", type=Path, nargs="?", help="the engagement folder (from `okrkit new`)")
-    sub.add_argument("--demo", action="store_true",
-                     help="write the demo engagement into DIR first if DIR is empty (default DIR: okrkit-demo)")
-    sub.add_argument("--port", type=int, default=8866, help="default 8866")
-    sub.add_argument("--ip", default="localhost",
-                     help="the address to listen on (default localhost; 0.0.0.0 to serve the client's network)")
-    group = sub.add_mutually_exclusive_group()
-    group.add_argument("--token", help=f"the access token (default: ${TOKEN_ENV}, else a new random one)")
-    group.add_argument("--no-token", action="store_true", help="no token: only for this machine (localhost)")
-    sub.add_argument("--pool-size", type=int, default=1, metavar="N",
-                     help="preheated kernels kept ready per app (default 1; 0: start one per visit)")
-    sub.add_argument("--db", metavar="URL",
-                     help="SQLAlchemy URL of the store (default: $OKRKIT_DB_URL, else DIR/okrkit.db)")

@@ -1,7 +1,8 @@
-"""`okrkit lint`: load an engagement or an OKR sheet, review it, print the findings.
+"""What `okrkit lint` does once it runs: load the file, let the coach review it, lay out the findings.
 
-Text output groups findings under each objective so a client can read it top to bottom;
-JSON output is a flat list of findings for tools.
+The coach only reviews an Engagement; reading YAML or sheets and printing are the command's
+job, here. Text output groups findings under each objective so a client can read it top to
+bottom; JSON output is a flat list of findings for tools.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from okrkit.coach.findings import Finding, Severity
 from okrkit.errors import InputError, OkrkitError
 from okrkit.model import Cycle, Engagement
 
-__all__ = ["exit_code", "format_json", "format_text", "load_engagement"]
+__all__ = ["exit_code", "format_json", "format_text", "lint", "load_engagement"]
 
 _SHEETS = {".csv", ".xlsx", ".xlsm"}
 
