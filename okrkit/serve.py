@@ -17,7 +17,6 @@ or conf.json, so a stray config file cannot loosen them.
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import os
 import secrets
@@ -165,6 +164,7 @@ def serve(options: ServeOptions, *, demo: bool = False) -> int:
 
 def _voila_app_class() -> Any:
     """Voila, with the landing page in place of the file tree (built lazily: voila is heavy)."""
+    import asyncio  # here, not at the top: `okrkit --help` reads TOKEN_ENV from this module
     require("voila.app", "apps")
     from jupyter_server.base.handlers import JupyterHandler
     from tornado import web
