@@ -19,8 +19,13 @@ from okrkit.reports.kinds import KINDS  # a tiny registry: no heavy import
 
 __all__ = ["register"]
 
+def _lower_first(title: str) -> str:
+    """"Weekly check-in digest" → "weekly check-in digest"; "OKR playbook" stays as it is."""
+    return title[0].lower() + title[1:] if title[1:2].islower() else title
+
+
 def register(subparsers: Subparsers) -> None:
-    help_ = "make a report for a client: " + ", ".join(k.title[0].lower() + k.title[1:] for k in KINDS.values())
+    help_ = "make a report for a client: " + ", ".join(_lower_first(k.title) for k in KINDS.values())
     sub = subparsers.add_parser("report", help=help_, description=help_ + " (self-contained HTML, or PDF)")
     sub.set_defaults(handler=run)
     sub.add_argument("dir", type=Path, nargs="?", help="engagement folder")
