@@ -59,11 +59,16 @@ class Installed:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
-    """The wheel of this checkout, installed into a new venv; built with the setuptools already here."""
+    """The wheel of this checkout, installed into a new venv; built with the setuptools already here.
+
+    As `python -m build` does by default: the sdist first, then the wheel from the unpacked sdist,
+    so a stale build/ folder in the checkout cannot slip old modules into the wheel.
+    """
     base = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(base / "dist"),
-                    str(ROOT)], check=True, capture_output=True, cwd=base)
+    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(base / "dist"), str(ROOT)],
+                   check=True, capture_output=True, cwd=base)
     (wheel,) = (base / "dist").glob("okrkit-*.whl")
+    assert list((base / "dist").glob("okrkit-*.tar.gz")), "the sdist"
     env_dir = base / "venv"
     venv.create(env_dir, system_site_packages=True, with_pip=False)
     subprocess.run([sys.executable, "-m", "pip", "--python", str(env_dir / "bin" / "python"), "install", "-q",
