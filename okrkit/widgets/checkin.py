@@ -11,21 +11,20 @@ then. Below, the team's confidence and progress trend over the cycle. No pandas,
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
 from traitlets import TraitError
 
-from okrkit.errors import InputError, OkrkitError
 from okrkit.formatting import unit_suffix
 from okrkit.model import CheckIn, KeyResult, Team
 from okrkit.progress import classify, expected_progress, kr_raw_progress, team_progress_series
 from okrkit.validation import parse
-from okrkit.widgets._base import App, button, guarded, html, row, text_field
+from okrkit.widgets._base import button, guarded, html, row, text_field
 from okrkit.widgets._debounce import Debouncer
-from okrkit.widgets._forms import clip_text, number_text, parse_number, show_error
+from okrkit.widgets._form_app import FormApp
+from okrkit.widgets._forms import clip_text, number_text, parse_number
 from okrkit.widgets._html import esc, fmt_number, message, progress_bar
 from okrkit.widgets._trend import trend_svg
 
@@ -54,8 +53,10 @@ class ConfidenceScale(w.ToggleButtons):
             self._on_refused()
 
 
-class CheckInApp(App):
+class CheckInApp(FormApp):
     """A team's weekly GRIP check-in, recorded in the engagement's store."""
+
+    draft_kind = "checkin"
 
     title = "Weekly check-in"
     subtitle = "GRIP: Goal confidence · Results progress · Issues · Plan forward. About fifteen minutes."
@@ -83,6 +84,7 @@ class CheckInApp(App):
         self.confidence.observe(self._on_confidence_change, names="value")
         self.date.observe(self._on_date_change, names="value")
         self.save_button.on_click(self._on_save)
+        self.controls["save"] = self.save_button
         self._debounced = Debouncer(0.8, self._autosave)
         self._filling = False
         self._fill_from_records()
@@ -196,10 +198,6 @@ class CheckInApp(App):
 
     # --- the unsaved check-in, kept as a draft ----------------------------------------------
 
-    @property
-    def _draft_name(self) -> str:
-        return f"checkin:{self.team}"
-
     def _on_form_change(self, _change: dict[str, Any]) -> None:
         if not self._filling:
             self._debounced.trigger()
@@ -212,14 +210,12 @@ class CheckInApp(App):
             "issues": clip_text(self.issues.value), "plan": clip_text(self.plan.value),
             "author": clip_text(self.author.value, 200),
         }
-        # A draft is a convenience: if it cannot be kept, the check-in is still saved by the button.
-        with contextlib.suppress(OkrkitError):
-            self.store.save_draft(self._draft_name, payload)
+        self.keep_draft(payload)  # a convenience: if it cannot be kept, the button still saves
 
     def _restore_draft(self) -> None:
         """Bring back an unsaved check-in of the same week (a closed tab, a restarted kernel)."""
-        draft = self.store.load_draft(self._draft_name)
-        if not isinstance(draft, dict) or draft.get("date") != (self.date.value and self.date.value.isoformat()):
+        draft = self.stored_draft()
+        if draft is None or draft.get("date") != (self.date.value and self.date.value.isoformat()):
             return
         self._filling = True
         try:
@@ -273,12 +269,9 @@ class CheckInApp(App):
 
     @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
-        for slot in self.messages.values():
-            slot.value = ""
-        self.result.value = ""
+        self.clear_messages()
         if self.confidence.value is None:
-            self.messages["confidence"].value = message("Choose how confident you are, from 1 to 10.")
-            self.result.value = message("Nothing was saved: see the message above.")
+            self.refuse("Choose how confident you are, from 1 to 10.", "confidence")
             return
         data = {
             "team": self.team,
@@ -289,20 +282,18 @@ class CheckInApp(App):
             "plan": clip_text(self.plan.value, 10_000),
             "author": clip_text(self.author.value, 1000),
         }
-        try:
-            checkin = parse(CheckIn, data)
-            self.store.record_checkin(checkin)
-        except InputError as error:
-            show_error(error, self.messages, self.messages["values"])
-            self.result.value = message("Nothing was saved: please correct the field marked above.")
-            return
-        except OkrkitError as error:
-            self.result.value = message(f"Nothing was saved: {error}")
+        checkin = self.save(lambda: self._record(data), fallback="values")
+        if checkin is None:
             return
         self._debounced.cancel()  # a pending autosave must not bring the draft back
-        self.store.delete_draft(self._draft_name)
+        self.drop_draft()
         self._checkins = self.store.checkins(self.team)
         self.follow_up.value = self._follow_up_html(
             next((c for c in reversed(self._checkins) if c.date < checkin.date), None), editing=True)
         self.trend.value = self._trend_html()
-        self.result.value = message(f"Saved the check-in of {checkin.date:%d %b %Y}. Thank you!", "ok")
+        self.saved(f"Saved the check-in of {checkin.date:%d %b %Y}. Thank you!")
+
+    def _record(self, data: dict[str, Any]) -> CheckIn:
+        checkin = parse(CheckIn, data)
+        self.store.record_checkin(checkin)
+        return checkin

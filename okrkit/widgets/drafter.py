@@ -16,12 +16,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from okrkit.errors import InputError, OkrkitError
+from okrkit.errors import InputError
 from okrkit.model import Engagement, KeyResult, Level, Objective
 from okrkit.validation import parse
 from okrkit.widgets import _draft as d
-from okrkit.widgets._base import App, button, guarded, html, row, text_field
+from okrkit.widgets._base import button, guarded, html, row, text_field
 from okrkit.widgets._debounce import Debouncer
+from okrkit.widgets._form_app import FormApp
 from okrkit.widgets._forms import clip_text
 from okrkit.widgets._html import esc, message
 
@@ -32,8 +33,10 @@ _COMMITMENTS = [("Commitment…", ""), ("Committed (expected at 1.0)", "committe
                 ("Aspirational (0.7 is success)", "aspirational")]
 
 
-class Drafter(App):
+class Drafter(FormApp):
     """Draft a team's OKRs with live coaching; autosaved, saved all at once."""
+
+    draft_kind = "drafter"
 
     title = "OKR drafter"
     subtitle = ("Objectives say what we want and why; key results measure the change, from a baseline to a target. "
@@ -43,7 +46,7 @@ class Drafter(App):
     def build(self) -> list[w.Widget]:
         assert self.team is not None
         self._debounced = Debouncer(self.debounce_seconds, self._after_typing)
-        stored = self.store.load_draft(d.draft_name(self.team))
+        stored = self.stored_draft()
         self.draft = d.sanitise(stored) if stored else d.draft_from_team(self.engagement.team(self.team))
         self.restored = stored is not None
         self.cards = w.VBox()
@@ -56,6 +59,8 @@ class Drafter(App):
         self.add_objective_button.on_click(self._on_add_objective)
         self.save_button.on_click(self._on_save)
         self.discard_button.on_click(self._on_discard)
+        self.controls.update({"add objective": self.add_objective_button, "save": self.save_button,
+                              "discard": self.discard_button})
         self.fields: dict[str, w.Widget] = {}
         self.slots: dict[str, w.HTML] = {}
         self._rebuild()
@@ -199,7 +204,7 @@ class Drafter(App):
         self._autosave()
 
     def _on_discard(self, _button: w.Button | None = None) -> None:
-        self.store.delete_draft(d.draft_name(self.team or ""))
+        self.drop_draft()
         self.reload()
         self.draft = d.draft_from_team(self.engagement.team(self.team or ""))
         self._rebuild()
@@ -218,9 +223,8 @@ class Drafter(App):
         self._debounced.flush()
 
     def _autosave(self) -> None:
-        try:
-            self.store.save_draft(d.draft_name(self.team or ""), self.draft)
-        except OkrkitError as error:
+        error = self.keep_draft(self.draft)
+        if error is not None:
             self.autosave_note.value = message(f"The draft could not be kept: {error}", "warning")
             return
         self.autosave_note.value = ("<div class='okr-hint'>Draft kept automatically: closing this page loses "
@@ -277,26 +281,26 @@ class Drafter(App):
 
     # --- save ----------------------------------------------------------------------------------
 
+    def _write(self, candidate: Engagement) -> Engagement:
+        self.store.save_engagement(candidate)
+        return candidate
+
     @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
         self._debounced.flush()
         candidate, problems, _paths = self._candidate()
         if problems:
-            self.result.value = message("Nothing was saved: correct the fields marked in red.")
+            self.refuse("correct the fields marked in red.")
             return
         errors = [f for _slot, f in self.findings if f.severity.value == "error"]
         if errors:
-            self.result.value = message(
-                f"Nothing was saved: the coach found {len(errors)} problem{'s' if len(errors) > 1 else ''} that "
-                f"{'stop' if len(errors) > 1 else 'stops'} these OKRs from working (marked in red).")
+            self.refuse(f"the coach found {len(errors)} problem{'s' if len(errors) > 1 else ''} that "
+                        f"{'stop' if len(errors) > 1 else 'stops'} these OKRs from working (marked in red).")
             return
-        try:
-            self.store.save_engagement(candidate)
-        except OkrkitError as error:
-            self.result.value = message(f"Nothing was saved: {error}")
+        if self.save(lambda: self._write(candidate)) is None:
             return
         self._debounced.cancel()
-        self.store.delete_draft(d.draft_name(self.team or ""))
+        self.drop_draft()
         self.reload()
         objectives = self.engagement.team(self.team or "").objectives
         count = sum(len(o.key_results) for o in objectives)
