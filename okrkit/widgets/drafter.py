@@ -118,7 +118,7 @@ class Drafter(FormApp):
         self._bind(commitment, obj, "commitment")
         self.fields.update({f"{key}.title": title, f"{key}.why": why, f"{key}.aligns_to": aligns})
         self.slots[key] = html()
-        tools = self._move_buttons(self.draft["objectives"], oi, "objective")
+        tools = self._move_buttons(self.draft["objectives"], oi, "objective", key)
         kr_rows = [self._kr_row(oi, ki, kr, obj) for ki, kr in enumerate(obj["key_results"])]
         add_kr = button("Add key result", icon="plus")
         add_kr.on_click(lambda _b: self._on_add_kr(oi))
@@ -147,12 +147,13 @@ class Drafter(FormApp):
         self.fields.update({f"{key}.title": title, f"{key}.baseline": baseline, f"{key}.target": target,
                             f"{key}.unit": unit})
         self.slots[key] = html()
-        tools = self._move_buttons(obj["key_results"], ki, "key result")
+        tools = self._move_buttons(obj["key_results"], ki, "key result", key)
         line = row(html(f"<span class='okr-id'>{esc(kr['id'])}</span>", width="58px"), title, baseline,
                    html("→", width="12px"), target, unit, *tools)
         return w.VBox([line, self.slots[key]])
 
-    def _move_buttons(self, items: list[Any], index: int, noun: str) -> list[w.Button]:
+    def _move_buttons(self, items: list[Any], index: int, noun: str, key: str) -> list[w.Button]:
+        """Up, down and remove for the row `key` ("o0", "o0.k1"), named "o0.k1 up" … in `controls`."""
         up = button("", icon="arrow-up", width="34px", tooltip=f"Move this {noun} up")
         down = button("", icon="arrow-down", width="34px", tooltip=f"Move this {noun} down")
         remove = button("", icon="trash", width="34px", tooltip=f"Remove this {noun}")
@@ -160,6 +161,7 @@ class Drafter(FormApp):
         up.on_click(lambda _b: self._on_move(items, index, -1))
         down.on_click(lambda _b: self._on_move(items, index, +1))
         remove.on_click(lambda _b: self._on_remove(items, index))
+        self.controls.update({f"{key} up": up, f"{key} down": down, f"{key} remove": remove})
         return [up, down, remove]
 
     def _align_options(self) -> list[tuple[str, str]]:
