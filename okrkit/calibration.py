@@ -47,7 +47,8 @@ class TeamCalibration:
         return f"{text} {scores}."
 
 
-def calibration(engagement: Engagement, checkins: Iterable[CheckIn], retros: Iterable[Retro] = ()) -> list[TeamCalibration]:
+def calibration(engagement: Engagement, checkins: Iterable[CheckIn],
+                retros: Iterable[Retro] = ()) -> list[TeamCalibration]:
     """Each team's calibration for a finished cycle; teams with no objectives or no confidence are left out."""
     cycle = engagement.cycle
     checkins = list(checkins)

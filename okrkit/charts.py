@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from okrkit.formatting import STATUS_COLOURS
+from okrkit.extras import require
 from okrkit.model import CheckIn, Engagement
 from okrkit.progress import EngagementStatus, ObjectiveStatus, Status, expected_progress, kr_raw_progress
+from okrkit.theme import PALETTE, STATUS
 
 __all__ = [
     "MAX_ROWS",
@@ -41,7 +42,7 @@ __all__ = [
 Spec = dict[str, Any]
 VL_VERSION = "5.20"  # the Vega-Lite these specs are written for (vl-convert ships it)
 MAX_ROWS = 600  # marks one chart may draw: above it, aggregate (vl-convert's stack, and readability)
-STATUS_COLORS = {s: STATUS_COLOURS[s.value][0] for s in Status}  # the apps' colours (okrkit.formatting)
+STATUS_COLORS = {status: look.colour for status, look in STATUS.items()}  # okrkit.theme's, as everywhere
 FONT = "Inter, 'Segoe UI', Helvetica, Arial, sans-serif"
 _CONFIG = {
     "font": FONT,
@@ -80,10 +81,10 @@ def _top(spec: Spec) -> Spec:
 def _pace_layers(expected: float) -> list[Spec]:
     data = {"values": [{"pace": expected, "label": f"pace {expected:.0%}"}]}
     return [
-        {"data": data, "mark": {"type": "rule", "strokeDash": [5, 4], "color": "#546e7a", "strokeWidth": 1.5},
+        {"data": data, "mark": {"type": "rule", "strokeDash": [5, 4], "color": PALETTE["pace"], "strokeWidth": 1.5},
          "encoding": {"x": {"field": "pace", "type": "quantitative"}}},
         {"data": data, "mark": {"type": "text", "align": "left", "dx": 3, "dy": -6, "fontSize": 10,
-                                "color": "#546e7a"},
+                                "color": PALETTE["pace"]},
          "encoding": {"x": {"field": "pace", "type": "quantitative"}, "y": {"value": 0},
                       "text": {"field": "label", "type": "nominal"}}},
     ]
@@ -142,7 +143,8 @@ def confidence_chart(checkins: Iterable[CheckIn], teams: Sequence[str] | None = 
     kept = [c for c in checkins if c.confidence is not None and (teams is None or c.team in teams)]
     rows = [{"date": c.date.isoformat(), "team": c.team, "confidence": c.confidence} for c in kept]
     encoding = {
-        "x": {"field": "date", "type": "temporal", "title": None, "axis": _checkin_axis(sorted({c.date for c in kept}))},
+        "x": {"field": "date", "type": "temporal", "title": None,
+              "axis": _checkin_axis(sorted({c.date for c in kept}))},
         "y": {"field": "confidence", "type": "quantitative", "scale": {"domain": [1, 10]},
               "title": "confidence (1–10)", "axis": {"values": [1, 4, 7, 10]}},
         "color": {"field": "team", "type": "nominal", "title": None, "sort": list(teams) if teams else None},
@@ -262,7 +264,7 @@ def unit_progress_multiples(objectives_by_unit: dict[str, Sequence[ObjectiveStat
                           "color": {"field": "status", "type": "nominal", "scale": _status_scale(), "title": "status"},
                           "tooltip": [{"field": "unit", "type": "nominal"}, {"field": "status", "type": "nominal"},
                                       {"field": "count", "type": "quantitative", "title": "objectives"}]}},
-            {"mark": {"type": "rule", "strokeDash": [4, 3], "color": "#546e7a"},
+            {"mark": {"type": "rule", "strokeDash": [4, 3], "color": PALETTE["pace"]},
              "encoding": {"x": {"datum": expected, "type": "quantitative"}}},
         ]},
     })
@@ -291,7 +293,7 @@ def kr_trend_chart(engagement: Engagement, checkins: Iterable[CheckIn], team: st
                             {"field": "progress", "type": "quantitative", "format": ".0%"}]}
     data = {"values": _checked(rows, f"{team}'s key results week by week")}
     return _top({"width": width, "height": height, "layer": [
-        {"data": {"values": pace}, "mark": {"type": "line", "strokeDash": [5, 4], "color": "#90a4ae"},
+        {"data": {"values": pace}, "mark": {"type": "line", "strokeDash": [5, 4], "color": PALETTE["pace"]},
          "encoding": {"x": x, "y": {"field": "pace", "type": "quantitative"}}},
         {"data": data, "mark": {"type": "line", "strokeWidth": 2}, "encoding": encoding},
         {"data": data, "mark": {"type": "point", "filled": True, "size": 30}, "encoding": encoding},
@@ -313,7 +315,7 @@ def _checkin_axis(days: Sequence[Any]) -> Spec:
 
 def to_svg(chart: Spec) -> str:
     """The chart as an SVG document, rendered here with no network access at all."""
-    import vl_convert as vlc  # lazy: a V8 engine, only for pages that draw
+    vlc = require("vl_convert", "apps")  # lazy: a V8 engine, only for pages that draw
 
     spec = chart.to_dict() if hasattr(chart, "to_dict") else chart  # an altair chart of a coach's own works too
     return vlc.vegalite_to_svg(spec, vl_version=VL_VERSION, allowed_base_urls=[])

@@ -422,10 +422,10 @@ def _pilot_cycle() -> PastCycle:
             checkins.append(CheckIn(team=team.name, date=date, values=values, author=_AUTHORS[team.name],
                                     confidence=_confidence(share, share_of_time, team.name, rng)))
     retros = []
-    for team, answers in _PILOT_LESSONS.items():
+    for name, answers in _PILOT_LESSONS.items():
         *prompts, actions = answers
         retros.append(Retro.model_validate({
-            "team": team, "date": dates[-1], "kind": "end", "format": "end-of-cycle",
+            "team": name, "date": dates[-1], "kind": "end", "format": "end-of-cycle",
             "items": [{"prompt": prompt, "text": text} for prompt, texts in
                       zip(("achieved", "learned", "surprised", "differently"), prompts, strict=True) for text in texts],
             "actions": actions,

@@ -14,6 +14,7 @@ compare with the value actually reached at the end.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import statistics
 from collections.abc import Iterable
@@ -83,7 +84,7 @@ def _noise(points: list[tuple[int, float]], pace: float) -> float:
     over R more days the end value strays by that variance × R, plus the doubt about the pace
     itself, which grows with R² and shrinks with the days already observed.
     """
-    steps = [(x2 - x1, y2 - y1) for (x1, y1), (x2, y2) in zip(points, points[1:]) if x2 > x1]
+    steps = [(x2 - x1, y2 - y1) for (x1, y1), (x2, y2) in itertools.pairwise(points) if x2 > x1]
     if len(steps) < 2:
         return 0.0
     return statistics.fmean((dy - pace * dx) ** 2 / dx for dx, dy in steps)

@@ -1,16 +1,12 @@
-"""Numbers as people read them, the same in `okrkit status`, the apps and the reports."""
+"""Numbers, percentages, units and dates as people read them: the same in `okrkit status`,
+the apps, the charts and the reports."""
 
 from __future__ import annotations
 
-__all__ = ["STATUS_COLOURS", "number", "percent"]
+import datetime as dt
 
-# Each status's colour (text or mark) and its pale background: the apps' badges and bars and
-# the charts' marks use these, so "at risk" is one colour wherever it is shown.
-STATUS_COLOURS = {
-    "on-track": ("#1a7f37", "#e6f4ea"),
-    "at-risk": ("#9a5b00", "#fff4e0"),
-    "off-track": ("#b42318", "#fde8e7"),
-}
+__all__ = ["date", "delta", "delta_unit", "is_long_unit", "number", "percent", "short_date", "unit_suffix",
+           "with_unit"]
 
 
 def number(value: float | None) -> str:
@@ -23,3 +19,40 @@ def number(value: float | None) -> str:
 def percent(value: float | None) -> str:
     """0.456 → "46%", None → "—"."""
     return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def delta(value: float | None) -> str:
+    """The size of a change, without its sign (shown by an arrow): -8 → "8"."""
+    return "—" if value is None else number(abs(value))
+
+
+def unit_suffix(unit: str | None) -> str:
+    """What follows a number: "%" sticks to it ("81%"), any other unit after a space ("840 tickets/month")."""
+    if not unit:
+        return ""
+    return unit if unit == "%" else f" {unit}"
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    """840 and "tickets/month" → "840 tickets/month"; 81 and "%" → "81%"; None → "—" (no unit)."""
+    return "—" if value is None else number(value) + unit_suffix(unit)
+
+
+def delta_unit(unit: str | None) -> str:
+    """The unit of a change: a move from 40% to 32% is 8 points, not 8%."""
+    return " pts" if unit == "%" else unit_suffix(unit)
+
+
+def is_long_unit(unit: str | None) -> bool:
+    """A unit too long to sit beside a number in a narrow column ("tickets/month"); "%" and "min" are not."""
+    return bool(unit) and unit != "%" and len(unit or "") > 4
+
+
+def date(value: dt.date | None) -> str:
+    """"27 March 2026"."""
+    return "—" if value is None else f"{value.day} {value:%B %Y}"
+
+
+def short_date(value: dt.date | None) -> str:
+    """"27 Mar"."""
+    return "—" if value is None else f"{value.day} {value:%b}"

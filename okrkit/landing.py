@@ -13,14 +13,14 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
+from okrkit.theme import PALETTE, STATUS, status_look
+
 if TYPE_CHECKING:
     from okrkit.progress import EngagementStatus, TeamStatus
     from okrkit.workbook import Template
 
 __all__ = ["app_url", "render_landing"]
 
-_STATUS = {"on-track": ("On track", "#1a7f37", "#e6f4ea"), "at-risk": ("At risk", "#9a5b00", "#fff4e0"),
-           "off-track": ("Off track", "#b42318", "#fde8e7")}
 _ICONS = {"checkin": "✓", "retro": "↻", "dashboard": "▤"}
 
 _CSS = """
@@ -78,10 +78,11 @@ def _links(base_url: str, apps: Sequence[Template], team: str | None) -> str:
 def _team_meta(team: TeamStatus) -> str:
     badges = []
     if team.level.value != "team":
-        badges.append(_badge(team.level.value.replace("-", " "), "#1f4e8c", "#e8f0fb"))
-    statuses = [o.status.value for o in team.objectives]
+        badges.append(_badge(team.level.value.replace("-", " "), PALETTE["accent"], PALETTE["accent-soft"]))
+    statuses = [o.status for o in team.objectives]
     if statuses:
-        badges.append(_badge(*_STATUS[max(statuses, key=list(_STATUS).index)]))  # the worst objective
+        worst = status_look(max(statuses, key=list(STATUS).index))  # the worst objective's
+        badges.append(_badge(worst.label, worst.colour, worst.background))
     facts = [f"{len(team.objectives)} objective{'s' if len(team.objectives) != 1 else ''}"]
     if team.confidence is not None:
         facts.append(f"confidence {team.confidence}/10")

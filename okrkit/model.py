@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from okrkit.errors import InputError
 from okrkit.retro_formats import RETRO_FORMATS
+from okrkit.vocabulary import change_direction
 
 __all__ = [
     "AgendaItem",
@@ -137,6 +139,9 @@ class Level(StrEnum):
     TEAM = "team"
 
 
+STRATEGIC_LEVELS = (Level.COMPANY, Level.BUSINESS_UNIT)  # whose OKRs are strategic
+
+
 class Commitment(StrEnum):
     """Committed OKRs are expected at 1.0; aspirational ones count ~0.7 as success."""
 
@@ -193,6 +198,11 @@ class Cycle(_Model):
     def days(self) -> int:
         return (self.end - self.start).days
 
+    def week_of(self, day: dt.date) -> tuple[int, int]:
+        """(week N, of M weeks) of the cycle that `day` falls in, clamped to the cycle: (3, 12)."""
+        weeks = max(1, round(self.days / 7))
+        return min(weeks, max(1, round((day - self.start).days / 7) + 1)), weeks
+
     def checkin_dates(self) -> list[dt.date]:
         """Every check-in day of the cycle, in order."""
         first = self.start + dt.timedelta(days=(self.checkin_weekday.number - self.start.weekday()) % 7)
@@ -219,8 +229,6 @@ class Cycle(_Model):
 
 
 _RELATIVE_TARGET = re.compile(r"^(?:by\s+)?([+-])?\s*(\d+(?:\.\d+)?)\s*%$", re.IGNORECASE)
-_DOWN_VERBS = ("reduce", "decrease", "cut", "lower", "shrink", "drop", "halve", "minimi")
-_UP_VERBS = ("increase", "grow", "raise", "improve", "boost", "lift", "expand", "double", "maximi")
 
 
 def _resolve_relative_target(data: dict[str, Any]) -> None:
@@ -240,10 +248,10 @@ def _resolve_relative_target(data: dict[str, Any]) -> None:
         raise ValueError(f"target {target!r} is relative, so the key result needs a baseline")
     sign, amount = match.groups()
     if sign is None:
-        verb = str(data.get("title", "")).strip().lower()
-        if verb.startswith(_DOWN_VERBS):
+        direction = change_direction(str(data.get("title", "")))  # the verbs the coach reads too
+        if direction == "down":
             sign = "-"
-        elif verb.startswith(_UP_VERBS):
+        elif direction == "up":
             sign = "+"
         else:
             raise ValueError(
@@ -497,6 +505,15 @@ class Engagement(_Model):
     def key_results(self) -> dict[str, KeyResult]:
         return {kr.id: kr for _, obj in self.objectives() for kr in obj.key_results}
 
+    def strategic_objectives(self, *, with_alignment_targets: bool = False) -> list[tuple[Team, Objective]]:
+        """The strategic OKRs: those of the company and its business units.
+
+        With `with_alignment_targets`, also any team objective another objective aligns to
+        (the leadership report follows what the teams contribute to).
+        """
+        targets = {a for _, obj in self.objectives() for a in obj.aligns_to} if with_alignment_targets else set()
+        return [(team, obj) for team, obj in self.objectives() if team.level in STRATEGIC_LEVELS or obj.id in targets]
+
     def objective(self, objective_id: str) -> Objective:
         for _, obj in self.objectives():
             if obj.id == objective_id:
@@ -663,10 +680,11 @@ class PastCycle(_Model):
     @model_validator(mode="after")
     def _records_belong_to_its_teams(self) -> PastCycle:
         names = {t.name for t in self.teams}
-        for kind, rows in (("checkins", self.checkins), ("retros", self.retros)):
-            for i, row in enumerate(rows):
-                if row.team not in names:
-                    raise ValueError(f"{kind}[{i}].team: {row.team!r} is not a team of cycle {self.cycle.name}")
+        teams = [("checkins", i, c.team) for i, c in enumerate(self.checkins)]
+        teams += [("retros", i, r.team) for i, r in enumerate(self.retros)]
+        for kind, i, team in teams:
+            if team not in names:
+                raise ValueError(f"{kind}[{i}].team: {team!r} is not a team of cycle {self.cycle.name}")
         return self
 
 
@@ -704,7 +722,7 @@ class EngagementRecord(_Model):
         for name in _duplicates(names):
             raise ValueError(f"cycles: the name {name!r} is used by two cycles")
         ends = [c.cycle for c in self.cycles] + [self.engagement.cycle]
-        for earlier, later in zip(ends, ends[1:]):
+        for earlier, later in itertools.pairwise(ends):
             if later.start <= earlier.start:
                 raise ValueError(f"cycles: {later.name} starts on {later.start}, not after {earlier.name} "
                                  f"({earlier.start} to {earlier.end}); list past cycles oldest first")

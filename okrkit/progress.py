@@ -12,7 +12,7 @@
   in its end-of-cycle retrospective. Read as usual: ~0.7 is success for an aspirational
   OKR, 1.0 is expected of a committed one.
 
-No pandas here: `okrkit.tables` builds DataFrames from these results when one is wanted.
+No pandas here: `okrkit.frames` builds DataFrames from these results when one is wanted.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ __all__ = [
     "kr_raw_progress",
     "latest_values",
     "score_reading",
+    "team_progress_series",
 ]
 
 
@@ -228,7 +229,7 @@ def confidence_trend(checkins: Iterable[CheckIn], team: str, as_of: dt.date | No
         for c in checkins
         if c.team == team and c.confidence is not None and (as_of is None or c.date <= as_of)
     )
-    return Trend(points=points, slope_per_week=_slope_per_week(points[-RECENT_CHECKINS:]))  # type: ignore[arg-type]
+    return Trend(points=points, slope_per_week=_slope_per_week(points[-RECENT_CHECKINS:]))
 
 
 def _slope_per_week(points: list[tuple[dt.date, int]]) -> float:
@@ -296,6 +297,19 @@ def engagement_status(
         client=engagement.client, cycle=engagement.cycle, as_of=as_of, expected=expected,
         thresholds=thresholds, teams=teams,
     )
+
+
+def team_progress_series(engagement: Engagement, checkins: Iterable[CheckIn], team: str,
+                         until: dt.date | None = None) -> list[tuple[dt.date, float]]:
+    """A team's mean objective progress on each of its check-in days up to `until`: its trend line."""
+    known = [c for c in checkins if until is None or c.date <= until]
+    series = []
+    for day in sorted({c.date for c in known if c.team == team}):
+        status = engagement_status(engagement, known, as_of=day)
+        objectives = next(t for t in status.teams if t.name == team).objectives
+        if objectives:
+            series.append((day, sum(o.progress for o in objectives) / len(objectives)))
+    return series
 
 
 def _kr_status(

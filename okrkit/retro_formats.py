@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["RETRO_FORMATS", "RetroFormat", "register_format"]
+__all__ = ["RETRO_FORMATS", "RetroFormat", "default_format", "register_format"]
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,11 @@ class RetroFormat:
 
 
 RETRO_FORMATS: dict[str, RetroFormat] = {}
+
+
+def default_format(kind: str) -> RetroFormat:
+    """The format a retrospective of this kind ("mid-cycle", "end") starts with: the first made for it."""
+    return next(f for f in RETRO_FORMATS.values() if f.when == kind)
 
 
 def register_format(fmt: RetroFormat) -> RetroFormat:

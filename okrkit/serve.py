@@ -22,8 +22,6 @@ or conf.json, so a stray config file cannot loosen them.
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import dataclasses
 import functools
 import ipaddress
@@ -37,8 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from okrkit.errors import InputError, OkrkitError
+from okrkit.extras import require
 
-__all__ = ["ServeOptions", "add_serve_command", "serve", "voila_argv"]
+__all__ = ["TOKEN_ENV", "TOKEN_FILE", "ServeOptions", "new_token", "serve", "voila_argv"]
 
 TOKEN_ENV = "OKRKIT_TOKEN"
 TOKEN_FILE = ".okrkit-token"
@@ -217,6 +216,7 @@ def serve(options: ServeOptions, *, demo: bool = False, verbose: bool = False) -
     if options.token is None and not options.stored_token and not _is_loopback(options.ip):
         raise InputError(f"--ip {options.ip}: without a token the apps are served on this machine only "
                          "(localhost); drop --no-token to serve others", field="ip")
+    require("voila.app", "apps")  # before --demo writes anything
     client = prepare(options, demo=demo)
     if options.stored_token:  # only once the folder is known to hold an engagement: no stray token files
         options = dataclasses.replace(options, token=_stored_token(options.folder, rotate=options.rotate_token))
@@ -258,6 +258,8 @@ def log_request(log: logging.Logger, handler: Any) -> None:
 
 def _voila_app_class() -> Any:
     """Voila, with the landing page in place of the file tree (built lazily: voila is heavy)."""
+    import asyncio  # here, not at the top: `okrkit --help` reads TOKEN_ENV from this module
+    require("voila.app", "apps")
     import jinja2
     from jupyter_server.base.handlers import JupyterHandler
     from tornado import web
@@ -345,45 +347,3 @@ def _voila_app_class() -> Any:
             return [landing, *kept]
 
     return OkrkitVoila
-
-
-# --- the command ----------------------------------------------------------------------
-
-
-def _cmd_serve(args: argparse.Namespace) -> int:
-    if args.dir is None and not args.demo:
-        raise InputError("name the engagement folder: okrkit serve DIR (or okrkit serve --demo)", field="dir")
-    folder = args.dir or Path("okrkit-demo")
-    token = None if args.no_token else args.token or (None if args.rotate_token else os.environ.get(TOKEN_ENV))
-    if token is not None and token.startswith("-"):
-        raise InputError("--token: must not start with '-'", field="token")
-    if args.rotate_token and (args.token or args.no_token):
-        raise InputError("--rotate-token makes a new stored token: drop --token / --no-token", field="rotate_token")
-    options = ServeOptions(folder=folder, port=args.port, ip=args.ip, token=token, pool_size=args.pool_size,
-                           db_url=args.db, stored_token=not args.no_token and token is None,
-                           rotate_token=args.rotate_token)
-    return serve(options, demo=args.demo, verbose=args.verbose)
-
-
-def add_serve_command(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    help_ = "serve the engagement's client apps (check-in, retrospective, dashboard) in the browser"
-    sub = subparsers.add_parser("serve", help=help_, description=help_ + ", with Voila.")
-    sub.set_defaults(handler=_cmd_serve)
-    sub.add_argument("dir", type=Path, nargs="?", help="the engagement folder (from `okrkit new`)")
-    sub.add_argument("--demo", action="store_true",
-                     help="write the demo engagement into DIR first if DIR is empty (default DIR: okrkit-demo)")
-    sub.add_argument("--port", type=int, default=8866, help="default 8866")
-    sub.add_argument("--ip", default="localhost",
-                     help="the address to listen on (default localhost; 0.0.0.0 to serve the client's network)")
-    group = sub.add_mutually_exclusive_group()
-    group.add_argument("--token", help=f"the access token (default: ${TOKEN_ENV}, else the engagement's own, "
-                       f"kept in DIR/{TOKEN_FILE})")
-    group.add_argument("--no-token", action="store_true", help="no token: only for this machine (localhost)")
-    sub.add_argument("--rotate-token", action="store_true",
-                     help="replace the engagement's stored token with a new one (links sent before stop working)")
-    sub.add_argument("--verbose", action="store_true",
-                     help="log Voila's routine lines too (kernels started and shut down, pools filled)")
-    sub.add_argument("--pool-size", type=int, default=1, metavar="N",
-                     help="preheated kernels kept ready per app (default 1; 0: start one per visit)")
-    sub.add_argument("--db", metavar="URL",
-                     help="SQLAlchemy URL of the store (default: $OKRKIT_DB_URL, else DIR/okrkit.db)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from okrkit.formatting import number, percent
+from okrkit.formatting import number, percent, unit_suffix
 from okrkit.progress import EngagementStatus, KRStatus, Status
 from okrkit.units import UnitSummary, furthest
 
@@ -48,7 +48,7 @@ def status_text(status: EngagementStatus) -> str:
             lines.append(f"  {obj.id:<8} {obj.title}")
             lines.append(f"  {'':<8} {_bar(obj.progress)} {percent(obj.progress):>5}  {obj.status.label}")
             for kr in obj.key_results:
-                unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
+                unit = unit_suffix(kr.unit)
                 span = f"{number(kr.baseline)} → {number(kr.target)}{unit}"
                 now = f"now {number(kr.current)}{unit}" if kr.checked_in else "now —"
                 note = _kr_note(kr)

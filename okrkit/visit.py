@@ -30,7 +30,9 @@ VISIT_TIMEOUT = 24 * 3600.0  # a preheated kernel may wait a long time for its v
 
 
 async def _receive(url: str, attempts: int = 5) -> str | None:
-    import websockets  # lazy: only preheated kernels need it
+    from okrkit.extras import require
+
+    websockets = require("websockets", "apps")  # lazy: only preheated kernels need it
 
     for attempt in range(attempts):
         try:

@@ -14,26 +14,25 @@ is recorded; a notebook the coach has edited is first copied to DIR/.okrkit-back
 
 from __future__ import annotations
 
-import argparse
 import ast
 import datetime as dt
 import json
 import re
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from okrkit.errors import InputError, OkrkitError
+from okrkit.extras import require
+from okrkit.resources import templates_dir
 
 __all__ = [
     "APPS_DIR",
     "BACKUP_DIR",
     "ENGAGEMENT_FILE",
     "Template",
-    "add_new_command",
     "app_templates",
     "make_workbooks",
     "new_engagement",
@@ -70,15 +69,6 @@ class Template:
 
     def destination(self, folder: Path) -> Path:
         return folder / APPS_DIR / self.name if self.app else folder / self.name
-
-
-def templates_dir() -> Path:
-    """Where the template notebooks are: inside the package when installed, else the source tree."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if any(candidate.glob("*.ipynb")):
-            return candidate
-    raise OkrkitError(f"okrkit's template notebooks are missing (looked in {here / 'templates'}); reinstall okrkit")
 
 
 def read_template(path: Path) -> Template:
@@ -120,17 +110,6 @@ def parse_cycle(name: str, start: dt.date | None = None, end: dt.date | None = N
         raise InputError(f"--cycle {name!r}: name a quarter such as 2026-Q1, or give --start and --end",
                          field="cycle")
     return {"name": name.strip(), "start": start, "end": end}
-
-
-def _team_names(values: list[str] | None) -> list[str]:
-    """`--teams "Ops" "Sales, Marketing"` → three names: spaces inside a name are kept."""
-    names: list[str] = []
-    for value in values or []:
-        for name in value.split(","):
-            name = name.strip()
-            if name and name not in names:
-                names.append(name)
-    return names
 
 
 def new_engagement(
@@ -214,7 +193,7 @@ def make_workbooks(folder: Path, team: str | None = None, *, only_apps: bool = F
 
     `today` fixes the day the apps take as today (the demo's, whose cycle is in the past).
     """
-    import papermill as pm  # lazy: papermill imports nbclient, jupyter_client and more (~1 s)
+    pm = require("papermill", "apps")  # lazy: papermill imports nbclient, jupyter_client and more (~1 s)
 
     written = []
     # Written beside the engagement first, then moved: a half-written notebook is never served.
@@ -298,56 +277,3 @@ def _backup(folder: Path, path: Path) -> Path:
     backup.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(path, backup)
     return backup
-
-
-# --- the command ----------------------------------------------------------------------
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a date such as 2026-01-05, not {value!r}") from None
-
-
-def _cmd_new(args: argparse.Namespace) -> int:
-    folder: Path = args.name
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{folder} is a file; name a folder for the engagement")
-    cycle = parse_cycle(args.cycle, args.start, args.end) if args.cycle else None
-    if cycle is None and (args.start or args.end):
-        raise InputError("--start and --end go with --cycle NAME", field="cycle")
-    summary = new_engagement(folder, client=args.client, cycle=cycle, teams=_team_names(args.teams),
-                             source=getattr(args, "from_file", None), url=args.db)
-    from okrkit.store import open_store
-
-    store = open_store(folder, args.db)
-    teams = [t.name for t in store.load_engagement().teams]
-    written = write_engagement_file(folder, store) + write_gitignore(folder)
-    written += make_workbooks(folder, team=teams[0] if teams else None)
-    print(summary, file=sys.stderr)
-    for path in written:
-        print(f"  {path}", file=sys.stderr)
-    note = engagement_file_note(folder, store)
-    if note:
-        print(note, file=sys.stderr)
-    print(f"\nNext: `jupyter lab {folder / 'coach-workbook.ipynb'}` for the coach, "
-          f"`okrkit serve {folder}` for the client's apps.", file=sys.stderr)
-    return 0
-
-
-def add_new_command(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    help_ = "make an engagement folder: its store, the coach workbook and the client apps (again: refresh them)"
-    sub = subparsers.add_parser("new", help=help_, description=help_ + ". Recorded data is never touched.")
-    sub.set_defaults(handler=_cmd_new)
-    sub.add_argument("name", type=Path, metavar="NAME", help="the engagement folder (created if needed)")
-    sub.add_argument("--client", help="the client's name, e.g. 'Banco Aurora'")
-    sub.add_argument("--cycle", help="the OKR cycle: a quarter such as 2026-Q1, or a name with --start/--end")
-    sub.add_argument("--start", type=_date, help="first day of the cycle (with a --cycle that is not a quarter)")
-    sub.add_argument("--end", type=_date, help="last day of the cycle")
-    sub.add_argument("--teams", nargs="+", metavar="TEAM",
-                     help="team names: --teams 'Discover Team' 'Support Team' or --teams 'Ops, Sales'")
-    sub.add_argument("--from", dest="from_file", type=Path, metavar="FILE.yaml",
-                     help="an engagement YAML to start from (or to import again into an existing folder)")
-    sub.add_argument("--db", metavar="URL",
-                     help="SQLAlchemy URL of the store (default: $OKRKIT_DB_URL, else NAME/okrkit.db)")

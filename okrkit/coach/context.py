@@ -9,11 +9,10 @@ from functools import cached_property
 from okrkit.coach.config import CoachConfig
 from okrkit.coach.findings import Finding, Severity
 from okrkit.coach.phrase import Phrase, read
-from okrkit.model import Engagement, KeyResult, Level, Objective, Team
+from okrkit.model import Engagement, KeyResult, Objective, Team
 
 __all__ = ["Context"]
 
-STRATEGIC_LEVELS = (Level.COMPANY, Level.BUSINESS_UNIT)
 
 
 @dataclass
@@ -46,7 +45,7 @@ class Context:
                 for ki, kr in enumerate(obj.key_results)]
 
     def strategic_ids(self) -> set[str]:
-        return {o.id for _, team, o in self.objectives() if team.level in STRATEGIC_LEVELS}
+        return {o.id for _, o in self.engagement.strategic_objectives()}
 
     def finding(self, rule_id: str, default: Severity, path: str, message: str, suggestion: str) -> Finding:
         severity = self.config.severity.get(rule_id, default)

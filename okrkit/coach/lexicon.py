@@ -8,22 +8,17 @@ what kind of word a token is, the way a part-of-speech tagger would, but tuned t
 # ruff: noqa: SIM905  (word lists read best as one string split on spaces)
 from __future__ import annotations
 
+from okrkit import vocabulary
+
 __all__ = [
     "ACTION_VERBS", "ARTEFACT_NOUNS", "COMPLETION_WORDS", "DOWN_VERBS", "GAIN_VERBS", "GENERIC_WORDS",
     "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "PUSH_VERBS", "RELATIVE_WORDS",
     "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WORK_ITEM_NOUNS",
 ]
 
-# Verbs that say a metric moves up or down: the core of a key result.
-UP_VERBS = frozenset(
-    "increase grow raise improve boost lift expand double triple quadruple accelerate maximize "
-    "maximise scale extend strengthen widen gain multiply deepen enhance up drive push climb "
-    "rise grows".split()
-)
-DOWN_VERBS = frozenset(
-    "reduce decrease cut lower shrink drop halve minimize minimise eliminate shorten slash trim "
-    "decline lessen curb limit contain prevent avoid bring".split()
-)
+# Verbs that say a metric moves up or down: okrkit.vocabulary's, which the model reads too.
+UP_VERBS = vocabulary.UP_VERBS
+DOWN_VERBS = vocabulary.DOWN_VERBS
 # Verbs that name a level to reach: a target with an implicit movement.
 TARGET_VERBS = frozenset(
     "achieve reach hit attain get obtain secure land sign close win acquire onboard convert "

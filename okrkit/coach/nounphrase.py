@@ -8,6 +8,7 @@ neither has to import the other.
 from __future__ import annotations
 
 from okrkit.coach import lexicon as lx
+from okrkit.vocabulary import lemmas
 
 __all__ = ["DETERMINERS", "NP_STOP", "is_noun", "lemma_class", "noun_phrase_head"]
 
@@ -42,10 +43,7 @@ def lemma_class(word: str) -> tuple[str | None, str | None]:
 
 
 def _lemma_class(word: str) -> tuple[str | None, str | None]:
-    for cand in (word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("ed") else "",
-                 word[:-3] + "e" if word.endswith("ing") else "", word[:-2] + "e" if word.endswith("es") else ""):
-        if not cand:
-            continue
+    for cand in lemmas(word):
         for name, verbs in (("up", lx.UP_VERBS), ("down", lx.DOWN_VERBS), ("maintain", lx.MAINTAIN_VERBS),
                             ("target", lx.TARGET_VERBS), ("action", lx.ACTION_VERBS)):
             if cand in verbs:

@@ -20,9 +20,10 @@ import sys
 from pathlib import Path
 
 from okrkit.errors import InputError, OkrkitError
+from okrkit.extras import require
 from okrkit.hub.roster import ENGAGEMENTS_DIR, ROSTER_FILE, Roster, User, check_slug, load_roster, save_roster
 
-__all__ = ["add_hub_commands"]
+__all__ = ["register"]
 
 _ACTIONS = ("init", "add-engagement", "add-user", "grant", "remove-user")
 DEMO_SLUG = "banco-aurora"
@@ -160,10 +161,7 @@ def _start(firm: Path, port: int, ip: str, extra: list[str]) -> int:
     roster = load_roster(firm)  # a clear error before JupyterHub starts
     if not (firm / CONFIG_FILE).is_file():
         raise InputError(f"no {CONFIG_FILE} in {firm}: okrkit hub init {firm}", field="firm_dir")
-    try:
-        import jupyterhub  # noqa: F401
-    except ImportError:
-        raise OkrkitError("JupyterHub is not installed: pip install 'okrkit[hub]'") from None
+    require("jupyterhub", "hub")
     if shutil.which("configurable-http-proxy") is None:
         raise OkrkitError("JupyterHub's proxy is missing: npm install -g configurable-http-proxy")
     if not os.environ.get("OKRKIT_DB_URL"):
@@ -256,7 +254,7 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_hub_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     help_ = "a firm's okrkit on JupyterHub: init, add-engagement, add-user, grant, remove-user, or start it"
     sub = subparsers.add_parser("hub", help=help_, description=__doc__, add_help=False,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)

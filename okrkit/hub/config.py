@@ -216,7 +216,8 @@ c.JupyterHub.bind_url = "http://127.0.0.1:8000"
 # --- Signing in -----------------------------------------------------------------------
 # NativeAuthenticator: people sign up at /hub/signup with a name on the roster, and an
 # admin coach approves them at /hub/authorize. Nobody is let in without approval.
-c.JupyterHub.authenticator_class = "okrkit.hub.native.OkrkitNativeAuthenticator"  # NativeAuthenticator, fixed for JupyterHub 6
+# NativeAuthenticator, fixed for JupyterHub 6:
+c.JupyterHub.authenticator_class = "okrkit.hub.native.OkrkitNativeAuthenticator"
 c.NativeAuthenticator.open_signup = False
 c.NativeAuthenticator.minimum_password_length = 10
 c.NativeAuthenticator.check_common_password = True

@@ -102,7 +102,8 @@ def write_checkin_history(versions: list[CheckInVersion], path: str | Path) -> N
     rows: list[list[Any]] = []
     for v in versions:
         c = v.checkin
-        for kr, value in list(c.values.items()) or [("", None)]:
+        values: list[tuple[str, float | None]] = list(c.values.items()) or [("", None)]
+        for kr, value in values:
             rows.append([v.replaced_at.isoformat(timespec="seconds"), v.recorded_at.isoformat(timespec="seconds"),
                          c.date.isoformat(), c.team, kr, _num(value), c.confidence or "", c.issues, c.plan, c.author])
     write_csv(Path(path), ("replaced_at", "recorded_at", *CHECKIN_COLUMNS), rows)

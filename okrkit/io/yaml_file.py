@@ -2,9 +2,10 @@
 
 Its top level is the engagement (client, cycle, teams and their okrs …) with optional
 lists beside it: `checkins` and `retros` of the current cycle, and `cycles`, the finished
-cycles oldest first, each with its own `cycle`, `phase`, `teams`, `checkins` and `retros`. Reading validates everything and reports the
-first problem in one line naming the field; writing keeps it tidy for a human: fields in
-a fixed order, defaults left out, whole numbers without ".0".
+cycles oldest first, each with its own `cycle`, `phase`, `teams`, `checkins` and `retros`.
+Reading validates everything and reports the first problem in one line naming the field;
+writing keeps it tidy for a human: fields in a fixed order, defaults left out, whole numbers
+without ".0".
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ __all__ = ["show"]
 
 def show(fragment: Any) -> None:
     """Display a report section in the notebook (and so in the exported report)."""
-    from IPython.display import HTML, display  # lazy: only notebooks display
+    from okrkit.extras import require
 
-    display(HTML(str(fragment)))
+    display = require("IPython.display", "reports")  # lazy: only notebooks display
+    display.display(display.HTML(str(fragment)))

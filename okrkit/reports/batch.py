@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from okrkit.errors import OkrkitError
+from okrkit.extras import require
 
 __all__ = ["BatchResult", "find_engagements", "render_all"]
 
@@ -64,7 +65,7 @@ def render_all(folders: list[Path], kind: str, *, as_of: dt.date | None = None, 
                out_dir: Path | None = None, jobs: int = 2, root: Path | None = None,
                progress: bool = True) -> BatchResult:
     """Render `kind` for every folder, `jobs` at a time; collect what was written and what failed."""
-    from tqdm import tqdm  # type: ignore[import-untyped]  # papermill depends on tqdm
+    tqdm = require("tqdm", "reports").tqdm
 
     root = root or Path(".")
     result = BatchResult()

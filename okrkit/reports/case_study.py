@@ -16,6 +16,11 @@ from okrkit.reports.context import ReportContext
 
 __all__ = ["across_cycles", "header", "intro", "narrative", "results"]
 
+# The sections a page of this kind shows, each a function of the ReportContext, in order (the tests
+# read them); SHOWS_PROGRESS: it reports progress against pace from the check-ins.
+SECTIONS = ("header", "intro", "narrative", "results", "across_cycles")
+SHOWS_PROGRESS = True
+
 
 def header(ctx: ReportContext) -> Markup:
     c = ctx.engagement.cycle

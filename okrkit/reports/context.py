@@ -103,11 +103,7 @@ class ReportContext:
 
     def strategic_objectives(self) -> list[Objective]:
         """Company and business-unit objectives, and any objective a team OKR aligns to."""
-        targets = {a for _, obj in self.engagement.objectives() for a in obj.aligns_to}
-        return [
-            obj for team, obj in self.engagement.objectives()
-            if team.level is not Level.TEAM or obj.id in targets
-        ]
+        return [obj for _, obj in self.engagement.strategic_objectives(with_alignment_targets=True)]
 
     def contributors(self, objective_id: str) -> list[Objective]:
         return [obj for _, obj in self.engagement.objectives() if objective_id in obj.aligns_to]

@@ -21,6 +21,11 @@ from okrkit.retro_formats import RETRO_FORMATS
 
 __all__ = ["actions", "calibration", "header", "lessons", "scores"]
 
+# The sections a page of this kind shows, each a function of the ReportContext, in order (the tests
+# read them); SHOWS_PROGRESS: it reports progress against pace from the check-ins.
+SECTIONS = ("header", "scores", "key_results", "lessons", "calibration", "actions")
+SHOWS_PROGRESS = True
+
 
 def header(ctx: ReportContext) -> Markup:
     c = ctx.engagement.cycle

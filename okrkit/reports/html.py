@@ -1,23 +1,17 @@
-"""The HTML pieces every report is made of, rendered by Jinja with autoescaping on.
+"""The HTML pieces every report is made of: macros and the header, rendered by okrkit.markup.
 
-Every value that comes from the engagement record (a team's name, an issue, a retro item)
-goes through a template, so it is escaped whether or not the author of a section thought
-about it: a hostile `<script>` in the data comes out as text. Only two things are marked
-safe: fragments these templates produced, and SVG rendered by vl-convert (which escapes
-the text it draws).
+Every value that comes from the engagement record goes through a template of that one
+autoescaping Jinja environment (shared with the apps), so a hostile `<script>` comes out as text.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from functools import lru_cache
 from typing import Any
 
-from jinja2 import DictLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
-from okrkit.progress import Status
+from okrkit import formatting, markup
 
 __all__ = ["chart", "fmt_date", "fmt_delta", "fmt_num", "fmt_pct", "render", "safe"]
 
@@ -65,76 +59,27 @@ _HEADER = r"""
 """
 
 
-def fmt_date(value: dt.date | None) -> str:
-    """`27 March 2026`."""
-    return "—" if value is None else f"{value.day} {value:%B %Y}"
+# Kept under their old names for the report sections; they are okrkit.formatting's.
+fmt_date = formatting.date
+fmt_short_date = formatting.short_date
+fmt_pct = formatting.percent
+fmt_num = formatting.number
+fmt_delta = formatting.delta
+fmt_unit = markup.unit_html
 
-
-def fmt_short_date(value: dt.date | None) -> str:
-    return "—" if value is None else f"{value.day} {value:%b}"
-
-
-def fmt_pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
-
-
-def fmt_num(value: float | None) -> str:
-    """Like `okrkit status`: integers without decimals, others with at most two."""
-    if value is None:
-        return "—"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def fmt_delta(value: float | None) -> str:
-    return "—" if value is None else fmt_num(abs(value))
-
-
-def fmt_unit(unit: str) -> Markup:
-    """How a unit follows a number: `81%`, `12 min`; a long unit (`tickets/month`) goes below it."""
-    if unit in ("", "%"):
-        return Markup.escape(unit)
-    if len(unit) <= 4:
-        return Markup.escape(f" {unit}")
-    return Markup('<span class="unit">{}</span>').format(unit)
-
-
-def fmt_delta_unit(unit: str) -> Markup:
-    """How a unit follows a change: a move from 40% to 32% is 8 points, not 8%."""
-    return Markup(" pts") if unit == "%" else fmt_unit(unit)
-
-
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    env = Environment(
-        loader=DictLoader({"macros": _MACROS, "header": _HEADER}),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(date=fmt_date, short_date=fmt_short_date, pct=fmt_pct, num=fmt_num, delta=fmt_delta,
-                       unit=fmt_unit, delta_unit=fmt_delta_unit)
-    env.globals.update(Status=Status)
-    return env
-
-
-@lru_cache(maxsize=64)
-def _compile(source: str) -> Any:
-    return _env().from_string('{% import "macros" as m %}' + source)
+markup.add_templates(macros=_MACROS, header=_HEADER)
 
 
 def render(source: str, **values: Any) -> Markup:
     """Render a section template (autoescaped; the macros are there as `m`)."""
-    return Markup(_compile(source).render(**values))
+    return markup.render(source, prelude='{% import "macros" as m %}', **values)
 
 
 def header(**values: Any) -> Markup:
-    return Markup(_env().get_template("header").render(**values))
+    return markup.render_named("header", **values)
 
 
-def safe(fragment: str) -> Markup:
-    """Mark a fragment as already escaped: only for output of `render` or `chart`."""
-    return Markup(fragment)
+safe = markup.safe
 
 
 _NAMESPACES = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')

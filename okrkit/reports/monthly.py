@@ -19,6 +19,11 @@ from okrkit.units import LARGE
 
 __all__ = ["appendix", "asks", "header", "risks", "strategic", "summary", "trend"]
 
+# The sections a page of this kind shows, each a function of the ReportContext, in order (the tests
+# read them); SHOWS_PROGRESS: it reports progress against pace from the check-ins.
+SECTIONS = ("header", "summary", "strategic", "risks", "asks")
+SHOWS_PROGRESS = True
+
 
 def month(ctx: ReportContext) -> tuple[dt.date, dt.date]:
     """From the first of the report's month (or the cycle's start, if later) to the report's date."""

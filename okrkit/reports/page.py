@@ -12,6 +12,8 @@ it ships with the package without package-data configuration.
 
 from __future__ import annotations
 
+from okrkit import theme
+
 __all__ = ["CSS", "TEMPLATE", "TEMPLATE_NAME"]
 
 TEMPLATE_NAME = "okrkit_report.html.j2"
@@ -49,9 +51,8 @@ TEMPLATE = r"""<!DOCTYPE html>
 </html>
 """
 
-CSS = r"""
-:root { --ink: #1f2a30; --muted: #607d8b; --line: #dfe5e8; --soft: #f5f7f8; --accent: #1d4e89;
-  --on: #2e7d32; --risk: #b07d00; --off: #c62828; }
+# The palette and the status colours are okrkit.theme's, as in the apps, the charts and the landing page.
+CSS = theme.css_variables() + r"""
 * { box-sizing: border-box; }
 html { font-family: "Liberation Sans", "Helvetica Neue", Helvetica, Arial, "DejaVu Sans", sans-serif;
   color: var(--ink); font-size: 14px; line-height: 1.5; background: #fff; }

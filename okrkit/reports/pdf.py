@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from okrkit.errors import OkrkitError
+from okrkit.extras import require
 
 __all__ = ["CHROMIUM_ARGS", "chromium_path", "html_to_pdf"]
 
@@ -47,10 +48,7 @@ def html_to_pdf(page_html: str, out: Path) -> Path:
 
 
 def _print(page_html: str, out: Path) -> Path:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ModuleNotFoundError:
-        raise OkrkitError("PDF reports need Playwright: pip install 'okrkit[reports]'") from None
+    sync_playwright = require("playwright.sync_api", "reports").sync_playwright
     executable = chromium_path()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)

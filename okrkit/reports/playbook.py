@@ -17,6 +17,11 @@ from okrkit.reports.context import ReportContext
 
 __all__ = ["cadence", "glossary", "header", "okrs", "principles", "purpose", "roles"]
 
+# The sections a page of this kind shows, each a function of the ReportContext, in order (the tests
+# read them); SHOWS_PROGRESS: it reports progress against pace from the check-ins.
+SECTIONS = ("header", "purpose", "principles", "cadence", "roles", "glossary", "okrs")
+SHOWS_PROGRESS = False
+
 PRINCIPLES = [
     ("Strategy and a shared worldview come first",
      "OKRs express a strategy; they do not replace it. Before any OKR is written, leadership shares the vision, "

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from okrkit.errors import InputError, OkrkitError
+from okrkit.errors import InputError, ReportError
+from okrkit.extras import require
 from okrkit.model import EngagementRecord
 from okrkit.progress import default_as_of
 from okrkit.reports.kinds import ReportKind, get_kind
@@ -26,10 +27,6 @@ __all__ = ["ReportError", "ReportRequest", "execute", "export_html", "render_rep
 START_TIMEOUT = 60  # seconds papermill waits for a kernel to start (its default)
 ATTEMPTS = 3  # kernel start failures are retried (papermill#511, #239)
 FORMATS = ("html", "pdf")
-
-
-class ReportError(OkrkitError):
-    """A report could not be made: its notebook raised, or no kernel would start."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +77,7 @@ def _quiet_kernel_manager() -> type:
 def execute(kind: ReportKind, parameters: dict[str, Any], *, attempts: int = ATTEMPTS,
             start_timeout: int = START_TIMEOUT, sleep: Any = time.sleep) -> Any:
     """The executed notebook (in memory); a failing cell becomes a one-line ReportError."""
-    import papermill as pm  # type: ignore[import-untyped]  # lazy: pulls in nbclient, jupyter_client, zmq
+    pm = require("papermill", "reports")  # lazy: pulls in nbclient, jupyter_client, zmq
 
     for attempt in range(1, attempts + 1):
         try:
@@ -104,8 +101,8 @@ def execute(kind: ReportKind, parameters: dict[str, Any], *, attempts: int = ATT
 
 def export_html(nb: Any, *, title: str, footer: str) -> str:
     """The executed notebook as one self-contained HTML page (okrkit's nbconvert template)."""
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
+    HTMLExporter = require("nbconvert", "reports").HTMLExporter
+    from jinja2 import DictLoader  # nbconvert's own dependency
 
     from okrkit import __version__
     from okrkit.reports.page import CSS, TEMPLATE, TEMPLATE_NAME
@@ -128,6 +125,11 @@ def render_report(request: ReportRequest) -> Path:
         raise InputError(f"format must be html or pdf, not {request.fmt!r}", field="format")
     if request.detail is not None and request.detail not in DETAILS:
         raise InputError(f"must be {' or '.join(DETAILS)}, not {request.detail!r}", field="detail")
+    # What the whole job needs, checked before any work: a PDF asked for without Playwright
+    # used to fail after the notebook had run.
+    for module in ("papermill", "nbconvert", "ipykernel", "altair", "vl_convert") + (
+            ("playwright.sync_api",) if request.fmt == "pdf" else ()):
+        require(module, "reports")
     kind = get_kind(request.kind)
     # Fail fast, before any kernel: the store opens, the date parses, the unit and the cycle exist. Only
     # the engagement is read here (a past cycle's with it); the kernel reads the check-ins and computes

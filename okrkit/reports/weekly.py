@@ -20,6 +20,11 @@ from okrkit.reports.context import ReportContext
 
 __all__ = ["header", "summary", "teams", "week"]
 
+# The sections a page of this kind shows, each a function of the ReportContext, in order (the tests
+# read them); SHOWS_PROGRESS: it reports progress against pace from the check-ins.
+SECTIONS = ("header", "summary", "teams")
+SHOWS_PROGRESS = True
+
 
 def week(ctx: ReportContext) -> tuple[dt.date, dt.date]:
     return ctx.as_of - dt.timedelta(days=6), ctx.as_of

@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool
 
-from okrkit.errors import StoreError
+from okrkit.errors import MissingExtraError, StoreError
 
 __all__ = ["DB_FILE", "ENV_URL", "display_url", "make_engine", "resolve_url", "writer"]
 
@@ -66,9 +66,7 @@ def make_engine(url: str) -> Engine:
         try:
             return create_engine(parsed, pool_pre_ping=True)
         except ModuleNotFoundError as error:
-            raise StoreError(
-                f"the database driver {error.name!r} is not installed: pip install 'okrkit[postgres]'"
-            ) from None
+            raise MissingExtraError(error.name or "the database driver", "postgres") from None
         except ArgumentError:  # NoSuchModuleError: an unknown scheme
             raise StoreError(
                 f"database URL {display_url(url)!r}: okrkit stores engagements in an SQLite file "

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, CursorResult, Engine, and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
-from okrkit.errors import DamagedStoreError, InputError, OkrkitError, SchemaVersionError, StoreError
+from okrkit.errors import DamagedStoreError, InputError, OkrkitError, RemovalError, SchemaVersionError, StoreError
 from okrkit.model import (
     CheckIn,
     CheckInVersion,
@@ -251,9 +251,9 @@ class Store:
         ).all()
         for code, count in used:
             if code not in kept_krs:
-                raise StoreError(
+                raise RemovalError(
                     f"key result {code} has {count} recorded check-in value(s) and is missing from the new "
-                    "definition; keep it, or pass --allow-removals to delete its history"
+                    "definition; keep it, or allow removals to delete its history"
                 )
         teams_with_history = connection.execute(
             select(s.teams.c.name).join(s.checkins, s.checkins.c.team_id == s.teams.c.id)
@@ -261,9 +261,9 @@ class Store:
         ).scalars()
         for name in teams_with_history:
             if name not in kept_teams:
-                raise StoreError(
+                raise RemovalError(
                     f"team {name!r} has recorded check-ins and is missing from the new definition; "
-                    "keep it, or pass --allow-removals to delete its history"
+                    "keep it, or allow removals to delete its history"
                 )
 
     def load_engagement(self) -> Engagement:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from okrkit.model import Engagement, Level
 from okrkit.progress import EngagementStatus
-from okrkit.widgets._html import STATUS_COLOURS, esc
+from okrkit.theme import status_look
+from okrkit.widgets._html import esc
 
 __all__ = ["alignment_svg", "horizontal_pairs"]
 
@@ -147,7 +148,7 @@ def alignment_svg(engagement: Engagement, status: EngagementStatus | None = None
 
 
 def _node_svg(node: _Node) -> str:
-    colour = STATUS_COLOURS.get(node.status or "", ("#1f4e8c", "#fff"))[0] if node.column != "priority" else "#34405a"
+    colour = status_look(node.status).colour if node.column != "priority" else "#34405a"
     border = 'stroke="#d08a00" stroke-dasharray="5 3"' if node.warn else 'stroke="#cfd6e2"'
     header = node.header if len(node.header) <= (node.width - 100) / 6.2 else \
         node.header[: int((node.width - 100) / 6.2) - 1] + "…"

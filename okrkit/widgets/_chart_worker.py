@@ -20,14 +20,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from okrkit.errors import ChartError  # re-exported: the dashboard catches it here
+
 __all__ = ["ChartError", "build_figures", "render", "render_async"]
 
 TIMEOUT_SECONDS = 90
 _COMMAND = [sys.executable, "-m", "okrkit.widgets._chart_worker"]
-
-
-class ChartError(RuntimeError):
-    """The charts could not be drawn; the message is one line for the page."""
 
 
 def _request(folder: str | Path, url: str | None, as_of: dt.date, team: str | None, unit: str | None = None) -> bytes:

@@ -1,17 +1,18 @@
 """HTML fragments shared by the apps: escaped text, status badges, progress bars, messages.
 
-Every function here escapes the user text it is given, so a widget never builds HTML from
-user text by hand. Pure strings: no ipywidgets, so these are cheap to import and to test.
+They are rendered by okrkit.markup's autoescaping Jinja environment (the reports' too), with
+okrkit.theme's colours and okrkit.formatting's numbers, so a widget never escapes user text
+by hand. Pure strings: no ipywidgets, so these are cheap to import and to test.
 """
 
 from __future__ import annotations
 
 import html
 
-from okrkit.formatting import STATUS_COLOURS
+from okrkit import formatting
+from okrkit.markup import render
 
 __all__ = [
-    "STATUS_COLOURS",
     "badge",
     "esc",
     "fmt_number",
@@ -20,8 +21,22 @@ __all__ = [
     "status_badge",
 ]
 
-_LEVELS = {"error": ("#b42318", "#fde8e7"), "warning": ("#9a5b00", "#fff4e0"),
-           "info": ("#1f4e8c", "#e8f0fb"), "ok": ("#1a7f37", "#e6f4ea")}
+fmt_number = formatting.number  # the one way to print a number (status, apps, reports)
+
+_BADGE = ('{% set look = level_look(level) %}'
+          '<span class="okr-badge" style="color:{{ look.colour }};background:{{ look.background }}">{{ text }}</span>')
+_BAR = (
+    '{% set look = status_look(status) %}{% set share = [0, [progress, 1]|min]|max %}'
+    '<div class="okr-bar-row"><div class="okr-bar"><span class="okr-fill" '
+    'style="width:{{ "%.1f"|format(share * 100) }}%;background:{{ look.colour }}"></span>'
+    '{% if expected is not none %}{% set pace = [0, [expected, 1]|min]|max * 100 %}'
+    '<span class="okr-pace" style="left:{{ "%.1f"|format(pace) }}%" '
+    'title="expected by now: {{ "%.0f"|format(pace) }}%"></span>{% endif %}</div>'
+    '<span class="okr-bar-label">{{ label if label is not none else share|pct }}</span></div>'
+)
+_MESSAGE = ('{% set look = level_look(level) %}'
+            '<div class="okr-msg okr-msg-{{ level }}" style="color:{{ look.colour }};background:{{ look.background }}">'
+            '{{ look.icon }} {{ text }}</div>')
 
 
 def esc(text: object) -> str:
@@ -29,47 +44,22 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
-def fmt_number(value: float | None) -> str:
-    """12 → "12", 10.25 → "10.25", None → "—"."""
-    if value is None:
-        return "—"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def badge(text: str, level: str = "info") -> str:
-    fg, bg = _LEVELS.get(level, STATUS_COLOURS.get(level, _LEVELS["info"]))
-    return f'<span class="okr-badge" style="color:{fg};background:{bg}">{esc(text)}</span>'
+    """A pill in a message level's colours (error, warning, info, ok) or a status's."""
+    return str(render(_BADGE, text=text, level=level))
 
 
 def status_badge(status: str) -> str:
     """"on-track" → a green "On track" pill; the status is read in words, not only in colour."""
-    fg, bg = STATUS_COLOURS.get(status, ("#444", "#eee"))
-    label = status.replace("-", " ").capitalize()
-    return f'<span class="okr-badge" style="color:{fg};background:{bg}">{esc(label)}</span>'
+    return badge(status.replace("-", " ").capitalize(), status)
 
 
 def progress_bar(progress: float, status: str | None = None, *, expected: float | None = None,
                  label: str | None = None) -> str:
-    """A horizontal bar filled to `progress` (0–1), with a tick at the expected pace."""
-    share = min(1.0, max(0.0, progress))
-    colour = STATUS_COLOURS.get(status or "", ("#1f4e8c", ""))[0]
-    tick = ""
-    if expected is not None:
-        pace = min(1.0, max(0.0, expected)) * 100
-        tick = f'<span class="okr-pace" style="left:{pace:.1f}%" title="expected by now: {pace:.0f}%"></span>'
-    text = esc(label if label is not None else f"{share * 100:.0f}%")
-    return (
-        f'<div class="okr-bar-row"><div class="okr-bar"><span class="okr-fill" '
-        f'style="width:{share * 100:.1f}%;background:{colour}"></span>{tick}</div>'
-        f'<span class="okr-bar-label">{text}</span></div>'
-    )
+    """A horizontal bar filled to `progress` (0–1) in its status's colour, with a tick at the expected pace."""
+    return str(render(_BAR, progress=progress, status=status, expected=expected, label=label))
 
 
 def message(text: str, level: str = "error") -> str:
     """A one-line message for a field: red for an error, green for done, blue for a tip."""
-    if not text:
-        return ""
-    fg, bg = _LEVELS.get(level, _LEVELS["info"])
-    icon = {"error": "⚠", "warning": "⚠", "ok": "✓", "info": "ℹ"}.get(level, "")
-    return f'<div class="okr-msg okr-msg-{level}" style="color:{fg};background:{bg}">{icon} {esc(text)}</div>'
-
+    return str(render(_MESSAGE, text=text, level=level)) if text else ""

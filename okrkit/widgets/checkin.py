@@ -11,7 +11,6 @@ then. Below, the team's confidence and progress trend over the cycle. No pandas,
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -19,13 +18,20 @@ from typing import Any
 import ipywidgets as w
 from traitlets import TraitError
 
-from okrkit.errors import InputError, OkrkitError
+from okrkit.formatting import unit_suffix
 from okrkit.model import CheckIn, KeyResult, Team
-from okrkit.progress import classify, engagement_status, expected_progress, implausible, kr_raw_progress
+from okrkit.progress import (
+    classify,
+    expected_progress,
+    implausible,
+    kr_raw_progress,
+    team_progress_series,
+)
 from okrkit.validation import parse
-from okrkit.widgets._base import App, button, guarded, html, row, text_field
+from okrkit.widgets._base import button, guarded, html, row, text_field
 from okrkit.widgets._debounce import Debouncer
-from okrkit.widgets._forms import clip_text, length_counter, number_text, parse_number, show_error
+from okrkit.widgets._form_app import FormApp
+from okrkit.widgets._forms import clip_text, length_counter, number_text, parse_number
 from okrkit.widgets._html import esc, fmt_number, message, progress_bar
 from okrkit.widgets._trend import trend_svg
 
@@ -54,8 +60,10 @@ class ConfidenceScale(w.ToggleButtons):
             self._on_refused()
 
 
-class CheckInApp(App):
+class CheckInApp(FormApp):
     """A team's weekly GRIP check-in, recorded in the engagement's store."""
+
+    draft_kind = "checkin"
 
     title = "Weekly check-in"
     subtitle = "GRIP: Goal confidence · Results progress · Issues · Plan forward. About fifteen minutes."
@@ -93,6 +101,7 @@ class CheckInApp(App):
         self.date.observe(self._on_date_change, names="value")
         self.save_button.on_click(self._on_save)
         self.save_anyway.on_click(self._on_save_anyway)
+        self.controls["save"] = self.save_button
         self._debounced = Debouncer(0.8, self._autosave)
         self._filling = False
         self._fill_from_records()
@@ -142,7 +151,7 @@ class CheckInApp(App):
 
     def _kr_row(self, kr: KeyResult) -> w.Widget:
         self._krs[kr.id] = kr
-        unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
+        unit = unit_suffix(kr.unit)
         span = f"{fmt_number(kr.baseline)} → {fmt_number(kr.target)}{unit}"
         field = w.Text(placeholder="value", layout=w.Layout(width="110px"))
         field.observe(self._on_value_change, names="value")
@@ -217,21 +226,12 @@ class CheckInApp(App):
             return "<p class='okr-muted'>The trend appears after the first check-in.</p>"
         cycle = self.engagement.cycle
         confidence = [(c.date, c.confidence) for c in known if c.confidence is not None]
-        progress = []
-        for checkin in known:
-            status = engagement_status(self.engagement, known, as_of=checkin.date)
-            team = next(t for t in status.teams if t.name == self.team)
-            if team.objectives:
-                progress.append((checkin.date, sum(o.progress for o in team.objectives) / len(team.objectives)))
+        progress = team_progress_series(self.engagement, known, self.team) if self.team else []
         return trend_svg(cycle.start, cycle.end, confidence, progress, title=f"{self.team}: trend")
 
     # --- handlers ------------------------------------------------------------------------
 
     # --- the unsaved check-in, kept as a draft ----------------------------------------------
-
-    @property
-    def _draft_name(self) -> str:
-        return f"checkin:{self.team}"
 
     def _on_form_change(self, _change: dict[str, Any]) -> None:
         if not self._filling:
@@ -245,14 +245,12 @@ class CheckInApp(App):
             "issues": clip_text(self.issues.value), "plan": clip_text(self.plan.value),
             "author": self.user or clip_text(self.author.value, 200),
         }
-        # A draft is a convenience: if it cannot be kept, the check-in is still saved by the button.
-        with contextlib.suppress(OkrkitError):
-            self.store.save_draft(self._draft_name, payload)
+        self.keep_draft(payload)  # a convenience: if it cannot be kept, the button still saves
 
     def _restore_draft(self) -> None:
         """Bring back an unsaved check-in of the same week (a closed tab, a restarted kernel)."""
-        draft = self.store.load_draft(self._draft_name)
-        if not isinstance(draft, dict):
+        draft = self.stored_draft()
+        if draft is None:
             return
         try:
             week = dt.date.fromisoformat(str(draft.get("date")))
@@ -335,12 +333,9 @@ class CheckInApp(App):
 
     @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
-        for slot in self.messages.values():
-            slot.value = ""
-        self.result.value = ""
+        self.clear_messages()
         if self.confidence.value is None:
-            self.messages["confidence"].value = message("Choose how confident you are, from 1 to 10.")
-            self.result.value = message("Nothing was saved: see the message above.")
+            self.refuse("Choose how confident you are, from 1 to 10.", "confidence")
             return
         data = {
             "team": self.team,
@@ -352,22 +347,21 @@ class CheckInApp(App):
             "author": self.user or clip_text(self.author.value, 1000),
         }
         self.save_anyway.layout.display = "none"
-        try:
-            checkin = parse(CheckIn, data)
-            if self._ask_about_values(checkin):
-                return
-            self.store.record_checkin(checkin)
-        except InputError as error:
-            show_error(error, self.messages, self.messages["values"])
-            self.result.value = message("Nothing was saved: please correct the field marked above.")
-            return
-        except OkrkitError as error:
-            self.result.value = message(f"Nothing was saved: {error}")
+        checkin = self.save(lambda: self._record(data), fallback="values")
+        if checkin is None:
             return
         self._debounced.cancel()  # a pending autosave must not bring the draft back
-        self.store.delete_draft(self._draft_name)
+        self.drop_draft()
         self._checkins = self.store.checkins(self.team)
         self.follow_up.value = self._follow_up_html(
             next((c for c in reversed(self._checkins) if c.date < checkin.date), None), editing=True)
         self.trend.value = self._trend_html()
-        self.result.value = message(f"Saved the check-in of {checkin.date:%d %b %Y}. Thank you!", "ok")
+        self.saved(f"Saved the check-in of {checkin.date:%d %b %Y}. Thank you!")
+
+    def _record(self, data: dict[str, Any]) -> CheckIn | None:
+        """Parse and save; None, with the question asked, when a value looks like a slip."""
+        checkin = parse(CheckIn, data)
+        if self._ask_about_values(checkin):
+            return None
+        self.store.record_checkin(checkin)
+        return checkin

@@ -19,6 +19,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from okrkit.formatting import unit_suffix
 from okrkit.model import Level, Retro
 from okrkit.progress import KRStatus, ObjectiveStatus, Status, TeamStatus, default_as_of, engagement_status
 from okrkit.retro_formats import RETRO_FORMATS
@@ -196,8 +197,7 @@ class DashboardApp(App):
         objectives = [o for t in teams for o in t.objectives]
         counts = {st: sum(o.status is st for o in objectives) for st in Status}
         confidences = [t.confidence for t in teams if t.confidence is not None]
-        weeks = max(1, round(s.cycle.days / 7))
-        week = min(weeks, max(1, round((s.as_of - s.cycle.start).days / 7) + 1))
+        week, weeks = s.cycle.week_of(s.as_of)
         mean_conf = f"{sum(confidences) / len(confidences):.1f}/10" if confidences else "—"
         kpis = [
             (f"{s.expected:.0%}", f"of the cycle elapsed · week {week} of {weeks} · as of {s.as_of:%d %b %Y}"),
@@ -225,7 +225,7 @@ class DashboardApp(App):
         expected = self.status.expected
         rows = []
         for kr in obj.key_results:
-            unit = f" {kr.unit}" if kr.unit and kr.unit != "%" else kr.unit
+            unit = unit_suffix(kr.unit)
             now = fmt_number(kr.current) if kr.checked_in else "not checked in"
             rows.append(
                 f"<tr><td><span class='okr-id'>{esc(kr.id)}</span> {esc(kr.title)}</td>"

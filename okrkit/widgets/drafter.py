@@ -18,12 +18,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from okrkit.errors import InputError, OkrkitError
+from okrkit.errors import InputError
 from okrkit.model import Dismissal, Engagement, KeyResult, Level, Objective
 from okrkit.validation import parse
 from okrkit.widgets import _draft as d
-from okrkit.widgets._base import App, button, guarded, html, row, text_field
+from okrkit.widgets._base import button, guarded, html, row, text_field
 from okrkit.widgets._debounce import Debouncer
+from okrkit.widgets._form_app import FormApp
 from okrkit.widgets._forms import clip_text
 from okrkit.widgets._html import esc, message
 
@@ -34,8 +35,10 @@ _COMMITMENTS = [("Commitment…", ""), ("Committed (expected at 1.0)", "committe
                 ("Aspirational (0.7 is success)", "aspirational")]
 
 
-class Drafter(App):
+class Drafter(FormApp):
     """Draft a team's OKRs with live coaching; autosaved, saved all at once."""
+
+    draft_kind = "drafter"
 
     title = "OKR drafter"
     subtitle = ("Objectives say what we want and why; key results measure the change, from a baseline to a target. "
@@ -45,7 +48,7 @@ class Drafter(App):
     def build(self) -> list[w.Widget]:
         assert self.team is not None
         self._debounced = Debouncer(self.debounce_seconds, self._after_typing)
-        stored = self.store.load_draft(d.draft_name(self.team))
+        stored = self.stored_draft()
         self.draft = d.sanitise(stored) if stored else d.draft_from_team(self.engagement.team(self.team))
         self.restored = stored is not None
         self.cards = w.VBox()
@@ -58,6 +61,8 @@ class Drafter(App):
         self.add_objective_button.on_click(self._on_add_objective)
         self.save_button.on_click(self._on_save)
         self.discard_button.on_click(self._on_discard)
+        self.controls.update({"add objective": self.add_objective_button, "save": self.save_button,
+                              "discard": self.discard_button})
         self.fields: dict[str, w.Widget] = {}
         self.slots: dict[str, w.HTML] = {}
         self.dismiss_rows: dict[str, w.HBox] = {}
@@ -121,7 +126,7 @@ class Drafter(App):
         self.fields.update({f"{key}.title": title, f"{key}.why": why, f"{key}.aligns_to": aligns})
         self.slots[key] = html()
         self.dismiss_rows[key] = w.HBox()
-        tools = self._move_buttons(self.draft["objectives"], oi, "objective")
+        tools = self._move_buttons(self.draft["objectives"], oi, "objective", key)
         kr_rows = [self._kr_row(oi, ki, kr, obj) for ki, kr in enumerate(obj["key_results"])]
         add_kr = button("Add key result", icon="plus")
         add_kr.on_click(lambda _b: self._on_add_kr(oi))
@@ -154,12 +159,13 @@ class Drafter(App):
                             f"{key}.unit": unit})
         self.slots[key] = html()
         self.dismiss_rows[key] = w.HBox()
-        tools = self._move_buttons(obj["key_results"], ki, "key result")
+        tools = self._move_buttons(obj["key_results"], ki, "key result", key)
         line = row(html(f"<span class='okr-id'>{esc(kr['id'])}</span>", width="58px"), title, baseline,
                    html("→", width="12px"), target, unit, _tool_group(tools))
         return w.VBox([line, self.slots[key], self.dismiss_rows[key]])
 
-    def _move_buttons(self, items: list[Any], index: int, noun: str) -> list[w.Button]:
+    def _move_buttons(self, items: list[Any], index: int, noun: str, key: str) -> list[w.Button]:
+        """Up, down and remove for the row `key` ("o0", "o0.k1"), named "o0.k1 up" … in `controls`."""
         up = button("", icon="arrow-up", width="34px", tooltip=f"Move this {noun} up")
         down = button("", icon="arrow-down", width="34px", tooltip=f"Move this {noun} down")
         remove = button("", icon="trash", width="34px", tooltip=f"Remove this {noun}")
@@ -167,6 +173,7 @@ class Drafter(App):
         up.on_click(lambda _b: self._on_move(items, index, -1))
         down.on_click(lambda _b: self._on_move(items, index, +1))
         remove.on_click(lambda _b: self._on_remove(items, index))
+        self.controls.update({f"{key} up": up, f"{key} down": down, f"{key} remove": remove})
         return [up, down, remove]
 
     def _align_options(self) -> list[tuple[str, str]]:
@@ -211,7 +218,7 @@ class Drafter(App):
         self._autosave()
 
     def _on_discard(self, _button: w.Button | None = None) -> None:
-        self.store.delete_draft(d.draft_name(self.team or ""))
+        self.drop_draft()
         self.reload()
         self.draft = d.draft_from_team(self.engagement.team(self.team or ""))
         self._rebuild()
@@ -230,9 +237,8 @@ class Drafter(App):
         self._debounced.flush()
 
     def _autosave(self) -> None:
-        try:
-            self.store.save_draft(d.draft_name(self.team or ""), self.draft)
-        except OkrkitError as error:
+        error = self.keep_draft(self.draft)
+        if error is not None:
             self.autosave_note.value = message(f"The draft could not be kept: {error}", "warning")
             return
         self.autosave_note.value = ("<div class='okr-hint'>Draft kept automatically: closing this page loses "
@@ -357,30 +363,30 @@ class Drafter(App):
 
     # --- save ----------------------------------------------------------------------------------
 
+    def _write(self, candidate: Engagement) -> Engagement:
+        self.store.save_engagement(candidate)
+        return candidate
+
     @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
         self._debounced.flush()
         candidate, problems, _paths = self._candidate()
         if problems:
-            self.result.value = message("Nothing was saved: correct the fields marked in red.")
+            self.refuse("correct the fields marked in red.")
             return
         errors = [f for _slot, f in self.findings if f.severity.value == "error"]
         if errors:
-            self.result.value = message(
-                f"Nothing was saved: the coach found {len(errors)} problem{'s' if len(errors) > 1 else ''} that "
-                f"{'stop' if len(errors) > 1 else 'stops'} these OKRs from working (marked in red).")
+            self.refuse(f"the coach found {len(errors)} problem{'s' if len(errors) > 1 else ''} that "
+                        f"{'stop' if len(errors) > 1 else 'stops'} these OKRs from working (marked in red).")
             return
         from okrkit.coach.dismissals import settle
 
         settled = settle(candidate)
         candidate = candidate.model_copy(update={"coach_dismissed": list(settled.kept)})
-        try:
-            self.store.save_engagement(candidate)
-        except OkrkitError as error:
-            self.result.value = message(f"Nothing was saved: {error}")
+        if self.save(lambda: self._write(candidate)) is None:
             return
         self._debounced.cancel()
-        self.store.delete_draft(d.draft_name(self.team or ""))
+        self.drop_draft()
         self.reload()
         objectives = self.engagement.team(self.team or "").objectives
         count = sum(len(o.key_results) for o in objectives)

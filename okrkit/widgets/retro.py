@@ -16,24 +16,26 @@ from typing import Any
 
 import ipywidgets as w
 
-from okrkit.errors import InputError, OkrkitError
+from okrkit.errors import InputError
 from okrkit.model import Retro, RetroItem, RetroKind
 from okrkit.progress import engagement_status, score_reading
-from okrkit.retro_formats import RETRO_FORMATS
+from okrkit.retro_formats import RETRO_FORMATS, default_format
 from okrkit.validation import parse, too_long
-from okrkit.widgets._base import FULL_WIDTH, App, button, guarded, html, row, text_field
-from okrkit.widgets._forms import clip_text, length_counter, show_error
+from okrkit.widgets._base import FULL_WIDTH, button, guarded, html, row, text_field
+from okrkit.widgets._form_app import FormApp
+from okrkit.widgets._forms import clip_text, length_counter
 from okrkit.widgets._html import esc, message
 
 __all__ = ["RetroApp"]
 
 _KIND_LABELS = [("Mid-cycle", RetroKind.MID_CYCLE.value), ("End of cycle", RetroKind.END.value)]
-_DEFAULT_FORMAT = {RetroKind.MID_CYCLE.value: "attractors-detractors", RetroKind.END.value: "end-of-cycle"}
 DEFAULT_DOTS = 3
 
 
-class RetroApp(App):
+class RetroApp(FormApp):
     """A team's retrospective, recorded in the engagement's store."""
+
+    draft_kind = "retro"
 
     title = "Retrospective"
     subtitle = "Look back at the journey, not only the delivery: what helped, what got in the way, what next."
@@ -74,6 +76,7 @@ class RetroApp(App):
         self.format.observe(self._on_format_change, names="value")
         self.add_action.on_click(self._on_add_action)
         self.save_button.on_click(self._on_save)
+        self.controls.update({"add action": self.add_action, "save": self.save_button})
         self._render_board()
         self._render_actions()
         self._render_scores()
@@ -105,7 +108,7 @@ class RetroApp(App):
     def _set_format_options(self, kind: str) -> None:
         options = [(f.title, f.name) for f in RETRO_FORMATS.values() if f.when in (kind, "any")]
         self.format.options = options
-        self.format.value = _DEFAULT_FORMAT[kind]
+        self.format.value = default_format(kind).name
 
     def _render_board(self) -> None:
         fmt = RETRO_FORMATS[self.format.value]
@@ -118,6 +121,7 @@ class RetroApp(App):
             add.on_click(lambda _b, p=prompt: self._on_add_item(p))
             # Enter in the box adds the note, as on any board (the front-end sends a "submit" message).
             field.on_msg(lambda _w, content, _buffers, p=prompt: self._on_note_message(p, content))
+            self.controls[f"add note: {prompt}"] = add
             self.item_inputs[prompt] = field
             notes: list[w.Widget] = [html(f"<h3>{esc(question)}</h3>")]
             notes += [self._item_row(item) for item in items]
@@ -134,6 +138,7 @@ class RetroApp(App):
         remove = button("", icon="times", width="34px", tooltip="Remove this note")
         vote.on_click(lambda _b, i=item: self._on_vote(i))
         remove.on_click(lambda _b, i=item: self._on_remove_item(i))
+        self.controls.update({f"vote: {item['text']}": vote, f"remove note: {item['text']}": remove})
         note = html(f"<div class='okr-sticky'>{esc(item['text'])}</div>")
         note.layout.width = FULL_WIDTH  # its border inside the column
         # The buttons sit under the note, whole at any length of note (beside it they were cut off).
@@ -290,20 +295,15 @@ class RetroApp(App):
 
     # --- draft and save ---------------------------------------------------------------
 
-    @property
-    def _draft_name(self) -> str:
-        return f"retro:{self.team}"
-
     def _autosave(self) -> None:
         payload = {"kind": self.kind.value, "format": self.format.value, "items": self._items,
                    "actions": self._actions, "dots": self.dots.value}
-        try:
-            self.store.save_draft(self._draft_name, payload)
-        except OkrkitError as error:
+        error = self.keep_draft(payload)
+        if error is not None:
             self.result.value = message(f"Could not keep a draft: {error}", "warning")
 
     def _restore_draft(self) -> None:
-        draft = self.store.load_draft(self._draft_name)
+        draft = self.stored_draft()
         if not draft:
             return
         if draft.get("kind") in dict(_KIND_LABELS).values():
@@ -341,8 +341,7 @@ class RetroApp(App):
 
     @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
-        for slot in self.messages.values():
-            slot.value = ""
+        self.clear_messages()
         prompts = RETRO_FORMATS[self.format.value].prompts
         data = {
             "team": self.team, "date": self.date.value, "kind": self.kind.value, "format": self.format.value,
@@ -353,23 +352,20 @@ class RetroApp(App):
                        if self.kind.value == "end" else {}),
         }
         if not data["items"]:
-            self.messages["items"].value = message("Add at least one note before saving.")
-            self.result.value = message("Nothing was saved.")
+            self.refuse("Add at least one note before saving.", "items")
             return
-        try:
-            retro = parse(Retro, data)
-            self.store.record_retro(retro)
-        except InputError as error:
-            show_error(error, self.messages, self.messages["items"])
-            self.result.value = message("Nothing was saved: please correct the field marked above.")
+        retro = self.save(lambda: self._record(data), fallback="items")
+        if retro is None:
             return
-        except OkrkitError as error:
-            self.result.value = message(f"Nothing was saved: {error}")
-            return
-        self.store.delete_draft(self._draft_name)
+        self.drop_draft()
         self.restored.value = ""
         self.history.value = self._history_html()
-        self.result.value = message(f"Saved the retrospective of {retro.date:%d %b %Y}.", "ok")
+        self.saved(f"Saved the retrospective of {retro.date:%d %b %Y}.")
+
+    def _record(self, data: dict[str, Any]) -> Retro:
+        retro = parse(Retro, data)
+        self.store.record_retro(retro)
+        return retro
 
 
 def _voters(raw: Any) -> dict[str, int]:

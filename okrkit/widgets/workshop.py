@@ -15,11 +15,12 @@ from typing import Any
 
 import ipywidgets as w
 
-from okrkit.errors import InputError, OkrkitError
+from okrkit.errors import InputError
 from okrkit.model import Engagement, WorkshopPrep
 from okrkit.validation import parse
-from okrkit.widgets._base import App, button, guarded, html, row, text_field
-from okrkit.widgets._forms import clip_text, show_error
+from okrkit.widgets._base import button, guarded, html, row, text_field
+from okrkit.widgets._form_app import FormApp
+from okrkit.widgets._forms import clip_text
 from okrkit.widgets._html import esc, message
 
 __all__ = ["WorkshopKit"]
@@ -33,7 +34,7 @@ PRINCIPLES = (
 )
 
 
-class WorkshopKit(App):
+class WorkshopKit(FormApp):
     """Prepare and run the Strategy Session Workshop."""
 
     title = "Strategy Session Workshop"
@@ -69,6 +70,8 @@ class WorkshopKit(App):
         add_participant.on_click(self._on_add_participant)
         add_item.on_click(self._on_add_agenda_item)
         self.save_button.on_click(self._on_save)
+        self.controls.update({"add participant": add_participant, "add agenda item": add_item,
+                              "save": self.save_button})
         for field in (self.start_time, self.date):
             field.observe(self._on_any_change, names="value")
         self._render_participants()
@@ -117,6 +120,7 @@ class WorkshopKit(App):
 
     def _render_participants(self) -> None:
         rows = []
+        self.participant_fields: list[dict[str, w.Widget]] = []  # by row, for people's scripts and tests
         for i, p in enumerate(self._participants):
             name = self._bound(text_field("Name", p["name"], width="180px"), p, "name", 200)
             role = self._bound(text_field("Role", p.get("role", ""), width="220px"), p, "role", 200)
@@ -124,6 +128,7 @@ class WorkshopKit(App):
                                   "presentation_minutes", 10)
             notes = self._bound(text_field("Interview notes", p.get("interview_notes", ""), area=True, rows=2),
                                 p, "interview_notes")
+            self.participant_fields.append({"name": name, "role": role, "minutes": minutes, "notes": notes})
             rows.append(w.VBox([row(name, role, minutes, html("<span class='okr-hint'>minutes</span>"),
                                     self._remove_button(self._participants, i, self._render_participants)),
                                 html("<span class='okr-hint'>Interview notes</span>"), notes]).add_class("okr-card"))
@@ -181,24 +186,21 @@ class WorkshopKit(App):
 
     @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
-        for slot in self.messages.values():
-            slot.value = ""
+        self.clear_messages()
+        if self.save(self._write) is None:
+            return
+        self.reload()
+        self.saved("Workshop plan saved.")
+
+    def _write(self) -> Engagement:
         values = [v.strip() for v in clip_text(self.core_values.value, 20_000).splitlines() if v.strip()]
         try:
             prep = parse(WorkshopPrep, self._prep_data())
             data = self.engagement.model_dump(mode="json", by_alias=True)
             data.update(workshop=prep.model_dump(mode="json"), core_values=values)
             engagement = parse(Engagement, data)
-            self.store.save_engagement(engagement)
         except InputError as error:
-            field = (error.field or "").removeprefix("workshop.")
-            error.field = field
-            show_error(error, self.messages, self.result)
-            if not self.result.value:
-                self.result.value = message("Nothing was saved: correct the field marked above.")
-            return
-        except OkrkitError as error:
-            self.result.value = message(f"Nothing was saved: {error}")
-            return
-        self.reload()
-        self.result.value = message("Workshop plan saved.", "ok")
+            error.field = (error.field or "").removeprefix("workshop.")  # the fields are named without it here
+            raise
+        self.store.save_engagement(engagement)
+        return engagement

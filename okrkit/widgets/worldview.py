@@ -14,12 +14,12 @@ from typing import Any
 
 import ipywidgets as w
 
-from okrkit.errors import InputError, OkrkitError
 from okrkit.model import Engagement, Level, Objective, Team
 from okrkit.validation import parse
-from okrkit.widgets._base import App, button, guarded, html, row, text_field
-from okrkit.widgets._forms import clip_text, show_error
-from okrkit.widgets._html import badge, esc, message
+from okrkit.widgets._base import button, guarded, html, row, text_field
+from okrkit.widgets._form_app import FormApp
+from okrkit.widgets._forms import clip_text
+from okrkit.widgets._html import badge, esc
 
 __all__ = ["FOUR_QUESTIONS", "WorldviewView"]
 
@@ -35,7 +35,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in clip_text(text, 50_000).splitlines() if line.strip()]
 
 
-class WorldviewView(App):
+class WorldviewView(FormApp):
     """Worldview, layers and the four key questions."""
 
     title = "Worldview and layers"
@@ -54,6 +54,7 @@ class WorldviewView(App):
         self.result = html()
         self.save_button = button("Save worldview", "primary", icon="check", width="180px")
         self.save_button.on_click(self._on_save)
+        self.controls["save"] = self.save_button
         self.layers = html(self._layers_html())
         self.questions = html(self._questions_html())
         column = {"width": "33%", "padding": "0 6px 0 0"}
@@ -78,35 +79,30 @@ class WorldviewView(App):
 
     @guarded
     def _on_save(self, _button: w.Button | None = None) -> None:
-        for slot in self.messages.values():
-            slot.value = ""
+        self.clear_messages()
+        if self.save(self._write) is None:
+            return
+        self.reload()
+        self.layers.value = self._layers_html()
+        self.questions.value = self._questions_html()
+        self.saved("Worldview saved.")
+
+    def _write(self) -> Engagement:
         data: dict[str, Any] = self.engagement.model_dump(mode="json", by_alias=True)
         data.update(
             vision=clip_text(self.vision.value, 6000), priorities=_lines(self.priorities.value),
             worldview={"key_dynamics": _lines(self.dynamics.value), "competition": _lines(self.competition.value),
                        "target_audience": _lines(self.audience.value)},
         )
-        try:
-            engagement = parse(Engagement, data)
-            self.store.save_engagement(engagement)
-        except InputError as error:
-            show_error(error, self.messages, self.result)
-            if self.result.value == "":
-                self.result.value = message("Nothing was saved: correct the field marked above.")
-            return
-        except OkrkitError as error:
-            self.result.value = message(f"Nothing was saved: {error}")
-            return
-        self.reload()
-        self.layers.value = self._layers_html()
-        self.questions.value = self._questions_html()
-        self.result.value = message("Worldview saved.", "ok")
+        engagement = parse(Engagement, data)
+        self.store.save_engagement(engagement)
+        return engagement
 
     # --- reading the layers ------------------------------------------------------------------
 
     def _layers_html(self) -> str:
         e = self.engagement
-        strategic = [(t, o) for t, o in e.objectives() if t.level is not Level.TEAM]
+        strategic = e.strategic_objectives()
         team_okrs = [(t, o) for t, o in e.objectives() if t.level is Level.TEAM]
         backlog: dict[str, list[str]] = {}
         for item in e.backlog:

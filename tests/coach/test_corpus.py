@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from okrkit.coach.evaluate import evaluate, main
 
@@ -12,10 +13,13 @@ HERE = Path(__file__).parent
 
 
 def test_corpus_is_large_and_varied() -> None:
-    """At least 100 key results and 40 objectives, good and bad."""
-    score = evaluate(HERE / "corpus.yaml")
-    assert len(score.outcomes) >= 140
-    assert sum(1 for o in score.outcomes if not o.expect) >= 50
+    """At least 100 key results and 40 objectives, each with at least 20 good and 20 bad ones."""
+    corpus = yaml.safe_load((HERE / "corpus.yaml").read_text(encoding="utf-8"))
+    for section, least in (("key_results", 100), ("objectives", 40)):
+        items = corpus[section]
+        bad = sum(1 for item in items if item["expect"])
+        assert len(items) >= least, section
+        assert bad >= 20 and len(items) - bad >= 20, section
 
 
 @pytest.mark.parametrize("name", ["corpus.yaml", "holdout.yaml", "independent.yaml", "probes.yaml"])

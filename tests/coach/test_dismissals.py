@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from okrkit.cli import lint as lint_command
 from okrkit.coach import review
 from okrkit.coach.dismissals import dismiss, settle, undismiss
 from okrkit.errors import InputError
 from okrkit.io.yaml_file import dump_record, read_record
-from okrkit.lint import add_lint_command
 from okrkit.model import EngagementRecord
 from okrkit.store import open_store
 from okrkit.testing import engagement, key_result, objective, team
@@ -121,7 +121,7 @@ def test_dismissals_round_trip_through_the_store(tmp_path: Path, store_url: str 
 
 def _lint(*argv: str) -> int:
     parser = argparse.ArgumentParser()
-    add_lint_command(parser.add_subparsers())
+    lint_command.register(parser.add_subparsers())
     args = parser.parse_args(["lint", *argv])
     return int(args.handler(args))
 

@@ -36,7 +36,8 @@ def test_jsonl_scores_bad_for_the_authors_reason_and_good_by_label(tmp_path: Pat
 
 def test_jsonl_bad_flagged_for_another_reason_counts_apart(tmp_path: Path) -> None:
     """A bad example caught by a rule other than the author's reason is not a hit, but is a complaint."""
-    rows = [{"id": "s2-01", "kind": "key_result", "text": "Improve customer satisfaction", "label": "bad", "rules": ["kr-is-task"]}]
+    rows = [{"id": "s2-01", "kind": "key_result", "text": "Improve customer satisfaction", "label": "bad",
+             "rules": ["kr-is-task"]}]
     score = evaluate(_write(tmp_path, rows))
     assert score.bad_flagged_for_reason() == 0.0
     assert score.bad_alarmed() == 1.0  # kr-not-measurable fired instead

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from okrkit.lint import add_lint_command
+from okrkit.cli.lint import register
 from okrkit.io.yaml_file import dump_record
 from okrkit.model import EngagementRecord
 from okrkit.testing import engagement, key_result, objective, team
@@ -18,7 +18,7 @@ ROOT = Path(__file__).parents[2]
 
 def _lint(*argv: str) -> int:
     parser = argparse.ArgumentParser()
-    add_lint_command(parser.add_subparsers())
+    register(parser.add_subparsers())
     args = parser.parse_args(["lint", *argv])
     return int(args.handler(args))
 

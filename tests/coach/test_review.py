@@ -89,7 +89,7 @@ def test_model_and_package_do_not_import_the_coach() -> None:
 
 def test_coach_imports_no_ui_or_notebook_libraries() -> None:
     """The coach is domain code: no ipywidgets, altair, papermill or voila."""
-    code = ("import sys, okrkit.coach, okrkit.coach.lint, okrkit.lint; "
+    code = ("import sys, okrkit.coach, okrkit.cli.lint_report, okrkit.cli.lint; "
             "print([m for m in ('ipywidgets', 'altair', 'papermill', 'voila') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -55,7 +55,8 @@ def test_the_config_gives_each_client_group_its_engagement_only(firm: Path) -> N
                                                              for s in roles["user"]["scopes"])
     assert c.JupyterHub.load_groups == {"client-banco-aurora": {"users": ["discover"]}}
     assert c.Authenticator.allowed_users == {"coach", "discover"} and c.Authenticator.admin_users == {"coach"}
-    assert c.JupyterHub.authenticator_class == "okrkit.hub.native.OkrkitNativeAuthenticator" and c.NativeAuthenticator.open_signup is False
+    assert c.JupyterHub.authenticator_class == "okrkit.hub.native.OkrkitNativeAuthenticator"
+    assert c.NativeAuthenticator.open_signup is False
 
 
 def test_two_engagements_are_two_services_and_two_groups(firm: Path, tmp_path: Path) -> None:

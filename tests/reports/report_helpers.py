@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from okrkit.model import CheckIn, EngagementRecord, Retro
+from okrkit.reports.kinds import KINDS as REPORT_KINDS
 from okrkit.testing import engagement, key_result, objective, team
 
 AS_OF = dt.date(2026, 2, 20)
-KINDS = ("weekly", "monthly", "cycle", "case-study", "playbook")
+KINDS = tuple(REPORT_KINDS)  # every registered kind: a new kind's notebook is tested here at once
+PROGRESS_KINDS = tuple(k for k, kind in REPORT_KINDS.items() if kind.sections().SHOWS_PROGRESS)
 HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 T = TypeVar("T")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -134,3 +134,18 @@ def test_an_unknown_cycle_fails_before_any_kernel(tmp_path: Path, capsys: pytest
 def test_a_past_cycles_report_is_named_after_its_cycle() -> None:
     request = run.ReportRequest(Path("eng"), "cycle", None, "html", None, None, cycle="2025-Q4")
     assert run._output_path(request, dt.date(2025, 12, 19)).name == "cycle-2025-Q4-2025-12-19.html"
+
+
+def test_every_kind_names_its_sections_and_its_notebook_shows_each() -> None:
+    """A kind's module lists its sections (the tests render them); its notebook shows every one of them."""
+    import nbformat
+
+    from okrkit.reports.kinds import KINDS
+
+    for kind in KINDS.values():
+        module = kind.sections()
+        assert module.SECTIONS and all(callable(getattr(module, name)) for name in module.SECTIONS), kind.name
+        source = "".join(c.source for c in nbformat.read(kind.template, as_version=4).cells if c.cell_type == "code")
+        short = module.__name__.rsplit(".", 1)[1]
+        for name in module.SECTIONS:
+            assert f"{short}.{name}(ctx)" in source, (kind.name, name)

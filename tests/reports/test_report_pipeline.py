@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report_helpers import AS_OF, HOSTILE, KINDS, BrowserThread, open_offline
+from report_helpers import AS_OF, HOSTILE, KINDS, PROGRESS_KINDS, BrowserThread, open_offline
 
 from okrkit.cli import main
 
@@ -49,7 +49,7 @@ def test_report_names_no_outside_host(rendered: dict[str, Path], kind: str) -> N
     assert not re.search(r"https?://", _html(rendered, kind))
 
 
-@pytest.mark.parametrize("kind", ["weekly", "monthly", "cycle", "case-study"])
+@pytest.mark.parametrize("kind", PROGRESS_KINDS)
 def test_numbers_agree_with_okrkit_status(rendered: dict[str, Path], demo_dir: Path, kind: str,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     """Every objective and KR progress shown equals `okrkit status --as-of` for the same date."""
@@ -78,7 +78,7 @@ def _charts_and_requests(browser: Any, path: Path) -> tuple[list[dict[str, float
     return charts, asked
 
 
-@pytest.mark.parametrize("kind", ["weekly", "monthly", "cycle", "case-study"])
+@pytest.mark.parametrize("kind", PROGRESS_KINDS)
 def test_charts_show_in_chromium_with_the_network_closed(rendered: dict[str, Path], browser: BrowserThread,
                                                          kind: str) -> None:
     """Opened with every outside request refused, the report asks for nothing and draws its charts."""

@@ -6,27 +6,21 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from report_helpers import AS_OF
+from report_helpers import AS_OF, KINDS, PROGRESS_KINDS
 
 from okrkit.model import Phase
 from okrkit.reports import case_study, cycle, html, monthly, playbook, weekly
 from okrkit.reports.context import ReportContext, load_context
-
-SECTIONS = {
-    "weekly": (weekly, ["header", "summary", "teams"]),
-    "monthly": (monthly, ["header", "summary", "strategic", "risks", "asks"]),
-    "cycle": (cycle, ["header", "scores", "lessons", "calibration", "actions"]),
-    "case-study": (case_study, ["header", "intro", "narrative", "results", "across_cycles"]),
-    "playbook": (playbook, ["header", "purpose", "principles", "cadence", "roles", "glossary", "okrs"]),
-}
+from okrkit.reports.kinds import get_kind
 
 
 def _page(ctx: ReportContext, kind: str) -> str:
-    module, names = SECTIONS[kind]
-    return "".join(str(getattr(module, name)(ctx)) for name in names)
+    """Every section of the kind, as its module lists them."""
+    module = get_kind(kind).sections()
+    return "".join(str(getattr(module, name)(ctx)) for name in module.SECTIONS)
 
 
-@pytest.mark.parametrize("kind", SECTIONS)
+@pytest.mark.parametrize("kind", KINDS)
 def test_hostile_text_is_escaped_in_every_section(hostile_dir: Path, kind: str) -> None:
     """Every free text of the record is escaped in every kind's sections."""
     page = _page(load_context(hostile_dir, as_of=AS_OF, kind=kind), kind)
@@ -34,7 +28,7 @@ def test_hostile_text_is_escaped_in_every_section(hostile_dir: Path, kind: str) 
     assert "&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in page
 
 
-@pytest.mark.parametrize("kind", ["weekly", "monthly", "cycle", "case-study"])
+@pytest.mark.parametrize("kind", PROGRESS_KINDS)
 def test_no_checkins_yet_is_said_honestly(empty_dir: Path, kind: str) -> None:
     """Before any check-in, a report says that nobody has checked in instead of showing results."""
     page = _page(load_context(empty_dir, as_of=dt.date(2026, 1, 6), kind=kind), kind)
@@ -150,7 +144,7 @@ def test_monthly_without_strategic_okr_says_so(tmp_path: Path) -> None:
     assert "No company or business-unit OKR is recorded" in page and 'data-objective="T-1"' in page
 
 
-@pytest.mark.parametrize("kind", SECTIONS)
+@pytest.mark.parametrize("kind", KINDS)
 def test_engagement_without_teams_still_renders(tmp_path: Path, kind: str) -> None:
     """An engagement with no teams yet gives a report, not an error."""
     from okrkit.testing import engagement, stored

@@ -19,9 +19,9 @@ def test_workshop_changes_retime_the_agenda_and_save(folder):
     """A later start and a new participant move the agenda and are saved in the engagement."""
     kit = WorkshopKit(folder)
     kit.start_time.value = "10:00"
-    kit._on_add_participant()
-    kit.participants_box.children[-1].children[0].children[0].value = "Rita Gomes"
-    kit.save_button.click()
+    kit.controls["add participant"].click()
+    kit.participant_fields[-1]["name"].value = "Rita Gomes"
+    kit.controls["save"].click()
     assert "saved" in kit.result.value
     prep = open_store(folder).load_engagement().workshop
     assert prep.start_time == dt.time(10, 0) and prep.participants[-1].name == "Rita Gomes"

@@ -32,7 +32,7 @@ def test_a_bad_cycle_is_a_message_and_nothing_changes(folder):
     before = open_store(folder).load_record()
     app = CyclePlanner(folder, today=TODAY)
     app.name.value = "2026-Q1"
-    assert "already has a cycle named &#x27;2026-Q1&#x27;" in app.preview.value and app.start_button.disabled
+    assert "already has a cycle named &#39;2026-Q1&#39;" in app.preview.value and app.start_button.disabled
     app.name.value = "Next"
     app.end.value = dt.date(2026, 3, 1)
     assert "must be after its start" in app.preview.value

@@ -104,8 +104,9 @@ def test_charts_and_tables_share_the_status_colours():
     """'At risk' is one colour in the bar chart and in the table's badges and bars."""
     from okrkit import charts
     from okrkit.progress import Status
-    from okrkit.widgets._html import STATUS_COLOURS, status_badge
+    from okrkit.theme import STATUS
+    from okrkit.widgets._html import status_badge
 
     for status in Status:
-        assert charts.STATUS_COLORS[status] == STATUS_COLOURS[status.value][0]
-        assert STATUS_COLOURS[status.value][0] in status_badge(status.value)
+        assert charts.STATUS_COLORS[status] == STATUS[status].colour
+        assert STATUS[status].colour in status_badge(status.value)

@@ -50,4 +50,4 @@ def test_a_team_chosen_from_the_unit_shows_its_key_results(big):
 def test_unknown_unit_falls_back_to_every_unit_with_a_notice(big):
     """A unit name that does not exist shows all units and says so, never a traceback."""
     app = DashboardApp(big, today=AS_OF, unit="Nowhere")
-    assert "no business unit named &#x27;Nowhere&#x27;" in app.notice.value and app.unit is None
+    assert "no business unit named &#39;Nowhere&#39;" in app.notice.value and app.unit is None

@@ -10,8 +10,8 @@ import pytest
 
 import okrkit.widgets
 
-NAMES = ["AlignmentView", "CheckInApp", "CyclePlanner", "DashboardApp", "Drafter", "RetroApp", "TimeMachine", "WorkshopKit",
-         "WorldviewView"]
+NAMES = ["AlignmentView", "CheckInApp", "CyclePlanner", "DashboardApp", "Drafter", "RetroApp", "TimeMachine",
+         "WorkshopKit", "WorldviewView"]
 
 
 def test_every_app_is_exported_and_is_a_widget():
@@ -21,9 +21,9 @@ def test_every_app_is_exported_and_is_a_widget():
         assert issubclass(getattr(okrkit.widgets, name), w.Box)
 
 
-def test_unknown_name_raises_attribute_error():
-    """A typo gives the usual AttributeError."""
-    with pytest.raises(AttributeError):
+def test_a_misspelt_app_is_named_in_the_error():
+    """The lazy exports' __getattr__ names the module and the misspelt name (CheckinApp for CheckInApp)."""
+    with pytest.raises(AttributeError, match=r"'okrkit\.widgets' has no attribute 'CheckinApp'"):
         okrkit.widgets.CheckinApp  # noqa: B018
 
 

@@ -23,14 +23,10 @@ from okrkit.coach.kr_kinds import (
 from okrkit.coach.phrase import Phrase
 from okrkit.coach.registry import Hit, rule
 from okrkit.model import KeyResult, KRKind
+from okrkit.vocabulary import STRICT_DOWN, STRICT_UP
 
 __all__: list[str] = []
 
-# Verbs whose direction is certain; "improve" a time means making it smaller.
-_STRICT_UP = {"increase", "grow", "raise", "boost", "lift", "expand", "double", "triple", "gain", "multiply",
-              "climb", "rise"}
-_STRICT_DOWN = {"reduce", "decrease", "cut", "lower", "shrink", "drop", "halve", "minimize", "minimise", "eliminate",
-                "shorten", "slash", "trim", "lessen"}
 
 
 def _metric_kr(ctx: Context) -> Iterator[tuple[str, KeyResult, Phrase]]:
@@ -134,7 +130,7 @@ def kr_wrong_direction(ctx: Context) -> Iterator[Hit]:
             baseline, target = p.span  # "from 4h to 30 min": compare in one unit
         if baseline is None or target is None or p.lead is None:
             continue
-        if (p.lead in _STRICT_UP and target < baseline) or (p.lead in _STRICT_DOWN and target > baseline):
+        if (p.lead in STRICT_UP and target < baseline) or (p.lead in STRICT_DOWN and target > baseline):
             yield Hit(
                 path, f"'{kr.title}' says '{p.lead}' but goes from {baseline:g} to {target:g}.",
                 "Check the numbers or the verb: the target must lie in the direction the sentence promises.",

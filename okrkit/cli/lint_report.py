@@ -1,8 +1,10 @@
-"""`okrkit lint`: load an engagement or an OKR sheet, review it, print the findings.
+"""What `okrkit lint` does once it runs: load the file, let the coach review it, lay out the findings.
 
-Text output groups findings under each objective so a client can read it top to bottom;
-JSON output is a flat list of findings for tools. Findings the human coach dismissed are
-counted, not shown, unless `--all`; a dismissal whose item's text changed is named in a note.
+The coach only reviews an Engagement; reading folders, YAML or sheets and printing are the
+command's job, here. Text output groups findings under each objective so a client can read it
+top to bottom; JSON output is a flat list of findings for tools. Findings the human coach
+dismissed are counted, not shown, unless `--all`; a dismissal whose item's text changed is
+named in a note.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from okrkit.coach.findings import Finding, Severity
 from okrkit.errors import InputError, OkrkitError
 from okrkit.model import Cycle, Engagement
 
-__all__ = ["exit_code", "format_json", "format_text", "load_engagement"]
+__all__ = ["exit_code", "format_json", "format_text", "lint", "load_engagement"]
 
 _SHEETS = {".csv", ".xlsx", ".xlsm"}
 
@@ -78,9 +80,9 @@ def format_json(findings: Sequence[Finding], dismissed: dict[tuple[str, str], st
 
 
 def _indexes(path: str) -> tuple[int | None, int | None, int | None]:
-    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", path)]
-    numbers += [None] * (3 - len(numbers))  # type: ignore[list-item]
-    return numbers[0], numbers[1], numbers[2]  # type: ignore[return-value]
+    numbers: list[int | None] = [int(n) for n in re.findall(r"\[(\d+)\]", path)]
+    numbers += [None] * (3 - len(numbers))
+    return numbers[0], numbers[1], numbers[2]
 
 
 def format_text(engagement: Engagement, findings: Sequence[Finding], *, hidden: int = 0,

@@ -12,21 +12,14 @@ the coach's findings on the new cycle. Objectives not named are kept.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
-from typing import Any
 
-__all__ = ["add_cycle_command"]
+from okrkit.cli.args import Subparsers, add_db_option, date
 
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a date such as 2026-04-01, not {value!r}") from None
+__all__ = ["register"]
 
 
-def add_cycle_command(subparsers: argparse._SubParsersAction[Any]) -> None:
+def register(subparsers: Subparsers) -> None:
     help_ = "the engagement's cycles: list them, or plan the next one"
     sub = subparsers.add_parser("cycle", help=help_, description=help_)
     actions = sub.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -39,8 +32,8 @@ def add_cycle_command(subparsers: argparse._SubParsersAction[Any]) -> None:
     nxt.add_argument("dir", type=Path)
     nxt.add_argument("--name", required=True, help="the next cycle's name: a quarter such as 2026-Q2, or any "
                      "name with --start and --end")
-    nxt.add_argument("--start", type=_date, metavar="DATE")
-    nxt.add_argument("--end", type=_date, metavar="DATE")
+    nxt.add_argument("--start", type=date, metavar="DATE")
+    nxt.add_argument("--end", type=date, metavar="DATE")
     for decision, what in (("keep", "carry as is, from its final values (the default)"),
                            ("revise", "carry, to rewrite with the client in the drafter"),
                            ("drop", "leave behind")):
@@ -48,8 +41,7 @@ def add_cycle_command(subparsers: argparse._SubParsersAction[Any]) -> None:
     nxt.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
     nxt.set_defaults(handler=_cmd_next)
     for action in (listing, nxt):
-        action.add_argument("--db", metavar="URL",
-                            help="SQLAlchemy URL of the store (default: $OKRKIT_DB_URL, else DIR/okrkit.db)")
+        add_db_option(action)
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -99,8 +91,8 @@ def _cmd_next(args: argparse.Namespace) -> int:
     print("\nInputs of the planning workshop (end-of-cycle retrospectives):")
     if not plan.inputs:
         print(f"  none: no end-of-cycle retrospective was recorded in {current.name}")
-    for team, notes in plan.inputs.items():
-        print(f"  {team}:")
+    for team_name, notes in plan.inputs.items():
+        print(f"  {team_name}:")
         for note in notes:
             print(f"    - {note}")
     findings = review(plan.engagement)

@@ -1,7 +1,7 @@
-"""The `okrkit lint` subcommand, added to okrkit's argparse command by `add_lint_command`.
+"""`okrkit lint FILE`: the coach's advice on an engagement YAML or an OKR sheet.
 
-It lives outside `okrkit.coach` so that every other command's start-up does not load the
-coach's rules; they are imported when a lint runs.
+The coach's rules are imported when a lint runs (okrkit.cli.lint_report), so every other
+command's start-up does not load them.
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
+from okrkit.cli.args import Subparsers
 from okrkit.errors import OkrkitError
 
-__all__ = ["add_lint_command", "run_lint"]
+__all__ = ["register", "run"]
 
 
-def add_lint_command(subparsers: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
+def register(subparsers: Subparsers) -> None:
     help_ = "review the OKRs of an engagement (folder or YAML) or an OKR sheet (CSV/XLSX) as a coach would"
     sub = subparsers.add_parser(
         "lint", help=help_, description=help_ + ". Exit 1 on an error-level finding, 2 if the file is unreadable.")
@@ -27,13 +27,12 @@ def add_lint_command(subparsers: argparse._SubParsersAction[Any]) -> argparse.Ar
                      help="also show the findings the coach dismissed (coach_dismissed), with their reasons")
     sub.add_argument("--rules", metavar="ID,ID", help="only these rules (see --list-rules)")
     sub.add_argument("--list-rules", action="store_true", help="list the coach's rules and exit")
-    sub.set_defaults(handler=run_lint)
-    return sub
+    sub.set_defaults(handler=run)
 
 
-def run_lint(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    from okrkit.cli.lint_report import lint
     from okrkit.coach import RULES
-    from okrkit.coach.lint import lint
 
     if args.list_rules:
         for rule in RULES.values():

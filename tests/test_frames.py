@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from okrkit.demo import demo_record
+from okrkit.frames import checkins_frame, confidence_frame, kr_frame, objective_frame
 from okrkit.progress import engagement_status
-from okrkit.tables import checkins_frame, confidence_frame, kr_frame, objective_frame
 
 MID = dt.date(2026, 2, 13)
 
