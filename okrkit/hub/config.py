@@ -38,7 +38,7 @@ def _free_port() -> int:
 
 def _service_env() -> dict[str, str]:
     """What a service's Voila and its kernels need from the hub's environment: the store's URL."""
-    return {k: os.environ[k] for k in ("OKRKIT_DB_URL", "PYTHONPATH") if os.environ.get(k)}
+    return {k: os.environ[k] for k in ("OKRKIT_DB_URL", "OKRKIT_VERBOSE", "PYTHONPATH") if os.environ.get(k)}
 
 
 K8S_FIRST_PORT = 10100  # on Kubernetes the proxy pod reaches each service at hub:PORT (docs/z2jh-values.yaml)

@@ -26,12 +26,13 @@ from typing import Any
 from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
 
 from okrkit.hub.roster import load_roster
-from okrkit.serve import ServeOptions, _voila_app_class, voila_argv
+from okrkit.serve import ServeOptions, _voila_app_class, voila_argv, voila_env
 
 __all__ = ["USER_HEADER", "HubIdentityProvider", "main"]
 
 USER_HEADER = "X-Okrkit-User"
 FIRM_ENV = "OKRKIT_FIRM_DIR"
+VERBOSE_ENV = "OKRKIT_VERBOSE"
 
 
 _REFUSED = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not on this engagement</title>
@@ -163,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     port = int(url.rsplit(":", 1)[1].split("/")[0])
     options = ServeOptions(folder=args.folder, port=port, ip=args.ip, token=None, pool_size=args.pool_size,
                            db_url=os.environ.get("OKRKIT_DB_URL") or None, cull_idle_seconds=args.cull_idle_seconds)
+    os.environ.update(voila_env(options))  # okrkit's own Voila template, found on the Jupyter path
     os.environ["OKRKIT_ENGAGEMENT_DIR"] = str(args.folder.resolve())
     os.environ[FIRM_ENV] = str(args.firm.resolve())
     os.environ["VOILA_APP_IP"] = "127.0.0.1"  # where a preheated kernel asks for its visit
@@ -171,8 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.cull_idle_seconds < 600:  # look for idle kernels more often than okrkit serve's 5 minutes
         argv = [a for a in argv if not a.startswith("--MappingKernelManager.cull_interval=")]
         argv.append(f"--MappingKernelManager.cull_interval={max(5, args.cull_idle_seconds // 2)}")
-    _hub_voila_class().launch_instance(argv=argv,
-                                       engagement_dir=str(args.folder.resolve()), db_url=options.db_url or "")
+    # One line per visit and per problem, as `okrkit serve` logs; OKRKIT_VERBOSE=1 keeps Voila's own lines.
+    _hub_voila_class().launch_instance(argv=argv, engagement_dir=str(args.folder.resolve()),
+                                       db_url=options.db_url or "", verbose=os.environ.get(VERBOSE_ENV) == "1")
     return 0
 
 

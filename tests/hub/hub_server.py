@@ -75,7 +75,9 @@ def start_hub(firm: Path, log: Path, db_url: str | None, *extra: str, pools: int
     if dummy:
         extra = ("--JupyterHub.authenticator_class=dummy", f"--DummyAuthenticator.password={PASSWORD}", *extra)
     port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", **({"OKRKIT_DB_URL": db_url} if db_url else {})}
+    # Voila's own log lines (pools filled) tell when the apps are ready: keep them (OKRKIT_VERBOSE).
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "OKRKIT_VERBOSE": "1",
+           **({"OKRKIT_DB_URL": db_url} if db_url else {})}
     out = log.open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "okrkit", "hub", str(firm), "--port", str(port), "--", *extra],
