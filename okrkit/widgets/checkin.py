@@ -91,9 +91,16 @@ class CheckInApp(FormApp):
         self.messages = {name: html() for name in ("confidence", "date", "issues", "plan", "author", "values")}
         self.result = html()
         self.follow_up = html()
+        # The week's earlier version, when it was saved again: said above the form, restorable.
+        self.edited = html()
+        self.restore_button = button("Restore that version", icon="undo", width="200px")
+        self.restore_button.layout.display = "none"
+        self.restore_button.on_click(self._on_restore)
+        self.controls["restore"] = self.restore_button
         self.trend = html()
         self.value_fields: dict[str, w.Text] = {}
         self._bars: dict[str, w.HTML] = {}
+        self._forecasts: dict[str, w.HTML] = {}
         self._krs: dict[str, KeyResult] = {}
 
         results = self._results_section(team)
@@ -114,6 +121,7 @@ class CheckInApp(FormApp):
             self.cycle_note,
             self.messages["date"],
             self.follow_up,
+            row(self.edited, self.restore_button),
             html("<h2>G · Goal confidence</h2><div class='okr-hint'>How confident are we of achieving our "
                  "objective this cycle? 1 = we will not make it, 10 = certain.</div>"),
             self.confidence,
@@ -157,13 +165,15 @@ class CheckInApp(FormApp):
         field.observe(self._on_value_change, names="value")
         self.value_fields[kr.id] = field
         self._bars[kr.id] = html(width="260px")
+        self._forecasts[kr.id] = html()
         self.messages[f"values.{kr.id}"] = html()
         owner = f" · {esc(kr.owner)}" if kr.owner else ""
         label = html(f"<div>{esc(kr.title)}</div><div class='okr-muted'><span class='okr-id'>{esc(kr.id)}</span>"
                      f" · from {esc(span)}{owner}</div>", width="auto")
         label.layout.flex, label.layout.max_width = "1 1 300px", "470px"  # a phone: the label takes the line
         unit_label = html(f"<span class='okr-muted'>{esc(kr.unit)}</span>", width="100px")
-        return w.VBox([row(label, field, unit_label, self._bars[kr.id]), self.messages[f"values.{kr.id}"]])
+        return w.VBox([row(label, field, unit_label, self._bars[kr.id]), self._forecasts[kr.id],
+                       self.messages[f"values.{kr.id}"]])
 
     def _cycle_note_html(self) -> str:
         """Say so when today is not in the cycle, so nobody records a week the cycle does not have."""
@@ -205,7 +215,44 @@ class CheckInApp(FormApp):
             self.author.value = current.author
         previous = earlier[-1] if earlier else None
         self.follow_up.value = self._follow_up_html(previous, editing=current is not None)
+        self._show_edits(current)
+        self._show_forecasts([c for c in self._checkins if chosen is None or c.date <= chosen])
         self.trend.value = self._trend_html()
+
+    def _show_forecasts(self, known: list[CheckIn]) -> None:
+        """Where each key result lands at the cycle's end at the team's pace so far (none once it is over)."""
+        from okrkit.forecast import forecast_kr
+
+        cycle, chosen = self.engagement.cycle, self.date.value
+        for kr_id, slot in self._forecasts.items():
+            fc = forecast_kr(self._krs[kr_id], cycle, known, chosen) if chosen and chosen < cycle.end else None
+            slot.value = (f"<div class='okr-hint'>{esc(fc.sentence())} "
+                          f"<span class='okr-muted'>(likely {fc.low_progress:.0%}–{fc.high_progress:.0%})</span>"
+                          "</div>") if fc else ""
+
+    def _show_edits(self, current: CheckIn | None) -> None:
+        """'Edited — was confidence 7, DT-1.1 88': the version this week's check-in replaced, if any."""
+        self._replaced = self.store.checkin_history(self.team, current.date)[:1] if current and self.team else []
+        if not self._replaced or current is None:
+            self.edited.value, self.restore_button.layout.display = "", "none"
+            return
+        version = self._replaced[0]
+        was = ", ".join(version.changes(current)) or "the same values"
+        who = f" by {version.checkin.author}" if version.checkin.author else ""
+        self.edited.value = message(f"Edited — was {was} (recorded {version.recorded_at:%d %b %H:%M}{who}).", "info")
+        self.restore_button.layout.display = ""
+
+    @guarded
+    def _on_restore(self, _button: w.Button | None = None) -> None:
+        if not self._replaced:
+            return
+        version = self._replaced[0]
+        if self.save(lambda: self.store.restore_checkin(version) or version) is None:
+            return
+        self._checkins = self.store.checkins(self.team)
+        self._fill_from_records()
+        self.saved(f"Restored the check-in of {version.checkin.date:%d %b} as it was recorded on "
+                   f"{version.recorded_at:%d %b %H:%M}.")
 
     def _follow_up_html(self, previous: CheckIn | None, *, editing: bool) -> str:
         note = (message("This week already has a check-in: saving again replaces it.", "info")
@@ -355,6 +402,7 @@ class CheckInApp(FormApp):
         self._checkins = self.store.checkins(self.team)
         self.follow_up.value = self._follow_up_html(
             next((c for c in reversed(self._checkins) if c.date < checkin.date), None), editing=True)
+        self._show_edits(checkin)
         self.trend.value = self._trend_html()
         self.saved(f"Saved the check-in of {checkin.date:%d %b %Y}. Thank you!")
 

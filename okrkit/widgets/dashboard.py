@@ -224,6 +224,7 @@ class DashboardApp(App):
     def _objective_html(self, obj: ObjectiveStatus) -> str:
         expected = self.status.expected
         rows = []
+        ahead = self._forecast_lines(obj)
         for kr in obj.key_results:
             unit = unit_suffix(kr.unit)
             now = fmt_number(kr.current) if kr.checked_in else "not checked in"
@@ -231,8 +232,8 @@ class DashboardApp(App):
                 f"<tr><td><span class='okr-id'>{esc(kr.id)}</span> {esc(kr.title)}</td>"
                 f"<td>{esc(fmt_number(kr.baseline))} → <b>{esc(now)}</b> → "
                 f"{esc(fmt_number(kr.target))}{esc(unit)}</td>"
-                f"<td>{progress_bar(kr.progress, kr.status.value, expected=expected, label=_progress_label(kr))}</td>"
-                f"<td>{status_badge(kr.status.value)}</td></tr>"
+                f"<td>{progress_bar(kr.progress, kr.status.value, expected=expected, label=_progress_label(kr))}"
+                f"{ahead.get(kr.id, '')}</td><td>{status_badge(kr.status.value)}</td></tr>"
             )
         commitment = f" · {esc(obj.commitment.value)}" if obj.commitment else ""
         return (
@@ -246,6 +247,22 @@ class DashboardApp(App):
             f"<col style='width:24%'><col style='width:20%'><col style='width:10%'></colgroup><tr><th>Key result</th>"
             f"<th>baseline → now → target</th><th>progress</th><th>status</th></tr>{''.join(rows)}</table></div>"
         )
+
+    def _forecast_lines(self, obj: ObjectiveStatus) -> dict[str, str]:
+        """'at this pace: 84 % by 27 Mar' per key result, while the cycle runs (okrkit.forecast)."""
+        from okrkit.forecast import forecast_kr
+
+        cycle = self.engagement.cycle
+        if self.status.as_of >= cycle.end:
+            return {}
+        own = [c for c in self.checkins if c.team == obj.team]
+        krs = {kr.id: kr for o in self.engagement.team(obj.team).objectives for kr in o.key_results}
+        lines = {}
+        for kr in obj.key_results:
+            fc = forecast_kr(krs[kr.id], cycle, own, self.status.as_of) if kr.id in krs else None
+            if fc is not None:
+                lines[kr.id] = f"<div class='okr-hint'>{esc(fc.sentence())}</div>"
+        return lines
 
     # --- retrospectives ---------------------------------------------------------------------
 

@@ -236,3 +236,32 @@ def test_long_text_shows_its_length_and_limit_while_typing(folder):
     app.confidence.value = 7
     app.save_button.click()
     assert "Too long: 10,000 characters, at most 5,000" in app.messages["plan"].value
+
+
+def test_a_week_saved_again_says_what_it_was_and_can_be_restored(folder):
+    """Check-in history in the app: 'Edited — was confidence 9, DT-1.1 88.8', and Restore brings it back."""
+    from okrkit.widgets import CheckInApp
+
+    before = open_store(folder).checkins(TEAM)[-1]
+    app = CheckInApp(folder, team=TEAM, today=before.date)
+    assert app.edited.value == "" and app.restore_button.layout.display == "none"
+    app.confidence.value = 3
+    app.value_fields["DT-1.1"].value = "70"
+    app.controls["save"].click()
+    assert f"Edited — was confidence {before.confidence}, DT-1.1 {before.values['DT-1.1']:g}" in app.edited.value
+    again = CheckInApp(folder, team=TEAM, today=before.date)  # a new visit sees it too
+    assert "Edited — was" in again.edited.value and again.restore_button.layout.display == ""
+    again.controls["restore"].click()
+    assert open_store(folder).checkins(TEAM)[-1] == before
+    assert "Restored the check-in" in again.result.value
+    assert again.confidence.value == before.confidence
+
+
+def test_mid_cycle_each_key_result_says_where_it_lands_at_this_pace(folder):
+    """'at this pace: 84 % by 27 Mar' under each KR during the cycle; nothing once the cycle is over."""
+    from okrkit.widgets import CheckInApp
+
+    mid = CheckInApp(folder, team=TEAM, today=dt.date(2026, 2, 13))
+    assert "at this pace:" in mid._forecasts["DT-1.1"].value and "by 27 Mar" in mid._forecasts["DT-1.1"].value
+    end = CheckInApp(folder, team=TEAM, today=dt.date(2026, 3, 27))
+    assert end._forecasts["DT-1.1"].value == ""

@@ -110,3 +110,22 @@ def test_charts_and_tables_share_the_status_colours():
     for status in Status:
         assert charts.STATUS_COLORS[status] == STATUS[status].colour
         assert STATUS[status].colour in status_badge(status.value)
+
+
+def test_mid_cycle_the_team_table_forecasts_each_key_result(folder):
+    """While the cycle runs, each KR's bar is followed by where it lands at this pace."""
+    import datetime as dt
+
+    from okrkit.widgets import DashboardApp
+
+    app = DashboardApp(folder, team="Discover Team", today=dt.date(2026, 2, 13))
+    page = "".join(getattr(c, "value", "") for c in _walk(app))
+    assert "at this pace:" in page and "by 27 Mar" in page
+    over = DashboardApp(folder, team="Discover Team", today=dt.date(2026, 3, 27))
+    assert "at this pace:" not in "".join(getattr(c, "value", "") for c in _walk(over))
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
