@@ -19,7 +19,7 @@ import ipywidgets as w
 from traitlets import TraitError
 
 from okrkit.formatting import unit_suffix
-from okrkit.model import CheckIn, KeyResult, Team
+from okrkit.model import CheckIn, CheckInVersion, KeyResult, Team
 from okrkit.progress import (
     classify,
     expected_progress,
@@ -247,7 +247,7 @@ class CheckInApp(FormApp):
         if not self._replaced:
             return
         version = self._replaced[0]
-        if self.save(lambda: self.store.restore_checkin(version) or version) is None:
+        if self.save(lambda: self._restore(version)) is None:
             return
         self._checkins = self.store.checkins(self.team)
         self._fill_from_records()
@@ -405,6 +405,10 @@ class CheckInApp(FormApp):
         self._show_edits(checkin)
         self.trend.value = self._trend_html()
         self.saved(f"Saved the check-in of {checkin.date:%d %b %Y}. Thank you!")
+
+    def _restore(self, version: CheckInVersion) -> CheckInVersion:
+        self.store.restore_checkin(version)
+        return version
 
     def _record(self, data: dict[str, Any]) -> CheckIn | None:
         """Parse and save; None, with the question asked, when a value looks like a slip."""
