@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import ipywidgets as w
 
 from okrkit.errors import OkrkitError
+from okrkit.model import EngagementRecord
 from okrkit.widgets._html import esc, message
 from okrkit.widgets._style import CSS
 
@@ -82,10 +83,13 @@ class App(w.VBox):
     subtitle = ""
     needs_team = True
     all_teams_label: str | None = None  # when set, the picker offers the whole engagement
+    reads_past_cycles = False  # only views that change nothing open a finished cycle
 
     def __init__(self, folder: str | Path, team: str | None = None, url: str | None = None,
-                 today: dt.date | None = None, user: str | None = None) -> None:
+                 today: dt.date | None = None, user: str | None = None, cycle: str | None = None) -> None:
         self.folder = Path(folder)
+        self.cycle = cycle  # a finished cycle to read (?cycle=2025-Q4); None: the current one
+        self.past: EngagementRecord | None = None
         self.user = user  # who signed in through the hub (okrkit.visit.signed_in_user): the records' author
         self.url = url
         self.today = today or dt.date.today()
@@ -103,6 +107,11 @@ class App(w.VBox):
 
             self.store = open_store(self.folder, url)
             self.engagement = self.store.load_engagement()
+            if cycle and cycle != self.engagement.cycle.name:
+                from okrkit.cycles import select_cycle
+
+                self.past = select_cycle(self.store.load_record(), cycle)  # kept whole: read, never changed
+                self.engagement = self.past.engagement
         except OkrkitError as error:
             self.header.value = self._header_html()
             self.notice.value = message(f"This app cannot open the engagement: {error}")
@@ -121,6 +130,8 @@ class App(w.VBox):
         if engagement is not None:
             cycle = engagement.cycle
             context = f"{esc(engagement.client)} · cycle {esc(cycle.name)} ({cycle.start:%d %b} – {cycle.end:%d %b %Y})"
+            if self.past is not None:
+                context += " · <b>finished cycle, read only</b>"
             if self.team:
                 context += f" · <b>{esc(self.team)}</b>"
         sub = f'<div class="okr-sub">{context}</div>' if context else ""
@@ -156,14 +167,21 @@ class App(w.VBox):
 
     def _render(self) -> None:
         self.header.value = self._header_html()
+        if self.past is not None and not self.reads_past_cycles:
+            self.body.children = [html(message(
+                f"{self.engagement.cycle.name} is a finished cycle, kept as it was: its dashboard shows it "
+                "(add ?cycle=" + self.engagement.cycle.name + " to the dashboard's link). Check-ins and "
+                "retrospectives are recorded in the current cycle.", "info"))]
+            return
         if self.needs_team and self.team is None and not self.all_teams_label:
             self.body.children = [html('<p class="okr-muted">Choose your team above to start.</p>')]
             return
         self.body.children = self.build()
 
     def reload(self) -> None:
-        """Read the engagement again from the store (after a save)."""
-        self.engagement = self.store.load_engagement()
+        """Read the engagement again from the store (after a save); a finished cycle never changes."""
+        if self.past is None:
+            self.engagement = self.store.load_engagement()
 
     def build(self) -> list[w.Widget]:  # pragma: no cover - every app overrides it
         raise NotImplementedError

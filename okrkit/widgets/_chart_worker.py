@@ -28,9 +28,10 @@ TIMEOUT_SECONDS = 90
 _COMMAND = [sys.executable, "-m", "okrkit.widgets._chart_worker"]
 
 
-def _request(folder: str | Path, url: str | None, as_of: dt.date, team: str | None, unit: str | None = None) -> bytes:
+def _request(folder: str | Path, url: str | None, as_of: dt.date, team: str | None, unit: str | None = None,
+             cycle: str | None = None) -> bytes:
     return json.dumps({"folder": str(folder), "url": url, "as_of": as_of.isoformat(), "team": team,
-                       "unit": unit}).encode()
+                       "unit": unit, "cycle": cycle}).encode()
 
 
 def _answer(returncode: int, stdout: bytes, stderr: bytes) -> list[dict[str, str]]:
@@ -41,10 +42,10 @@ def _answer(returncode: int, stdout: bytes, stderr: bytes) -> list[dict[str, str
 
 
 def render(folder: str | Path, url: str | None, as_of: dt.date, team: str | None,
-           unit: str | None = None) -> list[dict[str, str]]:
+           unit: str | None = None, cycle: str | None = None) -> list[dict[str, str]]:
     """Draw the charts in a child process and wait for them."""
     try:
-        done = subprocess.run(_COMMAND, input=_request(folder, url, as_of, team, unit), capture_output=True,
+        done = subprocess.run(_COMMAND, input=_request(folder, url, as_of, team, unit, cycle), capture_output=True,
                               timeout=TIMEOUT_SECONDS, check=False)
     except subprocess.TimeoutExpired:
         raise ChartError(f"the charts took longer than {TIMEOUT_SECONDS} s") from None
@@ -52,12 +53,12 @@ def render(folder: str | Path, url: str | None, as_of: dt.date, team: str | None
 
 
 async def render_async(folder: str | Path, url: str | None, as_of: dt.date,
-                       team: str | None, unit: str | None = None) -> list[dict[str, str]]:
+                       team: str | None, unit: str | None = None, cycle: str | None = None) -> list[dict[str, str]]:
     """Draw the charts in a child process without blocking the kernel's event loop."""
     process = await asyncio.create_subprocess_exec(
         *_COMMAND, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     try:
-        stdout, stderr = await asyncio.wait_for(process.communicate(_request(folder, url, as_of, team, unit)),
+        stdout, stderr = await asyncio.wait_for(process.communicate(_request(folder, url, as_of, team, unit, cycle)),
                                                 TIMEOUT_SECONDS)
     except TimeoutError:
         process.kill()
@@ -66,7 +67,7 @@ async def render_async(folder: str | Path, url: str | None, as_of: dt.date,
 
 
 def build_figures(folder: str | Path, url: str | None, as_of: dt.date, team: str | None,
-                  unit: str | None = None) -> list[dict[str, str]]:
+                  unit: str | None = None, cycle: str | None = None) -> list[dict[str, str]]:
     """The dashboard's charts as inline-SVG HTML, drawn in this process (the child's work).
 
     A large engagement's whole view (and a unit's) draws aggregates: one mark per key result
@@ -79,9 +80,15 @@ def build_figures(folder: str | Path, url: str | None, as_of: dt.date, team: str
     from okrkit.units import confidence_by_unit_week, furthest, is_large, unit_of, unit_summaries
 
     store = open_store(folder, url)
-    engagement = store.load_engagement()
-    checkins = [c for c in store.checkins() if c.date <= as_of]
-    retros = [r for r in store.retros() if r.date <= as_of]
+    if cycle:  # a finished cycle, as the dashboard shows it
+        from okrkit.cycles import select_cycle
+
+        record = select_cycle(store.load_record(), cycle)
+        engagement, all_checkins, all_retros = record.engagement, record.checkins, record.retros
+    else:
+        engagement, all_checkins, all_retros = store.load_engagement(), store.checkins(), store.retros()
+    checkins = [c for c in all_checkins if c.date <= as_of]
+    retros = [r for r in all_retros if r.date <= as_of]
     status = engagement_status(engagement, checkins, as_of=as_of, retros=retros)
     large = is_large(sum(t.level is Level.TEAM for t in engagement.teams))
     figures: list[tuple[str, Any]]
@@ -136,7 +143,7 @@ def _figure(title: str, build: Any, charts: Any) -> dict[str, str]:
 def main() -> None:
     request = json.loads(sys.stdin.buffer.read())
     figures = build_figures(request["folder"], request["url"], dt.date.fromisoformat(request["as_of"]),
-                            request["team"], request.get("unit"))
+                            request["team"], request.get("unit"), request.get("cycle"))
     sys.stdout.write(json.dumps(figures))
 
 

@@ -43,14 +43,16 @@ class DashboardApp(App):
     subtitle = "Progress against the pace of the cycle, the teams' confidence, and where attention is needed."
     all_teams_label = "Whole engagement"
 
+    reads_past_cycles = True  # it changes nothing: a finished cycle is shown as it was
+
     def __init__(self, folder: Any, team: str | None = None, url: str | None = None, today: Any = None,
-                 unit: str | None = None) -> None:
+                 unit: str | None = None, cycle: str | None = None) -> None:
         self.unit = unit
         self.unit_picker = w.Dropdown(description="Unit", layout=w.Layout(width="420px"))
         self.unit_picker.style.description_width = "50px"
         self._setting_units = False
         self.unit_picker.observe(self._on_unit_change, names="value")
-        super().__init__(folder, team=team, url=url, today=today)
+        super().__init__(folder, team=team, url=url, today=today, cycle=cycle)
 
     def build(self) -> list[w.Widget]:
         self.refresh_button = button("Refresh", icon="refresh", tooltip="Read the latest check-ins")
@@ -88,8 +90,10 @@ class DashboardApp(App):
         """Read the records once; a unit or team change reuses them, Refresh reads them again."""
         as_of = default_as_of(self.engagement.cycle, self.today)
         # What was recorded after the as-of date is not known yet on that date.
-        self.checkins = [c for c in self.store.checkins() if c.date <= as_of]
-        retros = [r for r in self.store.retros() if r.date <= as_of]
+        checkins, retros = (self.past.checkins, self.past.retros) if self.past else (
+            self.store.checkins(), self.store.retros())
+        self.checkins = [c for c in checkins if c.date <= as_of]
+        retros = [r for r in retros if r.date <= as_of]
         self.retros = retros
         self._records_hash = _fingerprint(self.engagement.model_dump_json(), self.checkins, retros)
         self.status = engagement_status(self.engagement, self.checkins, as_of=as_of, retros=retros)
@@ -311,7 +315,7 @@ class DashboardApp(App):
                                  "the charts of progress and confidence appear after the first check-in.</p></div>")
             return
         unit = self.unit if self.team is None else None
-        request = (self.folder, self.url, self.status.as_of, self.team, unit)
+        request = (self.folder, self.url, self.status.as_of, self.team, unit, self.cycle)
         # Same team, date and records as a drawing already made: show it again at once.
         self._chart_key = (self.team, unit, self.status.as_of, self._records_hash)
         cache: dict[Any, list[dict[str, str]]] = self.__dict__.setdefault("_chart_cache", {})

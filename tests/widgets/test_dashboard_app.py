@@ -129,3 +129,19 @@ def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
+
+
+def test_a_finished_cycle_opens_read_only_in_the_dashboard_and_not_in_the_forms(folder):
+    """?cycle=2025-Q4: the dashboard shows the pilot cycle as it was; the check-in and retro record nothing there."""
+    from okrkit.widgets import CheckInApp, DashboardApp, RetroApp
+
+    dashboard = DashboardApp(folder, team="Discover Team", cycle="2025-Q4")
+    assert "2025-Q4" in dashboard.header.value and "finished cycle, read only" in dashboard.header.value
+    page = "".join(getattr(c, "value", "") for c in _walk(dashboard))
+    assert "Grow onboarding completion to 65%" in page  # the pilot's objective, not 2026-Q1's
+    for app in (CheckInApp(folder, team="Discover Team", cycle="2025-Q4"),
+                RetroApp(folder, team="Discover Team", cycle="2025-Q4")):
+        text = "".join(getattr(c, "value", "") for c in _walk(app))
+        assert "is a finished cycle, kept as it was" in text and not hasattr(app, "save_button")
+    unknown = DashboardApp(folder, cycle="1999-Q1")
+    assert "no cycle is named" in unknown.notice.value
