@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Subparsers", "add_cycle_option", "add_db_option", "date", "jobs"]
+__all__ = ["Subparsers", "add_cycle_option", "add_db_option", "date", "jobs", "whole_number"]
 
 Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]  # argparse exports no public name for it
 
@@ -19,15 +20,22 @@ def date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"must be a date such as 2026-02-13, not {value!r}") from None
 
 
-def jobs(value: str) -> int:
-    """`--jobs 2`: how many at a time, 1 to 32."""
-    try:
-        count = int(value)
-    except ValueError:
-        count = 0
-    if not 1 <= count <= 32:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 32, not {value!r}")
-    return count
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argument type for a whole number from `low` to `high`, or a usage error naming the value."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = low - 1
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}, not {value!r}")
+        return number
+
+    return parse
+
+
+jobs = whole_number(1, 32)  # `--jobs 2`: how many at a time
 
 
 def add_db_option(sub: argparse.ArgumentParser, folder: str = "DIR") -> Any:

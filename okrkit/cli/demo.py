@@ -7,19 +7,9 @@ import sys
 from pathlib import Path
 
 from okrkit.cli import status
-from okrkit.cli.args import Subparsers, add_db_option
+from okrkit.cli.args import Subparsers, add_db_option, whole_number
 
 __all__ = ["register"]
-
-
-def _teams(value: str) -> int:
-    try:
-        teams = int(value)
-    except ValueError:
-        teams = 0
-    if not 1 <= teams <= 5000:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 5000, not {value!r}")
-    return teams
 
 
 def register(subparsers: Subparsers) -> None:
@@ -27,7 +17,7 @@ def register(subparsers: Subparsers) -> None:
     sub = subparsers.add_parser("demo", help=help_, description=help_)
     sub.set_defaults(handler=run)
     sub.add_argument("dir", type=Path, nargs="?", default=Path("okrkit-demo"))
-    sub.add_argument("--teams", type=_teams, metavar="N",
+    sub.add_argument("--teams", type=whole_number(1, 5000), metavar="N",
                      help="instead of the 4-team demo, a generated bank of N teams (1-5000) under business units")
     add_db_option(sub)
 
