@@ -164,23 +164,14 @@ def results(ctx: ReportContext) -> Markup:
 the check-ins so far recorded confidence only.</p>{% else %}
 <p>{{ moved|length }} key results measured; on {{ as_of|date }} they had moved on average
 <strong>{{ mean|pct }}</strong> of the way from baseline to target.</p>{% endif %}
-<table class="movement"><caption>From baseline to the latest measured value, by key result</caption>
-<thead><tr><th scope="col">Team</th><th scope="col">Key result</th><th scope="col" class="num">Baseline</th>
-<th scope="col" class="num">Latest</th><th scope="col" class="num">Movement</th><th scope="col">Of the way to target</th></tr></thead>
-<tbody>{% for team, kr, mv in rows %}<tr data-kr="{{ kr.id }}" data-progress="{{ '%.4f' % kr.progress }}">
-<td>{{ team }}</td><th scope="row"><span class="okr-id">{{ kr.id }}</span> {{ kr.title }}</th>
-<td class="num">{{ kr.baseline|num }}{{ kr.unit|unit if kr.baseline is not none else '' }}</td>
-<td class="num">{{ kr.current|num }}{{ kr.unit|unit if kr.current is not none else '' }}</td>
-<td class="num">{{ m.delta(mv, 'down' if kr.direction and kr.direction.value == 'decrease' else 'up', kr.unit|delta_unit if mv is not none else '') }}</td>
-<td class="progress"><span class="pct">{{ kr.progress|pct }}</span> {{ m.bar(kr.progress, none, kr.status) }}</td></tr>{% endfor %}
-</tbody></table>
+{{ table }}
 {{ chart }}
 {% if trends %}<h3>Week by week</h3>{% for fig in trends %}{{ fig }}{% endfor %}{% endif %}
 {% if teams %}<table><caption>Goal confidence at the first and the latest check-in</caption>
 <thead><tr><th scope="col">Team</th><th scope="col" class="num">First</th><th scope="col" class="num">Latest</th></tr></thead>
 <tbody>{% for t in teams %}<tr><th scope="row">{{ t.name }}</th><td class="num">{{ m.confidence(t.trend.points[0][1]) }}</td>
 <td class="num">{{ m.confidence(t.trend.points[-1][1]) }}</td></tr>{% endfor %}</tbody></table>{% endif %}
-</section>""", e=e, rows=rows, moved=moved, as_of=ctx.as_of, chart=chart, trends=trends, teams=teams, no_checkins=common.no_checkins(ctx), any_checkins=bool(ctx.checkins),  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
+</section>""", e=e, table=html.render(_MOVEMENT_ROWS, rows=rows, caption="From baseline to the latest measured value, by key result"), moved=moved, as_of=ctx.as_of, chart=chart, trends=trends, teams=teams, no_checkins=common.no_checkins(ctx), any_checkins=bool(ctx.checkins),  # noqa: E501 (HTML template: one element per line reads better than wrapped markup)
                        mean=sum(kr.progress for _, kr, _ in moved) / len(moved) if moved else 0.0)
 
 

@@ -215,5 +215,5 @@ def calibration(ctx: ReportContext) -> Markup:
     record = ctx.record if ctx.as_of >= end else ctx.record.model_copy(update={
         "engagement": ctx.engagement.model_copy(update={"cycle": ctx.engagement.cycle.model_copy(
             update={"end": max(ctx.as_of, ctx.engagement.cycle.start + dt.timedelta(days=1))})})})
-    rows = team_calibration(record.engagement, [c for c in ctx.checkins], ctx.retros)
+    rows = team_calibration(record.engagement, ctx.checkins, ctx.retros)
     return html.render(_CALIBRATION, rows=rows, provisional=ctx.as_of < end, end=end, as_of=ctx.as_of)
