@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, CursorResult, Engine, and_, bindparam, delete, func, insert, select, text, update
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from okrkit.errors import DamagedStoreError, InputError, OkrkitError, RemovalError, SchemaVersionError, StoreError
 from okrkit.model import (
@@ -645,17 +645,31 @@ def _inserted_id(result: CursorResult[Any]) -> int:
 def _upsert_many(
     connection: Connection, table: Any, eid: int, key: str, rows: list[dict[str, Any]]
 ) -> tuple[dict[str, int], list[int]]:
-    """Update rows matched by `key` and insert new ones. Returns key → id, and the ids of the rest."""
-    existing: dict[str, int] = dict(connection.execute(  # type: ignore[arg-type]
-        select(table.c[key], table.c.id).where(table.c.engagement_id == eid)).all())
-    ids: dict[str, int] = {}
+    """Update the rows matched by `key` that changed and insert new ones. Returns key → id, and the ids of the rest.
+
+    One statement per kind of change (executemany), not one per row: an engagement of
+    1,000 teams has 9,000 key results, and a save where one of them changed updates one row.
+    """
+    columns = list(rows[0]) if rows else []
+    existing = {row[key]: row for row in connection.execute(
+        select(table.c.id, *(table.c[c] for c in columns)).where(table.c.engagement_id == eid)).mappings()}
+    seen: set[str] = set()
+    changed, new = [], []
     for row in rows:
-        if row[key] in existing:
-            ids[row[key]] = existing[row[key]]
-            connection.execute(update(table).where(table.c.id == existing[row[key]]).values(**row))
-        else:
-            try:
-                ids[row[key]] = _inserted_id(connection.execute(insert(table).values(engagement_id=eid, **row)))
-            except IntegrityError:
-                raise StoreError(f"{row[key]!r} is used twice") from None
-    return ids, [existing[k] for k in existing if k not in ids]
+        if row[key] in seen:
+            raise StoreError(f"{row[key]!r} is used twice")
+        seen.add(row[key])
+        old = existing.get(row[key])
+        if old is None:
+            new.append({"engagement_id": eid, **row})
+        elif any(old[c] != row[c] for c in columns):
+            changed.append({"row_id": old["id"], **{f"new_{c}": row[c] for c in columns}})
+    if changed:  # bound names differ from the columns': SQLAlchemy reserves those for VALUES and SET
+        connection.execute(update(table).where(table.c.id == bindparam("row_id"))
+                           .values({c: bindparam(f"new_{c}") for c in columns}), changed)
+    if new:
+        connection.execute(insert(table), new)
+    ids: dict[str, int] = dict(connection.execute(  # type: ignore[arg-type]
+        select(table.c[key], table.c.id).where(table.c.engagement_id == eid)).all()) if new else {
+        k: row["id"] for k, row in existing.items()}
+    return {k: ids[k] for k in seen}, [row["id"] for k, row in existing.items() if k not in seen]

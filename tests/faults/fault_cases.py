@@ -196,7 +196,8 @@ def yaml_structures() -> Iterator[Case]:
         "long-line": b"client: " + b"x" * 5_000_000 + b"\n",
         "anchor-undefined": b"client: *nothing\n",
     }
-    expect_any = {"bom", "date-as-number", "set-tag"}
+    # YAML 1.2 (the fast reader) reads "2026-01-05 10:00:00" as text, a client's name like any other.
+    expect_any = {"bom", "date-as-number", "set-tag", "timestamp-client"}
     for name, data in raw.items():
         yield Case(f"yaml-{name}", "e.yaml", data, "any" if name in expect_any else "refuse",
                    bomb=name in {"long-line", "binary"})
