@@ -18,15 +18,16 @@ import nbformat
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "apps"))
 from apps_server import CHROMIUM, CHROMIUM_ARGS, Server, start_server, stop_server
 
-from okrkit.testing import demo_folder
+from okrkit.testing import demo_folder, scale_folder
 from okrkit.workbook import make_workbooks
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "Server", "browser", "engagement", "median", "served", "visit"]
 
 
-def engagement(parent: Path) -> Path:
-    folder = demo_folder(parent)
-    make_workbooks(folder, team="Discover Team")
+def engagement(parent: Path, teams: int | None = None) -> Path:
+    """The demo engagement, or with `teams` a generated bank of that many teams (okrkit.testing)."""
+    folder = demo_folder(parent) if teams is None else scale_folder(parent, teams)
+    make_workbooks(folder, team=None if teams else "Discover Team")
     bare = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                              "language": "python"}})
     bare.cells = [nbformat.v4.new_code_cell("import ipywidgets as w\nw.Button(description='Click me')")]
@@ -35,9 +36,9 @@ def engagement(parent: Path) -> Path:
 
 
 @contextmanager
-def served(pool_size: int) -> Iterator[Server]:
+def served(pool_size: int, teams: int | None = None) -> Iterator[Server]:
     with tempfile.TemporaryDirectory(prefix="okrkit-bench-") as tmp:
-        folder = engagement(Path(tmp))
+        folder = engagement(Path(tmp), teams)
         server = start_server(folder, Path(tmp) / "serve.log", "--pool-size", str(pool_size))
         try:
             yield server

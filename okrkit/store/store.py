@@ -7,7 +7,7 @@ objects, so callers never see rows.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -266,27 +266,36 @@ class Store:
                     "keep it, or allow removals to delete its history"
                 )
 
-    def load_engagement(self) -> Engagement:
+    def load_engagement(self, *, objectives_of: Collection[str] | None = None) -> Engagement:
+        """The engagement. With `objectives_of`, every team but only those teams' objectives (and
+        no coach dismissals, whose paths name the others'): a view of a few teams of a large
+        organisation, at a small part of the memory. Such an engagement is read, never saved."""
         with self._reading() as connection:
-            return self._load_engagement(connection)
+            return self._load_engagement(connection, objectives_of)
 
-    def _load_engagement(self, connection: Connection) -> Engagement:
+    def _load_engagement(self, connection: Connection, objectives_of: Collection[str] | None = None) -> Engagement:
         row = connection.execute(select(s.engagements).where(s.engagements.c.key == self.key)).mappings().first()
         if row is None:
             raise StoreError("this store holds no engagement yet; import an engagement YAML first")
         eid = row["id"]
+        objective_rows = select(s.objectives).where(s.objectives.c.engagement_id == eid)
+        kr_rows = select(s.key_results).where(s.key_results.c.engagement_id == eid)
+        profile = dict(row["profile"])
+        if objectives_of is not None:
+            chosen = select(s.teams.c.id).where(and_(s.teams.c.engagement_id == eid,
+                                                     s.teams.c.name.in_(list(objectives_of))))
+            objective_rows = objective_rows.where(s.objectives.c.team_id.in_(chosen))
+            kr_rows = kr_rows.where(s.key_results.c.objective_id.in_(
+                select(s.objectives.c.id).where(s.objectives.c.team_id.in_(chosen))))
+            profile.pop("coach_dismissed", None)
         krs: dict[int, list[KeyResult]] = {}
-        for kr in connection.execute(
-            select(s.key_results).where(s.key_results.c.engagement_id == eid).order_by(s.key_results.c.position)
-        ).mappings():
+        for kr in connection.execute(kr_rows.order_by(s.key_results.c.position)).mappings():
             krs.setdefault(kr["objective_id"], []).append(KeyResult(
                 id=kr["code"], title=kr["title"], unit=kr["unit"], baseline=kr["baseline"], target=kr["target"],
                 kind=kr["kind"], owner=kr["owner"], weight=kr["weight"],
             ))
         objectives: dict[int, list[Objective]] = {}
-        for obj in connection.execute(
-            select(s.objectives).where(s.objectives.c.engagement_id == eid).order_by(s.objectives.c.position)
-        ).mappings():
+        for obj in connection.execute(objective_rows.order_by(s.objectives.c.position)).mappings():
             objectives.setdefault(obj["team_id"], []).append(Objective(
                 id=obj["code"], title=obj["title"], why=obj["why"], commitment=obj["commitment"],
                 priority=obj["priority"], aligns_to=obj["aligns_to"], shares_with=obj["shares_with"],
@@ -301,7 +310,7 @@ class Store:
         ]
         return Engagement(
             client=row["client"], coach=row["coach"], phase=row["phase"], cycle=Cycle(**row["cycle"]),
-            teams=teams, **row["profile"],
+            teams=teams, **profile,
         )
 
     # --- check-ins --------------------------------------------------------------------

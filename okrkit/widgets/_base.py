@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import ipywidgets as w
 
 from okrkit.errors import OkrkitError
-from okrkit.model import EngagementRecord
+from okrkit.model import Engagement, EngagementRecord
 from okrkit.widgets._html import esc, message
 from okrkit.widgets._style import CSS
 
@@ -106,7 +106,7 @@ class App(w.VBox):
             from okrkit.store import open_store
 
             self.store = open_store(self.folder, url)
-            self.engagement = self.store.load_engagement()
+            self.engagement = self.read_engagement()
             if cycle and cycle != self.engagement.cycle.name:
                 from okrkit.cycles import select_cycle
 
@@ -178,10 +178,14 @@ class App(w.VBox):
             return
         self.body.children = self.build()
 
+    def read_engagement(self) -> Engagement:
+        """The engagement as this app needs it (all of it, unless an app says otherwise)."""
+        return self.store.load_engagement()
+
     def reload(self) -> None:
         """Read the engagement again from the store (after a save); a finished cycle never changes."""
         if self.past is None:
-            self.engagement = self.store.load_engagement()
+            self.engagement = self.read_engagement()
 
     def build(self) -> list[w.Widget]:  # pragma: no cover - every app overrides it
         raise NotImplementedError

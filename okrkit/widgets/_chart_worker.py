@@ -2,12 +2,18 @@
 
     charts = await render_async(folder, url, as_of, team)   # in a kernel
     charts = render(folder, url, as_of, team)               # anywhere else
+    answer = render(folder, url, as_of, None, unit, view=True)  # a large organisation's page too
 
 Why a child process: altair and vl-convert's V8 engine add ~140 MiB to a kernel and never
 give it back, and every Voila visitor holds a kernel. Drawn here, a dashboard's kernel stays
 near a bare ipywidgets kernel; the child holds that memory for the seconds it draws, then
 exits. The request travels on stdin (an SQLAlchemy URL can hold a password: never argv); the
 answer is JSON on stdout: a list of {"title", "html"} where html is `charts.chart_html`.
+
+With view=True (a large organisation's whole view or one unit's) the child also builds the
+page's HTML (`_dashboard_view.scale_parts`) and answers {"view": parts, "charts": figures}:
+1,000 teams' key results and check-ins (some 60 MB as Python objects) are then read here,
+and the kernel holds only the teams' names and the page.
 """
 
 from __future__ import annotations
@@ -22,19 +28,19 @@ from typing import Any
 
 from okrkit.errors import ChartError  # re-exported: the dashboard catches it here
 
-__all__ = ["ChartError", "build_figures", "render", "render_async"]
+__all__ = ["ChartError", "build_figures", "build_view", "render", "render_async"]
 
 TIMEOUT_SECONDS = 90
 _COMMAND = [sys.executable, "-m", "okrkit.widgets._chart_worker"]
 
 
 def _request(folder: str | Path, url: str | None, as_of: dt.date, team: str | None, unit: str | None = None,
-             cycle: str | None = None) -> bytes:
+             cycle: str | None = None, view: bool = False) -> bytes:
     return json.dumps({"folder": str(folder), "url": url, "as_of": as_of.isoformat(), "team": team,
-                       "unit": unit, "cycle": cycle}).encode()
+                       "unit": unit, "cycle": cycle, "view": view}).encode()
 
 
-def _answer(returncode: int, stdout: bytes, stderr: bytes) -> list[dict[str, str]]:
+def _answer(returncode: int, stdout: bytes, stderr: bytes) -> Any:
     if returncode != 0:
         last = (stderr.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
         raise ChartError(f"the chart renderer stopped: {last[:300]}")
@@ -42,24 +48,25 @@ def _answer(returncode: int, stdout: bytes, stderr: bytes) -> list[dict[str, str
 
 
 def render(folder: str | Path, url: str | None, as_of: dt.date, team: str | None,
-           unit: str | None = None, cycle: str | None = None) -> list[dict[str, str]]:
+           unit: str | None = None, cycle: str | None = None, view: bool = False) -> Any:
     """Draw the charts in a child process and wait for them."""
     try:
-        done = subprocess.run(_COMMAND, input=_request(folder, url, as_of, team, unit, cycle), capture_output=True,
+        done = subprocess.run(_COMMAND, input=_request(folder, url, as_of, team, unit, cycle, view),
+                              capture_output=True,
                               timeout=TIMEOUT_SECONDS, check=False)
     except subprocess.TimeoutExpired:
         raise ChartError(f"the charts took longer than {TIMEOUT_SECONDS} s") from None
     return _answer(done.returncode, done.stdout, done.stderr)
 
 
-async def render_async(folder: str | Path, url: str | None, as_of: dt.date,
-                       team: str | None, unit: str | None = None, cycle: str | None = None) -> list[dict[str, str]]:
+async def render_async(folder: str | Path, url: str | None, as_of: dt.date, team: str | None,
+                       unit: str | None = None, cycle: str | None = None, view: bool = False) -> Any:
     """Draw the charts in a child process without blocking the kernel's event loop."""
     process = await asyncio.create_subprocess_exec(
         *_COMMAND, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     try:
-        stdout, stderr = await asyncio.wait_for(process.communicate(_request(folder, url, as_of, team, unit, cycle)),
-                                                TIMEOUT_SECONDS)
+        request = _request(folder, url, as_of, team, unit, cycle, view)
+        stdout, stderr = await asyncio.wait_for(process.communicate(request), TIMEOUT_SECONDS)
     except TimeoutError:
         process.kill()
         raise ChartError(f"the charts took longer than {TIMEOUT_SECONDS} s") from None
@@ -73,11 +80,22 @@ def build_figures(folder: str | Path, url: str | None, as_of: dt.date, team: str
     A large engagement's whole view (and a unit's) draws aggregates: one mark per key result
     of 1,000 teams cannot be drawn, nor read. A chart that fails is one line naming it.
     """
-    from okrkit import charts
-    from okrkit.model import Level
+    return _figures(*_records(folder, url, as_of, cycle), team, unit)
+
+
+def build_view(folder: str | Path, url: str | None, as_of: dt.date, unit: str | None = None,
+               cycle: str | None = None) -> dict[str, Any]:
+    """A large organisation's whole view (or one unit's) and its charts, built in this process."""
+    from okrkit.widgets._dashboard_view import DashboardView, scale_parts
+
+    engagement, checkins, retros, status = _records(folder, url, as_of, cycle)
+    parts = scale_parts(DashboardView(engagement, status, checkins, retros), unit)
+    return {"view": parts, "charts": _figures(engagement, checkins, retros, status, None, unit)}
+
+
+def _records(folder: str | Path, url: str | None, as_of: dt.date, cycle: str | None) -> tuple[Any, ...]:
     from okrkit.progress import engagement_status
     from okrkit.store import open_store
-    from okrkit.units import confidence_by_unit_week, furthest, is_large, unit_of, unit_summaries
 
     store = open_store(folder, url)
     if cycle:  # a finished cycle, as the dashboard shows it
@@ -89,7 +107,15 @@ def build_figures(folder: str | Path, url: str | None, as_of: dt.date, team: str
         engagement, all_checkins, all_retros = store.load_engagement(), store.checkins(), store.retros()
     checkins = [c for c in all_checkins if c.date <= as_of]
     retros = [r for r in all_retros if r.date <= as_of]
-    status = engagement_status(engagement, checkins, as_of=as_of, retros=retros)
+    return engagement, checkins, retros, engagement_status(engagement, checkins, as_of=as_of, retros=retros)
+
+
+def _figures(engagement: Any, checkins: Any, retros: Any, status: Any, team: str | None,
+             unit: str | None) -> list[dict[str, str]]:
+    from okrkit import charts
+    from okrkit.model import Level
+    from okrkit.units import confidence_by_unit_week, furthest, is_large, unit_of, unit_summaries
+
     large = is_large(sum(t.level is Level.TEAM for t in engagement.teams))
     figures: list[tuple[str, Any]]
     if team is None and large:
@@ -142,9 +168,13 @@ def _figure(title: str, build: Any, charts: Any) -> dict[str, str]:
 
 def main() -> None:
     request = json.loads(sys.stdin.buffer.read())
-    figures = build_figures(request["folder"], request["url"], dt.date.fromisoformat(request["as_of"]),
-                            request["team"], request.get("unit"), request.get("cycle"))
-    sys.stdout.write(json.dumps(figures))
+    as_of = dt.date.fromisoformat(request["as_of"])
+    if request.get("view"):
+        answer: Any = build_view(request["folder"], request["url"], as_of, request.get("unit"), request.get("cycle"))
+    else:
+        answer = build_figures(request["folder"], request["url"], as_of, request["team"], request.get("unit"),
+                               request.get("cycle"))
+    sys.stdout.write(json.dumps(answer))
 
 
 if __name__ == "__main__":
