@@ -48,7 +48,7 @@ class DashboardApp(App):
         self.unit = unit
         self.view: DashboardView | None = None  # the records' status, read by the first build
         self._scale_views: dict[Any, dict[str, Any]] = {}  # a large organisation's pages, until Refresh
-        self.unit_picker = w.Dropdown(description="Unit", layout=w.Layout(width="420px"))
+        self.unit_picker = w.Dropdown(description="Unit", layout=w.Layout(width="420px", max_width="100%"))
         self.unit_picker.style.description_width = "50px"
         self._setting_units = False
         self.unit_picker.observe(self._on_unit_change, names="value")
