@@ -132,3 +132,19 @@ def test_yaml_through_the_store_and_back_changes_nothing(record):
 def test_yaml_through_a_postgresql_store_and_back_changes_nothing(pg_url, record):
     """The same on PostgreSQL: floats, unicode and dates survive the server."""
     _through_the_store(record, pg_url)
+
+
+@pytest.mark.parametrize("title", ["0E0", "1e3", "0o17", "0x1F", "12:30", "yes", "No", "~", "2026-01-05"])
+def test_text_that_reads_as_a_number_in_some_yaml_comes_back_as_text(title, tmp_path):
+    """The reader is YAML 1.2 and PyYAML writes 1.1: a title such as '1e3' is quoted, never read as 1000.0."""
+    record = load_record(EXAMPLE)
+    record.engagement.teams[0].objectives[0].title = title
+    assert read_record(dump_record(record)).engagement.teams[0].objectives[0].title == title
+
+
+def test_a_forty_digit_number_is_refused_not_rounded():
+    """A value of 40 digits is refused by the model's exactness rule: the fast reader would make it a float."""
+    text = EXAMPLE.read_text().replace("baseline: 65", "baseline: " + "9" * 40, 1)
+    assert text != EXAMPLE.read_text()
+    with pytest.raises(InputError, match="significant digits"):
+        read_record(text)

@@ -217,3 +217,35 @@ def test_an_import_with_one_checkin_outside_the_cycle_saves_none_of_them(demo_st
         demo_store.import_checkins([CheckIn(team="Discover Team", date=dt.date(2026, 3, 26), confidence=6),
                                     CheckIn(team="Discover Team", date=dt.date(2026, 1, 2), confidence=6)])
     assert demo_store.checkins() == before
+
+
+def test_a_save_where_one_key_result_changed_updates_that_row_only(tmp_path, store_url):
+    """Saving a 50-team engagement again with one KR retitled writes one UPDATE, not one per row."""
+    from sqlalchemy import event
+
+    from okrkit.testing import scale_record
+
+    store = open_store(tmp_path / "bank", store_url, create=True)
+    record = scale_record(50)
+    store.import_record(record)
+    engagement = store.load_engagement()
+    kr = engagement.teams[-1].objectives[0].key_results[0]
+    kr.title = kr.title + " this quarter"
+    writes: list[str] = []
+    event.listen(store.engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *rest: writes.append(statement.split()[0].upper()))
+    store.save_engagement(engagement)
+    assert writes.count("INSERT") == 0 and writes.count("UPDATE") == 2  # the engagement's row, then the KR's
+    assert store.load_engagement().key_results()[kr.id].title == kr.title
+
+
+def test_a_view_of_a_few_teams_reads_only_their_objectives(tmp_path, store_url):
+    """load_engagement(objectives_of=…) keeps every team and the chosen teams' OKRs, and only theirs."""
+    store = open_store(tmp_path / "demo", store_url, create=True)
+    store.import_record(demo_record())
+    whole = store.load_engagement()
+    part = store.load_engagement(objectives_of={"Discover Team"})
+    assert [t.name for t in part.teams] == [t.name for t in whole.teams]
+    assert [t.name for t in part.teams if t.objectives] == ["Discover Team"]
+    assert part.team("Discover Team") == whole.team("Discover Team")
+    assert not any(t.objectives for t in store.load_engagement(objectives_of=()).teams)

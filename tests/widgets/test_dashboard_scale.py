@@ -51,3 +51,15 @@ def test_unknown_unit_falls_back_to_every_unit_with_a_notice(big):
     """A unit name that does not exist shows all units and says so, never a traceback."""
     app = DashboardApp(big, today=AS_OF, unit="Nowhere")
     assert "no business unit named &#39;Nowhere&#39;" in app.notice.value and app.unit is None
+
+
+def test_the_app_holds_the_teams_names_not_every_teams_records(big):
+    """The whole view is built in the chart worker: the app holds no team's OKRs or check-ins; a team's
+    view reads that team's records only (a kernel at 1,000 teams stays near a bare one)."""
+    app = DashboardApp(big, today=AS_OF)
+    assert "Retail Banking" in app.teams_view.value
+    assert app.view is None and not any(t.objectives for t in app.engagement.teams)
+    team = next(name for name in app.team_names() if name.endswith("Team 0002"))
+    app.team_picker.value = team
+    assert app.view is not None and [t.name for t in app.view.engagement.teams if t.objectives] == [team]
+    assert {c.team for c in app.checkins} == {team}
