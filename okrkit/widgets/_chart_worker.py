@@ -80,7 +80,8 @@ def build_figures(folder: str | Path, url: str | None, as_of: dt.date, team: str
     A large engagement's whole view (and a unit's) draws aggregates: one mark per key result
     of 1,000 teams cannot be drawn, nor read. A chart that fails is one line naming it.
     """
-    return _figures(*_records(folder, url, as_of, cycle), team, unit)
+    engagement, checkins, retros, status = _records(folder, url, as_of, cycle)
+    return _figures(engagement, checkins, retros, status, team, unit)
 
 
 def build_view(folder: str | Path, url: str | None, as_of: dt.date, unit: str | None = None,
@@ -93,7 +94,8 @@ def build_view(folder: str | Path, url: str | None, as_of: dt.date, unit: str | 
     return {"view": parts, "charts": _figures(engagement, checkins, retros, status, None, unit)}
 
 
-def _records(folder: str | Path, url: str | None, as_of: dt.date, cycle: str | None) -> tuple[Any, ...]:
+def _records(folder: str | Path, url: str | None, as_of: dt.date, cycle: str | None) -> tuple[Any, Any, Any, Any]:
+    """The engagement, its check-ins and retros up to `as_of`, and their status on that day."""
     from okrkit.progress import engagement_status
     from okrkit.store import open_store
 
