@@ -148,3 +148,16 @@ def test_a_forty_digit_number_is_refused_not_rounded():
     assert text != EXAMPLE.read_text()
     with pytest.raises(InputError, match="significant digits"):
         read_record(text)
+
+
+@pytest.mark.parametrize("value", ["yes", "No", "on", "1:30", "1_000", "012", "0o17", "0x1F", "2026-01-05",
+                                   "1e3", ".inf", "-.5", "~", "", "True", "10", "+3", "1.", "012.5", "'7'"])
+def test_the_fast_reader_and_the_bounded_reader_agree_on_every_scalar(value):
+    """A file is read by ryaml, or by the bounded PyYAML reader when ryaml refuses it or it is huge:
+    either way `key: 012` or `key: yes` means the same (YAML 1.2's core schema)."""
+    import ryaml
+
+    from okrkit.io import safe_yaml
+
+    text = f"key: {value}\n"
+    assert safe_yaml._bounded_load(text) == ryaml.loads(text)
