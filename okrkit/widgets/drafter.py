@@ -67,8 +67,8 @@ class Drafter(FormApp):
                               "discard": self.discard_button})
         self.fields: dict[str, w.Widget] = {}
         self.slots: dict[str, w.HTML] = {}
-        self.dismiss_rows: dict[str, w.HBox] = {}
-        self.team_dismiss = w.HBox()
+        self.dismiss_rows: dict[str, w.Box] = {}
+        self.team_dismiss = _control_row()
         self._rebuild()
         return [
             html(self._strategic_html()),
@@ -127,7 +127,7 @@ class Drafter(FormApp):
         self._bind(commitment, obj, "commitment")
         self.fields.update({f"{key}.title": title, f"{key}.why": why, f"{key}.aligns_to": aligns})
         self.slots[key] = html()
-        self.dismiss_rows[key] = w.HBox()
+        self.dismiss_rows[key] = _control_row()
         tools = self._move_buttons(self.draft["objectives"], oi, "objective", key)
         kr_rows = [self._kr_row(oi, ki, kr, obj) for ki, kr in enumerate(obj["key_results"])]
         add_kr = button("Add key result", icon="plus")
@@ -136,7 +136,7 @@ class Drafter(FormApp):
                   for label, width in (("Key result", "auto"), ("Baseline", "90px"), ("", "12px"),
                                        ("Target", "90px"), ("Unit", "110px"))]
         labels[0].layout.flex, labels[0].layout.min_width, labels[0].layout.max_width = "1 1 220px", "160px", "440px"
-        kr_header = row(html("", width="58px"), *labels, html("", width="122px"))
+        kr_header = row(html("", width="58px"), *labels, html("", width="122px")).add_class("okr-kr-header")
         header = row(html(f"<h3 style='margin:0'>Objective <span class='okr-id'>{esc(obj['id'])}</span></h3>",
                           width="auto"), *tools)
         card = w.VBox([
@@ -160,7 +160,7 @@ class Drafter(FormApp):
         self.fields.update({f"{key}.title": title, f"{key}.baseline": baseline, f"{key}.target": target,
                             f"{key}.unit": unit})
         self.slots[key] = html()
-        self.dismiss_rows[key] = w.HBox()
+        self.dismiss_rows[key] = _control_row()
         tools = self._move_buttons(obj["key_results"], ki, "key result", key)
         line = row(html(f"<span class='okr-id'>{esc(kr['id'])}</span>", width="58px"), title, baseline,
                    html("→", width="12px"), target, unit, _tool_group(tools))
@@ -502,6 +502,13 @@ def _findings_html(findings: list[Any], dismissed: list[tuple[Any, str]]) -> str
         parts.append(f"<details class='okr-tips'><summary>{n} finding{'s' if n != 1 else ''} dismissed by the coach"
                      f"</summary>{lines}</details>")
     return "".join(parts)
+
+
+def _control_row() -> w.HBox:
+    """The dismiss/restore controls under an item: they wrap on a narrow window instead of running off it."""
+    box = row()
+    box.layout.margin = "0"
+    return box
 
 
 def _tool_group(tools: list[w.Button]) -> w.HBox:
