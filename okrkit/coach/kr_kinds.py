@@ -42,6 +42,8 @@ def _outcome_quantity(p: Phrase) -> bool:
         # of gaining ("sign 30 customers") it is the result.
         if q.counts in lx.PEOPLE_NOUNS and p.lead_class != "action":
             return True
+        if q.counts in lx.WON_NOUNS and p.lead in lx.GAIN_VERBS and q.value >= 1:
+            return True
     return False
 
 

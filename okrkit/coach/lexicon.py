@@ -13,7 +13,7 @@ from okrkit import vocabulary
 __all__ = [
     "ACTION_VERBS", "ARTEFACT_NOUNS", "COMPLETION_WORDS", "DOWN_VERBS", "GAIN_VERBS", "GENERIC_WORDS",
     "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "PUSH_VERBS", "RELATIVE_WORDS",
-    "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WORK_ITEM_NOUNS",
+    "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WON_NOUNS", "WORK_ITEM_NOUNS",
 ]
 
 # Verbs that say a metric moves up or down: okrkit.vocabulary's, which the model reads too.
@@ -92,6 +92,13 @@ WORK_ITEM_NOUNS = frozenset(
     "ticket tickets bug bugs issue issues task tasks story stories request requests call calls "
     "item items pr prs commit commits line lines hour hours case cases check checks".split()
 )
+# What another party grants when a verb of gain wins it ("Secure 4 partnerships", "Book 60 demos",
+# "Convert 30 pilots into paid contracts"): outcomes won; held or run by us ("Hold 10 meetings"), output.
+WON_NOUNS = frozenset(
+    "partnership partnerships pilot pilots agreement agreements demo demos meeting meetings proposal "
+    "proposals pitch pitches bid bids tender tenders award awards placement placements sponsorship "
+    "sponsorships commitment commitments pledge pledges".split()
+)
 # Populations whose behaviour or number is an outcome ("50% of users", "500 new customers"),
 # and what they send us: orders, deals, applications (for a job, a loan, a permit).
 PEOPLE_NOUNS = frozenset(
@@ -109,7 +116,7 @@ PEOPLE_NOUNS = frozenset(
     "communities travellers travelers passengers commuters homeowners renters sme smes startups "
     # Outcomes won, counted: results in the world, not the team's output.
     "reviews mentions wins upgrades testimonials registrations subscriptions preorders pre-orders "
-    "reservations endorsements".split()
+    "reservations endorsements logos loans mortgages".split()
 )
 # Nouns that name a quantity that can move: what a key result measures.
 METRIC_NOUNS = frozenset(
@@ -159,7 +166,11 @@ GENERIC_WORDS = frozenset(
     "through become being agility innovate build create develop establish place way "
     "transform modernize modernise revolutionize revolutionise reinvent reimagine "
     # A department named alone ("Transform finance") says neither for whom nor what changes.
-    "finance hr engineering legal procurement design".split()
+    "finance hr engineering legal procurement design "
+    # Wishes that name no one and no change: "Exceed customer expectations", "Win more customers",
+    # "Move the needle on sales", "Crush our sales goals", "Develop our people", "Be successful".
+    "expectations expectation exceed move win gain job jobs needle crush smash nail successful channel "
+    "channels have loyalty how what target targets meet people users user clients dominate heights".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

@@ -328,3 +328,19 @@ def test_what_people_do_or_get_is_an_outcome_whatever_the_verb() -> None:
     """'… a report that 1,000 people download', 'Two thirds of tickets resolved by self-service': no task."""
     assert "kr-is-task" not in _rules("Publish a benchmark report that 1,000 people download")
     assert "kr-is-task" not in _rules("Two thirds of tickets resolved by self-service")
+
+
+def test_what_a_verb_of_gain_wins_from_another_party_is_an_outcome() -> None:
+    """Partnerships secured, demos booked, pilots converted are won; held or run by us they are output."""
+    for title in ("Secure 4 strategic partnerships with regional banks", "Book 60 qualified demos",
+                  "Convert 30 pilots into paid contracts", "15 new logos signed"):
+        assert "kr-is-task" not in _rules(title), title
+    assert _rules("Hold 10 partner meetings")["kr-is-task"] is Severity.WARNING
+
+
+def test_a_count_with_a_participle_of_doing_is_output_whatever_it_counts() -> None:
+    """'12 podcast episodes recorded', '500 flyers distributed': the participle says what we did."""
+    for title in ("12 podcast episodes recorded", "Two trade shows attended", "500 flyers distributed"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+    for title in ("Two thirds of tickets resolved by self-service", "1,000 loans approved", "500 accounts opened"):
+        assert "kr-is-task" not in _rules(title), title

@@ -12,6 +12,7 @@ from okrkit.coach.findings import Severity
 from okrkit.coach.nounphrase import is_noun, lemma_class
 from okrkit.coach.phrase import Phrase, read
 from okrkit.coach.registry import Hit, rule
+from okrkit.vocabulary import lemmas
 
 __all__: list[str] = []
 
@@ -83,10 +84,15 @@ def objective_too_long(ctx: Context) -> Iterator[Hit]:
             )
 
 
+_GENERIC = lx.GENERIC_WORDS | lx.VAGUE_WORDS
+
+
 def _generic(word: str) -> bool:
-    """A generic word, or a compound of generic words ("customer-centric", "best-in-class")."""
-    generic = lx.GENERIC_WORDS | lx.VAGUE_WORDS
-    return word in generic or all(part in generic for part in word.split("-") if part)
+    """A generic word in any simple inflection ("growing", "channels"), or a compound of generic
+    words ("customer-centric", "best-in-class")."""
+    if word in _GENERIC or any(len(c) > 3 and c in _GENERIC for c in lemmas(word)):
+        return True
+    return "-" in word and all(_generic(part) for part in word.split("-") if part)
 
 
 # Verbs the lexicon leaves out because they move no metric: "Become carbon neutral" has a direction.
@@ -160,7 +166,7 @@ def project_reason(title: str) -> str | None:
     """Why an objective reads as a project or a task, or None: a doing verb on a deliverable, or a
     deliverable named as done, with nothing it is for."""
     p = read(title)
-    if _names_an_outcome(p):
+    if _names_an_outcome(p) or _vague(title):  # "Move the needle on sales" is a wish, not a project
         return None
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
         if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
