@@ -84,7 +84,8 @@ ARTEFACT_NOUNS = frozenset(
     "pack packs launch launches certification certifications commercial commercials booth booths roadshow "
     "roadshows billboard billboards library libraries component components sdk sdks plugin plugins extension "
     "extensions connector connectors bot bots script scripts form forms questionnaire questionnaires kit kits "
-    "toolkit toolkits bootcamp bootcamps curriculum compliance accreditation".split()
+    "toolkit toolkits bootcamp bootcamps curriculum compliance accreditation kickoff kickoffs kick-off "
+    "kick-offs".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.

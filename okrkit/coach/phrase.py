@@ -151,6 +151,8 @@ def read(text: str) -> Phrase:
     if lead_class is None and len(words) > i + 1 and words[i] in {"set", "kick", "roll"}:
         lead, lead_class = words[i], "action"
     obj = words[i + 1:] if lead else words[i:]
+    if lead and obj[:1] in (["up"], ["out"], ["off"]) and len(obj) > 1 and obj[1] in DETERMINERS:
+        obj = obj[1:]  # "Set up the new office", "Roll out the review process": the particle belongs to the verb
     head = noun_phrase_head(obj)
     if lead in {"make", "help", "get", "have"} and head not in lx.ARTEFACT_NOUNS and not qs:
         lead, lead_class = None, None  # "make customers happier": a state to reach, not a thing to do
@@ -168,6 +170,8 @@ def read(text: str) -> Phrase:
         lead, lead_class = _participle(words[i:])
     if lead in _GAINS_WITH_PEOPLE and any(q.counts in lx.PEOPLE_NOUNS or q.unit == "money" for q in qs):
         lead_class = "target"  # "add 40 new schools", "upgrade 50 customers" gain; "add dark mode" builds
+    if lead == "reach" and words[i + 1: i + 2] == ["out"]:
+        lead_class = "action"  # "Reach out to 100 leads per week" is contacting them, not reaching a level
     if lead == "sign" and words[i + 1: i + 2] == ["off"]:
         lead_class = "action"  # "Sign off the brand guidelines" approves a deliverable; "sign 15 customers" wins
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping

@@ -344,3 +344,10 @@ def test_a_count_with_a_participle_of_doing_is_output_whatever_it_counts() -> No
         assert _rules(title).get("kr-is-task") is Severity.WARNING, title
     for title in ("Two thirds of tickets resolved by self-service", "1,000 loans approved", "500 accounts opened"):
         assert "kr-is-task" not in _rules(title), title
+
+
+def test_reaching_out_is_contacting_and_a_weekly_meeting_is_a_meeting() -> None:
+    """'Reach out to 100 leads per week' does something; 'Have a weekly team meeting' holds a meeting."""
+    assert _rules("Reach out to 100 leads per week").get("kr-is-task") is Severity.WARNING
+    assert _rules("Have a weekly team meeting").get("kr-is-task") is Severity.WARNING
+    assert "kr-is-task" not in _rules("Reach 10,000 weekly active users")

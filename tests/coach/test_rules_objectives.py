@@ -218,3 +218,12 @@ def test_an_objective_naming_whom_it_serves_is_not_vague() -> None:
     for title in ("Win the trust of enterprise security teams", "Make onboarding effortless for new users",
                   "Provide a world class support"):  # the last one a practitioner offered as good
         assert "objective-vague" not in _obj_rules(title), title
+
+
+def test_projects_named_with_a_particle_a_year_or_a_new_thing_are_projects() -> None:
+    """'Set up …', 'the 2025 … plan', 'a new … process', 'the new CI pipeline' still name the work."""
+    for title in ("Set up the new office in Lisbon", "Write the 2025 marketing plan",
+                  "Introduce a new performance review process", "Deploy the new CI pipeline",
+                  "Organize the annual sales kickoff"):
+        assert _obj_rules(title) == {"objective-is-task"}, title
+    assert "objective-is-task" not in _obj_rules("Provide excellent service to every small business")

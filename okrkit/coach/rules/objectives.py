@@ -158,7 +158,8 @@ def _names_an_outcome(p: Phrase) -> bool:
             return True  # "… to cut reporting time": the purpose is written
         if w == "order" and nxt == "to":
             return True
-    return p.head in lx.METRIC_NOUNS
+    # "… to grow retention" names an outcome; "Deploy the new CI pipeline" names a new thing.
+    return p.head in lx.METRIC_NOUNS and "new" not in words[: words.index(p.head)]
 
 
 @lru_cache(maxsize=16384)
@@ -171,7 +172,9 @@ def project_reason(title: str) -> str | None:
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
         if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
             return f"'{p.lead} …' names the work"
-        if p.head in lx.ARTEFACT_NOUNS and p.head not in lx.GENERIC_WORDS:  # not "Provide excellent service"
+        # Not "Provide excellent service"; but "Introduce a new review process" makes one new thing.
+        before = p.words[p.words.index(p.lead) + 1: p.words.index(p.head)] if p.head in p.words[1:] else ()
+        if p.head in lx.ARTEFACT_NOUNS and (p.head not in lx.GENERIC_WORDS or "new" in before):
             return f"'{p.lead} …' names the work"
         return None
     first = p.words[0] if p.words else ""
