@@ -93,8 +93,11 @@ def task_reason(p: Phrase) -> str | None:
             return None  # "respond to all tickets within 24 hours": a level, judged by kr-no-movement
         if counted:
             return f"counts work done ({counted}), not a change it causes"
-        if (p.head in lx.METRIC_NOUNS and not _a_thing(p)) or (p.vague and not p.measures):
-            return None  # "deliver better retention", "build stronger ties": vague, but about an outcome
+        if (p.head in lx.METRIC_NOUNS and not _a_thing(p)) or (
+                p.vague and not p.measures and p.head not in lx.ARTEFACT_NOUNS):
+            # "deliver better retention", "build stronger ties": vague, but about an outcome; "Write
+            # better documentation", "Launch the new website to improve conversion" still do a thing.
+            return None
         return f"describes something to do ('{p.lead} …'), not a result"
     of_work = any(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)  # "90% of archives"
     if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or of_work):
@@ -127,10 +130,16 @@ def task_reason(p: Phrase) -> str | None:
     return None
 
 
+# Verbs of polishing that the reader keeps out of the verb classes because they promise change
+# without a direction ("optimize", "simplify"): on one of our own things they are work on it.
+_POLISH = {"optimize", "optimise", "streamline", "simplify", "refine", "polish", "tidy", "rebrand"}
+
+
 def works_on_a_thing(p: Phrase) -> bool:
-    """ "Improve the app", "Enhance our hiring process": a verb of change on one of our own things,
-    with no number: work on it, and nothing to measure either."""
-    return (p.lead_class == "up" and not p.measures and not p.relative and p.head in lx.ARTEFACT_NOUNS
+    """ "Improve the app", "Enhance our hiring process", "Optimize the landing page": a verb of
+    change on one of our own things, with no number: work on it, and nothing to measure either."""
+    improving = p.lead_class == "up" or (p.lead is None and p.words[:1] and p.words[0] in _POLISH)
+    return (bool(improving) and not p.measures and not p.relative and p.head in lx.ARTEFACT_NOUNS
             and p.head not in _OUTCOME_NOUNS)
 
 

@@ -50,7 +50,7 @@ ACTION_VERBS = frozenset(
     "apply allocate assign train onboard celebrate partner collaborate communicate share invite "
     "conduct teach mentor coach write hire sponsor exhibit showcase compile rework restructure reorganize "
     "reorganise revise formalize formalise institute initiate commission outsource track monitor talk survey "
-    "chat".split()
+    "chat learn read pitch upskill reskill align agree".split()
 )
 
 # Nouns of things a team produces or does: counting them counts output, not outcome.
@@ -85,7 +85,7 @@ ARTEFACT_NOUNS = frozenset(
     "roadshows billboard billboards library libraries component components sdk sdks plugin plugins extension "
     "extensions connector connectors bot bots script scripts form forms questionnaire questionnaires kit kits "
     "toolkit toolkits bootcamp bootcamps curriculum compliance accreditation kickoff kickoffs kick-off "
-    "kick-offs".split()
+    "kick-offs data insights".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.

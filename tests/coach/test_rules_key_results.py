@@ -351,3 +351,23 @@ def test_reaching_out_is_contacting_and_a_weekly_meeting_is_a_meeting() -> None:
     assert _rules("Reach out to 100 leads per week").get("kr-is-task") is Severity.WARNING
     assert _rules("Have a weekly team meeting").get("kr-is-task") is Severity.WARNING
     assert "kr-is-task" not in _rules("Reach 10,000 weekly active users")
+
+
+def test_polishing_one_of_our_things_is_work_on_it() -> None:
+    """'Optimize the landing page', 'Streamline the approval process': work on a thing, nothing measured."""
+    for title in ("Optimize the landing page", "Streamline the approval process"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+    assert "kr-is-task" not in _rules("Optimize checkout conversion from 2.1% to 3%")
+
+
+def test_a_vague_word_does_not_hide_the_thing_being_done() -> None:
+    """'Write better documentation' writes documents; 'Deliver better retention' is about an outcome."""
+    assert _rules("Write better documentation").get("kr-is-task") is Severity.WARNING
+    assert _rules("Launch new website to improve conversion").get("kr-is-task") is Severity.WARNING
+    assert "kr-is-task" not in _rules("Deliver better retention")
+
+
+def test_learning_reading_and_pitching_are_activities() -> None:
+    """Verbs of the team's own activity outside the old lexicon: 'Learn React', 'Pitch to 10 investors'."""
+    for title in ("Learn React", "Read 5 books on leadership", "Pitch to 10 investors", "Upskill the team in Python"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
