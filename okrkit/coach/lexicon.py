@@ -12,7 +12,7 @@ from okrkit import vocabulary
 
 __all__ = [
     "ACTION_VERBS", "ARTEFACT_NOUNS", "COMPLETION_WORDS", "DOWN_VERBS", "GAIN_VERBS", "GENERIC_WORDS",
-    "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "PUSH_VERBS", "RELATIVE_WORDS",
+    "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "PROJECT_NOUNS", "PUSH_VERBS", "RELATIVE_WORDS",
     "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WON_NOUNS", "WORK_ITEM_NOUNS",
 ]
 
@@ -85,7 +85,14 @@ ARTEFACT_NOUNS = frozenset(
     "roadshows billboard billboards library libraries component components sdk sdks plugin plugins extension "
     "extensions connector connectors bot bots script scripts form forms questionnaire questionnaires kit kits "
     "toolkit toolkits bootcamp bootcamps curriculum compliance accreditation kickoff kickoffs kick-off "
-    "kick-offs data insights".split()
+    "kick-offs data insights revamp revamps overhaul overhauls".split()
+)
+# Work named as a noun ("Migration of the data warehouse", "Implementation of SAP", "Participation
+# in 3 trade fairs"): a project or an activity, with no verb in front.
+PROJECT_NOUNS = frozenset(
+    "migration rollout roll-out implementation launch completion delivery redesign upgrade replacement "
+    "integration go-live creation participation introduction deployment installation "
+    "establishment".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.

@@ -371,3 +371,13 @@ def test_learning_reading_and_pitching_are_activities() -> None:
     """Verbs of the team's own activity outside the old lexicon: 'Learn React', 'Pitch to 10 investors'."""
     for title in ("Learn React", "Read 5 books on leadership", "Pitch to 10 investors", "Upskill the team in Python"):
         assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+
+
+def test_work_named_as_a_noun_is_a_task() -> None:
+    """'Implementation of SAP', 'Participation in 3 trade fairs', 'More blog posts' name work, not a result."""
+    for title in ("Implementation of SAP", "Completion of the ISO audit", "Participation in 3 trade fairs",
+                  "Onboarding revamp", "More blog posts"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+    for title in ("Completion of onboarding by 80% of new users", "Delivery time under 2 days",
+                  "More repeat customers from 20% to 30%"):
+        assert "kr-is-task" not in _rules(title), title

@@ -138,8 +138,6 @@ _PROJECT_VERBS = {"launch", "migrate", "implement", "roll", "rollout", "finish",
                   "consolidate", "digitize", "digitise"}
 _STATES = {"culture", "experience", "excellence", "quality", "trust", "loyalty", "confidence", "habit", "habits",
            "mindset", "momentum"}  # "Run a culture of experiments" is still about a way of working
-_PROJECT_NOUNS = {"migration", "rollout", "roll-out", "implementation", "launch", "completion", "delivery", "redesign",
-                  "upgrade", "replacement", "integration", "go-live"}
 # An outcome the sentence names beside the work: for whom, or what it is for.
 _QUALITY = {"seamless", "seamlessly", "delightful", "effortless", "easy", "easier", "simple", "simpler", "fast",
             "faster", "reliable", "trusted", "love", "loved", "loves", "happy", "happier", "confident", "safe", "safer",
@@ -178,7 +176,7 @@ def project_reason(title: str) -> str | None:
             return f"'{p.lead} …' names the work"
         return None
     first = p.words[0] if p.words else ""
-    if p.lead is None and (first in _PROJECT_NOUNS or (p.head in lx.ARTEFACT_NOUNS and any(
+    if p.lead is None and (first in lx.PROJECT_NOUNS or (p.head in lx.ARTEFACT_NOUNS and any(
             w in lx.COMPLETION_WORDS for w in p.words))):
         return "names a deliverable"
     return None
