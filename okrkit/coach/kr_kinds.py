@@ -119,8 +119,8 @@ def task_reason(p: Phrase) -> str | None:
     if works_on_a_thing(p):
         return f"works on a deliverable ('{p.lead} … {p.head}'), not a result it brings"  # "Improve the app"
     if p.lead is None and not outcome and p.words[:1] and p.words[0] in lx.PROJECT_NOUNS and p.words[1:2] in (
-            ("of",), ("in",)):
-        return f"names a piece of work ('{p.words[0]} {p.words[1]} …'), not a result it brings"  # "Implementation of SAP"
+            ("of",), ("in",)):  # "Implementation of SAP"
+        return f"names a piece of work ('{p.words[0]} {p.words[1]} …'), not a result it brings"
     if p.lead is None and not outcome and not p.measures and p.words[:1] == ("more",) and (
             p.head in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS and p.head not in _OUTCOME_NOUNS):
         return f"asks for more of our own output ({p.head}), not an outcome"  # "More blog posts"
