@@ -99,7 +99,7 @@ class Drafter(FormApp):
     def _rebuild(self) -> None:
         self.fields, self.slots = {}, {"team": self.team_findings}
         self.dismiss_rows = {"team": self.team_dismiss}
-        self._dismiss_shown: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._dismiss_shown: dict[str, tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]] = {}
         self.cards.children = [self._objective_card(i, obj) for i, obj in enumerate(self.draft["objectives"])] or [
             html("<p class='okr-muted'>No objectives yet: add one below.</p>")]
         self._review()
