@@ -201,4 +201,4 @@ def test_a_tip_can_be_dismissed_like_a_warning(tmp_path: Path, capsys: pytest.Ca
     assert "kr-no-baseline" in {f.rule for f in review(eng, include_dismissed=True) if f.path == TASK}
     assert _lint(str(path)) == 0
     out = capsys.readouterr().out
-    assert "kr-no-baseline" not in out and "1 finding dismissed by the coach" in out
+    assert "[kr-no-baseline]" not in out and "0 tip(s)" in out and "1 finding dismissed by the coach" in out
