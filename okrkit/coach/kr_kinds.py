@@ -217,8 +217,14 @@ def is_kept(p: Phrase, kr: KeyResult | None = None) -> bool:
     return False
 
 
+# "No decrease in customer satisfaction": the reader takes "decrease" for the lead verb; the sentence keeps.
+_NO_CHANGE = re.compile(r"^no (?:decrease|drop|decline|fall|increase|rise|change) in\b", re.I)
+
+
 @per_sentence
 def _kept_as_written(p: Phrase) -> bool:
+    if _NO_CHANGE.search(p.text):
+        return True
     if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)):
         return True
     if p.lead_class not in {"up", "down"} and _KEEP.search(p.text):

@@ -381,3 +381,8 @@ def test_work_named_as_a_noun_is_a_task() -> None:
     for title in ("Completion of onboarding by 80% of new users", "Delivery time under 2 days",
                   "More repeat customers from 20% to 30%"):
         assert "kr-is-task" not in _rules(title), title
+
+
+def test_no_decrease_in_a_metric_is_keeping_it() -> None:
+    """'No decrease in customer satisfaction' keeps a level; it is no verb of change."""
+    assert _rules("No decrease in customer satisfaction") == {"kr-no-movement": Severity.WARNING}
