@@ -12,7 +12,10 @@ A `.jsonl` corpus (tests/coach/real_world/) has one example a line: `kind` (key_
 objective), `text`, the author's `label` (good or bad), the rule ids the author's reason maps
 to (`rules`; "unmapped" when none does) and, for a key result, the `objective` it sits under.
 Its headline is the share of bad examples flagged at warning/error by a rule matching the
-author's reason, and the share of good examples flagged at warning/error at all.
+author's reason, and the share of good examples flagged at warning/error at all. An example
+whose `note` says DISAGREES (or DISAGREEMENT) is one other sources label the other way; the
+same two shares are also printed on the undisputed examples alone, beside the headline (never
+instead of it): what sources dispute is the ceiling of any checker, not a defect of this one.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ OBJECTIVE_RULES = ("objective-has-metric", "objective-too-long", "objective-vagu
 SHAPE_RULES = ("too-few-key-results", "too-many-key-results", "all-milestones")
 UNMAPPED = "unmapped"  # a real-world author's reason that no okrkit rule stands for
 DEFAULT_OBJECTIVE = "Delight new customers"
+DISPUTED = "DISAGREE"  # the corpus's marker in `note`: other sources label this example the other way
 
 
 # Rules on the record around the words (fields left empty, links to the strategy): a corpus
@@ -62,6 +66,7 @@ class Outcome:
     label: str | None = None  # "good" or "bad" in a real-world corpus; None: implied by `expect`
     kind: str = ""
     id: str = ""
+    disputed: bool = False  # the corpus notes that sources disagree on this example's label
 
     @property
     def is_bad(self) -> bool:
@@ -131,6 +136,10 @@ class Score:
     def subset(self, kind: str) -> Score:
         return Score([o for o in self.outcomes if o.kind == kind])
 
+    def undisputed(self) -> Score:
+        """The examples no source disputes (no DISAGREES note)."""
+        return Score([o for o in self.outcomes if not o.disputed])
+
 
 def _engagement(teams: list[dict[str, Any]]) -> Engagement:
     return Engagement.model_validate({
@@ -192,7 +201,9 @@ def evaluate_jsonl(corpus: Path) -> Score:
             okr = {"id": "o", "objective": text, "key_results": []}
             rules, path = _rules_for("objective-", OBJECTIVE_RULES), "teams[0].okrs[0]"
         fired = _run([{"name": "T", "okrs": [okr]}], rules, path)
-        score.outcomes.append(Outcome(text, expect, fired, label=label, kind=kind, id=item.get("id", str(n))))
+        disputed = DISPUTED in str(item.get("note") or "")
+        score.outcomes.append(Outcome(text, expect, fired, label=label, kind=kind, id=item.get("id", str(n)),
+                                      disputed=disputed))
     return score
 
 
@@ -215,7 +226,14 @@ def _print_real_world(score: Score) -> None:
         print(f"  good flagged at warning/error:                                      {part.good_alarmed():.0%}")
         if n_unmapped:
             print(f"  bad with an unmapped reason flagged at warning/error: {alarmed} of {n_unmapped}")
-
+        sure, left = part.undisputed(), [o for o in part.outcomes if o.disputed]
+        n_left_bad = sum(o.is_bad for o in left)
+        print(f"  undisputed only ({len(left)} with a DISAGREES note left out: {n_left_bad} bad, "
+              f"{len(left) - n_left_bad} good; the headline above counts them):")
+        print(f"    bad flagged at warning/error by a rule matching the author's reason: "
+              f"{sure.bad_flagged_for_reason():.0%} of {len(sure.mapped_bad())}")
+        print(f"    good flagged at warning/error:                                      "
+              f"{sure.good_alarmed():.0%} of {sum(not o.is_bad for o in sure.outcomes)}")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m okrkit.coach.evaluate", description=__doc__.splitlines()[0])
@@ -238,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.misses:
         for o in score.outcomes:
             if set(o.fired) != o.expect:
-                label = f"{o.id} ({o.label}) " if o.label else ""
+                label = f"{o.id} ({o.label}{', disputed' if o.disputed else ''}) " if o.label else ""
                 print(f"  {label}expected {sorted(o.expect)} got {sorted(o.fired)}: {' '.join(o.text.split())}")
     return 0
 

@@ -42,6 +42,8 @@ def _outcome_quantity(p: Phrase) -> bool:
         # of gaining ("sign 30 customers") it is the result.
         if q.counts in lx.PEOPLE_NOUNS and p.lead_class != "action":
             return True
+        if q.counts in lx.WON_NOUNS and p.lead in lx.GAIN_VERBS and q.value >= 1:
+            return True
     return False
 
 
@@ -91,8 +93,11 @@ def task_reason(p: Phrase) -> str | None:
             return None  # "respond to all tickets within 24 hours": a level, judged by kr-no-movement
         if counted:
             return f"counts work done ({counted}), not a change it causes"
-        if (p.head in lx.METRIC_NOUNS and not _a_thing(p)) or (p.vague and not p.measures):
-            return None  # "deliver better retention", "build stronger ties": vague, but about an outcome
+        if (p.head in lx.METRIC_NOUNS and not _a_thing(p)) or (
+                p.vague and not p.measures and p.head not in lx.ARTEFACT_NOUNS):
+            # "deliver better retention", "build stronger ties": vague, but about an outcome; "Write
+            # better documentation", "Launch the new website to improve conversion" still do a thing.
+            return None
         return f"describes something to do ('{p.lead} …'), not a result"
     of_work = any(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)  # "90% of archives"
     if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or of_work):
@@ -113,6 +118,12 @@ def task_reason(p: Phrase) -> str | None:
         return f"raises a count of our own effort ({p.head}), not an outcome"
     if works_on_a_thing(p):
         return f"works on a deliverable ('{p.lead} … {p.head}'), not a result it brings"  # "Improve the app"
+    if p.lead is None and not outcome and p.words[:1] and p.words[0] in lx.PROJECT_NOUNS and p.words[1:2] in (
+            ("of",), ("in",)):  # "Implementation of SAP"
+        return f"names a piece of work ('{p.words[0]} {p.words[1]} …'), not a result it brings"
+    if p.lead is None and not outcome and not p.measures and p.words[:1] == ("more",) and (
+            p.head in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS and p.head not in _OUTCOME_NOUNS):
+        return f"asks for more of our own output ({p.head}), not an outcome"  # "More blog posts"
     if p.lead is None and not outcome and not p.measures and p.words[:1] == ("new",):
         return "names a new deliverable, not a result it brings"  # "New self-service help area"
     output = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS and q.value > 0), "")
@@ -125,10 +136,16 @@ def task_reason(p: Phrase) -> str | None:
     return None
 
 
+# Verbs of polishing that the reader keeps out of the verb classes because they promise change
+# without a direction ("optimize", "simplify"): on one of our own things they are work on it.
+_POLISH = {"optimize", "optimise", "streamline", "simplify", "refine", "polish", "tidy", "rebrand"}
+
+
 def works_on_a_thing(p: Phrase) -> bool:
-    """ "Improve the app", "Enhance our hiring process": a verb of change on one of our own things,
-    with no number: work on it, and nothing to measure either."""
-    return (p.lead_class == "up" and not p.measures and not p.relative and p.head in lx.ARTEFACT_NOUNS
+    """ "Improve the app", "Enhance our hiring process", "Optimize the landing page": a verb of
+    change on one of our own things, with no number: work on it, and nothing to measure either."""
+    improving = p.lead_class == "up" or (p.lead is None and p.words[:1] and p.words[0] in _POLISH)
+    return (bool(improving) and not p.measures and not p.relative and p.head in lx.ARTEFACT_NOUNS
             and p.head not in _OUTCOME_NOUNS)
 
 
@@ -200,8 +217,14 @@ def is_kept(p: Phrase, kr: KeyResult | None = None) -> bool:
     return False
 
 
+# "No decrease in customer satisfaction": the reader takes "decrease" for the lead verb; the sentence keeps.
+_NO_CHANGE = re.compile(r"^no (?:decrease|drop|decline|fall|increase|rise|change) in\b", re.I)
+
+
 @per_sentence
 def _kept_as_written(p: Phrase) -> bool:
+    if _NO_CHANGE.search(p.text):
+        return True
     if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)):
         return True
     if p.lead_class not in {"up", "down"} and _KEEP.search(p.text):

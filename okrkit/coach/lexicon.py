@@ -12,8 +12,8 @@ from okrkit import vocabulary
 
 __all__ = [
     "ACTION_VERBS", "ARTEFACT_NOUNS", "COMPLETION_WORDS", "DOWN_VERBS", "GAIN_VERBS", "GENERIC_WORDS",
-    "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "PUSH_VERBS", "RELATIVE_WORDS",
-    "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WORK_ITEM_NOUNS",
+    "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "PROJECT_NOUNS", "PUSH_VERBS",
+    "RELATIVE_WORDS", "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WON_NOUNS", "WORK_ITEM_NOUNS",
 ]
 
 # Verbs that say a metric moves up or down: okrkit.vocabulary's, which the model reads too.
@@ -50,7 +50,7 @@ ACTION_VERBS = frozenset(
     "apply allocate assign train onboard celebrate partner collaborate communicate share invite "
     "conduct teach mentor coach write hire sponsor exhibit showcase compile rework restructure reorganize "
     "reorganise revise formalize formalise institute initiate commission outsource track monitor talk survey "
-    "chat".split()
+    "chat learn read pitch upskill reskill align agree".split()
 )
 
 # Nouns of things a team produces or does: counting them counts output, not outcome.
@@ -84,13 +84,28 @@ ARTEFACT_NOUNS = frozenset(
     "pack packs launch launches certification certifications commercial commercials booth booths roadshow "
     "roadshows billboard billboards library libraries component components sdk sdks plugin plugins extension "
     "extensions connector connectors bot bots script scripts form forms questionnaire questionnaires kit kits "
-    "toolkit toolkits bootcamp bootcamps curriculum compliance accreditation".split()
+    "toolkit toolkits bootcamp bootcamps curriculum compliance accreditation kickoff kickoffs kick-off "
+    "kick-offs data insights revamp revamps overhaul overhauls".split()
+)
+# Work named as a noun ("Migration of the data warehouse", "Implementation of SAP", "Participation
+# in 3 trade fairs"): a project or an activity, with no verb in front.
+PROJECT_NOUNS = frozenset(
+    "migration rollout roll-out implementation launch completion delivery redesign upgrade replacement "
+    "integration go-live creation participation introduction deployment installation "
+    "establishment".split()
 )
 # Units of work that, after a doing verb ("close 200 tickets"), count effort; after a verb
 # of change ("reduce tickets by 30%") they are a metric.
 WORK_ITEM_NOUNS = frozenset(
     "ticket tickets bug bugs issue issues task tasks story stories request requests call calls "
     "item items pr prs commit commits line lines hour hours case cases check checks".split()
+)
+# What another party grants when a verb of gain wins it ("Secure 4 partnerships", "Book 60 demos",
+# "Convert 30 pilots into paid contracts"): outcomes won; held or run by us ("Hold 10 meetings"), output.
+WON_NOUNS = frozenset(
+    "partnership partnerships pilot pilots agreement agreements demo demos meeting meetings proposal "
+    "proposals pitch pitches bid bids tender tenders award awards placement placements sponsorship "
+    "sponsorships commitment commitments pledge pledges".split()
 )
 # Populations whose behaviour or number is an outcome ("50% of users", "500 new customers"),
 # and what they send us: orders, deals, applications (for a job, a loan, a permit).
@@ -109,7 +124,7 @@ PEOPLE_NOUNS = frozenset(
     "communities travellers travelers passengers commuters homeowners renters sme smes startups "
     # Outcomes won, counted: results in the world, not the team's output.
     "reviews mentions wins upgrades testimonials registrations subscriptions preorders pre-orders "
-    "reservations endorsements".split()
+    "reservations endorsements logos loans mortgages".split()
 )
 # Nouns that name a quantity that can move: what a key result measures.
 METRIC_NOUNS = frozenset(
@@ -159,7 +174,11 @@ GENERIC_WORDS = frozenset(
     "through become being agility innovate build create develop establish place way "
     "transform modernize modernise revolutionize revolutionise reinvent reimagine "
     # A department named alone ("Transform finance") says neither for whom nor what changes.
-    "finance hr engineering legal procurement design".split()
+    "finance hr engineering legal procurement design "
+    # Wishes that name no one and no change: "Exceed customer expectations", "Win more customers",
+    # "Move the needle on sales", "Crush our sales goals", "Develop our people", "Be successful".
+    "expectations expectation exceed move win gain job jobs needle crush smash nail successful channel "
+    "channels have loyalty how what target targets meet people users user clients dominate heights".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

@@ -66,11 +66,14 @@ def noun_phrase_head(words: list[str]) -> str:
     for i, w in enumerate(words):
         if not w:
             continue
+        if i and words[i - 1] in {"the", "our", "a"} and len(w) == 4 and w[:2] in {"19", "20"} and w.isdigit():
+            continue  # "the 2025 marketing plan": a year names which one
         if w in NP_STOP or _is_number(w):
             if w == "of" and np and np[-1] in _COUNT_HEADS:
                 return noun_phrase_head(words[i + 1:])
             break
-        if np and (w in _FREQUENCY | {"this", "next", "last"} or (w in {"a", "an"} and words[i + 1: i + 2] and
+        named = any(x not in DETERMINERS for x in np)  # "a weekly team meeting": "weekly" modifies, no time frame
+        if named and (w in _FREQUENCY | {"this", "next", "last"} or (w in {"a", "an"} and words[i + 1: i + 2] and
                                                                      words[i + 1] in _PERIOD_NOUNS)):
             break  # "interviews every week", "engineers this year", "releases a month": a time frame
         if is_noun(w) or (words[i + 1: i + 2] and words[i + 1] in _COMPOUND_METRICS):

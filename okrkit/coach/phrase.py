@@ -116,8 +116,11 @@ def _participle(words: list[str]) -> tuple[str | None, str | None]:
     if first_number is None:
         return None, None
     for before, w in zip(words[first_number:], words[first_number + 1:], strict=False):
-        if before not in lx.ARTEFACT_NOUNS:
-            continue  # "Two thirds of tickets resolved by self-service": what customers get, not our doing
+        if before not in lx.ARTEFACT_NOUNS and (not before.endswith("s") or before in lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
+                                                 | lx.WORK_ITEM_NOUNS):
+            # "Two thirds of tickets resolved by self-service": what customers get, not our doing;
+            # any other plural counted is our doing ("12 podcast episodes recorded", "500 flyers distributed").
+            continue
         if w in _IRREGULAR and lemma_class(_IRREGULAR[w])[1] == "action":
             return lemma_class(_IRREGULAR[w])
         if w.endswith("ed") and w not in lx.COMPLETION_WORDS - {"launched", "delivered", "published", "signed",
@@ -148,6 +151,8 @@ def read(text: str) -> Phrase:
     if lead_class is None and len(words) > i + 1 and words[i] in {"set", "kick", "roll"}:
         lead, lead_class = words[i], "action"
     obj = words[i + 1:] if lead else words[i:]
+    if lead and obj[:1] in (["up"], ["out"], ["off"]) and len(obj) > 1 and obj[1] in DETERMINERS:
+        obj = obj[1:]  # "Set up the new office", "Roll out the review process": the particle belongs to the verb
     head = noun_phrase_head(obj)
     if lead in {"make", "help", "get", "have"} and head not in lx.ARTEFACT_NOUNS and not qs:
         lead, lead_class = None, None  # "make customers happier": a state to reach, not a thing to do
@@ -165,6 +170,8 @@ def read(text: str) -> Phrase:
         lead, lead_class = _participle(words[i:])
     if lead in _GAINS_WITH_PEOPLE and any(q.counts in lx.PEOPLE_NOUNS or q.unit == "money" for q in qs):
         lead_class = "target"  # "add 40 new schools", "upgrade 50 customers" gain; "add dark mode" builds
+    if lead == "reach" and words[i + 1: i + 2] == ["out"]:
+        lead_class = "action"  # "Reach out to 100 leads per week" is contacting them, not reaching a level
     if lead == "sign" and words[i + 1: i + 2] == ["off"]:
         lead_class = "action"  # "Sign off the brand guidelines" approves a deliverable; "sign 15 customers" wins
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping

@@ -79,7 +79,12 @@ def sanitise(payload: Any) -> dict[str, Any]:
         {k: clip_text(d.get(k, ""), 1000) for k in ("path", "rule", "reason", "fingerprint")}
         for d in (raw_dismissed[:200] if isinstance(raw_dismissed, list) else []) if isinstance(d, dict)
     ]
-    return {"objectives": objectives, "dismissed": dismissed}
+    raw_restored = payload.get("restored", []) if isinstance(payload, dict) else []
+    restored = [  # saved dismissals the coach took back in this draft
+        {k: clip_text(r.get(k, ""), 100) for k in ("rule", "fingerprint")}
+        for r in (raw_restored[:200] if isinstance(raw_restored, list) else []) if isinstance(r, dict)
+    ]
+    return {"objectives": objectives, "dismissed": dismissed, "restored": restored}
 
 
 def _prefix(engagement: Engagement, team: str) -> str:

@@ -92,6 +92,7 @@ CSS = """
   .okr-app table.okr-fixed td { border: 0; padding: 2px 0; }
   .okr-app .okr-kpi { min-width: 0; flex: 1 1 140px; }
   .okr-app .okr-card { padding: 8px 10px; }
+  .okr-app .okr-kr-header { display: none; }  /* each field's placeholder names it */
   /* charts keep a readable size and scroll sideways inside their card */
   .okr-app .okr-chart svg { min-width: 520px; max-width: none; }
 }

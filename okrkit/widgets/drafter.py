@@ -6,10 +6,11 @@ Objective and key-result rows can be added, removed and moved; each KR has a bas
 target and a unit; each objective an aligns-to picker among the strategic OKRs. As the
 client types, the coach's findings (`okrkit.coach.review`) appear beside the item they are
 about, a moment after typing stops (debounced): what must change and what the coach insists on
-first, tips folded under "N tips". The human coach can dismiss a finding on one item, saying why
-("dismiss…"); it is kept with the OKRs (`coach_dismissed`). The draft is autosaved in the store, so it
-survives a kernel restart or a closed tab; Save checks everything through the model and the
-coach's error-level rules, and writes the team's OKRs in one transaction — or nothing.
+first, tips folded under "N tips". The human coach can dismiss a finding on one item, tips
+included, saying why ("dismiss…"), and take that back ("restore…"); both are kept with the
+OKRs (`coach_dismissed`). The draft is autosaved in the store, so it survives a kernel restart
+or a closed tab; Save checks everything through the model and the coach's error-level rules,
+and writes the team's OKRs in one transaction — or nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from okrkit.widgets._html import esc, message
 __all__ = ["Drafter"]
 
 _SEVERITY_COLOURS = {"error": "#b42318", "warning": "#9a5b00", "info": "#1f4e8c"}
+_LABELS = {"error": "must fix", "warning": "coach", "info": "tip"}
 _COMMITMENTS = [("Commitment…", ""), ("Committed (expected at 1.0)", "committed"),
                 ("Aspirational (0.7 is success)", "aspirational")]
 
@@ -65,8 +67,8 @@ class Drafter(FormApp):
                               "discard": self.discard_button})
         self.fields: dict[str, w.Widget] = {}
         self.slots: dict[str, w.HTML] = {}
-        self.dismiss_rows: dict[str, w.HBox] = {}
-        self.team_dismiss = w.HBox()
+        self.dismiss_rows: dict[str, w.Box] = {}
+        self.team_dismiss = _control_row()
         self._rebuild()
         return [
             html(self._strategic_html()),
@@ -97,7 +99,7 @@ class Drafter(FormApp):
     def _rebuild(self) -> None:
         self.fields, self.slots = {}, {"team": self.team_findings}
         self.dismiss_rows = {"team": self.team_dismiss}
-        self._dismiss_shown: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._dismiss_shown: dict[str, tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]] = {}
         self.cards.children = [self._objective_card(i, obj) for i, obj in enumerate(self.draft["objectives"])] or [
             html("<p class='okr-muted'>No objectives yet: add one below.</p>")]
         self._review()
@@ -125,7 +127,7 @@ class Drafter(FormApp):
         self._bind(commitment, obj, "commitment")
         self.fields.update({f"{key}.title": title, f"{key}.why": why, f"{key}.aligns_to": aligns})
         self.slots[key] = html()
-        self.dismiss_rows[key] = w.HBox()
+        self.dismiss_rows[key] = _control_row()
         tools = self._move_buttons(self.draft["objectives"], oi, "objective", key)
         kr_rows = [self._kr_row(oi, ki, kr, obj) for ki, kr in enumerate(obj["key_results"])]
         add_kr = button("Add key result", icon="plus")
@@ -134,7 +136,7 @@ class Drafter(FormApp):
                   for label, width in (("Key result", "auto"), ("Baseline", "90px"), ("", "12px"),
                                        ("Target", "90px"), ("Unit", "110px"))]
         labels[0].layout.flex, labels[0].layout.min_width, labels[0].layout.max_width = "1 1 220px", "160px", "440px"
-        kr_header = row(html("", width="58px"), *labels, html("", width="122px"))
+        kr_header = row(html("", width="58px"), *labels, html("", width="122px")).add_class("okr-kr-header")
         header = row(html(f"<h3 style='margin:0'>Objective <span class='okr-id'>{esc(obj['id'])}</span></h3>",
                           width="auto"), *tools)
         card = w.VBox([
@@ -158,7 +160,7 @@ class Drafter(FormApp):
         self.fields.update({f"{key}.title": title, f"{key}.baseline": baseline, f"{key}.target": target,
                             f"{key}.unit": unit})
         self.slots[key] = html()
-        self.dismiss_rows[key] = w.HBox()
+        self.dismiss_rows[key] = _control_row()
         tools = self._move_buttons(obj["key_results"], ki, "key result", key)
         line = row(html(f"<span class='okr-id'>{esc(kr['id'])}</span>", width="58px"), title, baseline,
                    html("→", width="12px"), target, unit, _tool_group(tools))
@@ -272,7 +274,11 @@ class Drafter(FormApp):
         paths[f"teams[{team_index}]"] = "team"
         teams = list(self.engagement.teams)
         teams[team_index] = teams[team_index].model_copy(update={"objectives": objectives})
-        dismissed = list(self.engagement.coach_dismissed) + _draft_dismissals(self.draft)
+        prefix = f"teams[{team_index}]"
+        restored = {(r.get("rule"), r.get("fingerprint")) for r in self.draft.get("restored", [])}
+        saved = [x for x in self.engagement.coach_dismissed
+                 if not (_in_team(x.path, prefix) and (x.rule, x.fingerprint) in restored)]
+        dismissed = saved + _draft_dismissals(self.draft)
         return self.engagement.model_copy(update={"teams": teams, "coach_dismissed": dismissed}), problems, paths
 
     def _review(self) -> None:
@@ -303,42 +309,60 @@ class Drafter(FormApp):
         for slot, widget in self.slots.items():
             notes = [message(text) for s, text in problems.items() if s == slot]
             widget.value = "".join(notes) + _findings_html(by_slot.get(slot, []), gone.get(slot, []))
-            self._show_dismiss(slot, by_slot.get(slot, []))
+            self._show_dismiss(slot, by_slot.get(slot, []), [f for f, _reason in gone.get(slot, [])])
         self.findings = findings
+        self.dismissed = [(slot, f, reason) for slot, items in gone.items() for f, reason in items]
 
-    # --- the coach's judgment: dismiss a finding on one item ------------------------------------
+    # --- the coach's judgment: dismiss a finding on one item, or take that back ---------------
 
-    def _show_dismiss(self, slot: str, findings: list[Any]) -> None:
-        """A quiet "dismiss…" control under an item with a warning or an error; left alone while they stay."""
+    def _show_dismiss(self, slot: str, findings: list[Any], dismissed: list[Any]) -> None:
+        """Quiet "dismiss…" and "restore…" controls under an item; left alone while its findings stay."""
         box = self.dismiss_rows.get(slot)
         if box is None:
             return
-        findings = [f for f in findings if f.severity.value != "info"]  # tips are quiet already
-        key = tuple((f.path, f.rule) for f in findings)
+        # What must change first, then the tips: a tip can be dismissed too (the coach knows the baseline).
+        findings = sorted(findings, key=lambda f: f.severity.value == "info")
+        key = (tuple((f.path, f.rule) for f in findings), tuple((f.path, f.rule) for f in dismissed))
         if self._dismiss_shown.get(slot) == key:
             return
         self._dismiss_shown[slot] = key
-        if not findings:
-            box.children = []
-            return
-        opener = button("dismiss…", width="auto",
-                        tooltip="The coach's judgment: hide a finding on this item, saying why")
-        opener.add_class("okr-dismiss")
-        opener.on_click(lambda _b: self._open_dismiss(slot, findings))
-        box.children = [opener]
+        controls = []
+        if findings:
+            opener = button("dismiss…", width="auto",
+                            tooltip="The coach's judgment: hide a finding on this item, saying why")
+            opener.on_click(lambda _b: self._open_dismiss(slot, findings))
+            controls.append(opener)
+        if dismissed:
+            restore = button("restore…", width="auto",
+                             tooltip="Take a dismissal back: the coach's finding shows again")
+            restore.on_click(lambda _b: self._open_restore(slot, dismissed))
+            controls.append(restore)
+        for control in controls:
+            control.add_class("okr-dismiss")
+        box.children = controls
 
     def _open_dismiss(self, slot: str, findings: list[Any]) -> None:
         box = self.dismiss_rows[slot]
-        labels = {"error": "must fix", "warning": "coach", "info": "tip"}
-        choice = w.Dropdown(options=[(f"{labels[f.severity.value]}: {f.rule}", i) for i, f in enumerate(findings)],
-                            layout=w.Layout(width="260px"))
+        choice = w.Dropdown(options=[(f"{_LABELS[f.severity.value]}: {f.rule}", i) for i, f in enumerate(findings)],
+                            layout=w.Layout(width="260px", max_width="100%"))
         reason = text_field("Why does it not apply here? The team will read this.", width="340px")
+        reason.layout.max_width = "100%"
         confirm = button("Dismiss", "warning", width="auto")
         cancel = button("Cancel", width="auto")
         note = html()
         confirm.on_click(lambda _b: self._on_dismiss(slot, findings[choice.value], reason.value, note))
         cancel.on_click(lambda _b: self._close_dismiss(slot))
         box.children = [choice, reason, confirm, cancel, note]
+
+    def _open_restore(self, slot: str, dismissed: list[Any]) -> None:
+        box = self.dismiss_rows[slot]
+        choice = w.Dropdown(options=[(f"{_LABELS[f.severity.value]}: {f.rule}", i) for i, f in enumerate(dismissed)],
+                            layout=w.Layout(width="260px", max_width="100%"))
+        confirm = button("Restore", width="auto", tooltip="Show this finding again; saved with the OKRs")
+        cancel = button("Cancel", width="auto")
+        confirm.on_click(lambda _b: self._on_restore(slot, dismissed[choice.value]))
+        cancel.on_click(lambda _b: self._close_dismiss(slot))
+        box.children = [choice, confirm, cancel]
 
     def _close_dismiss(self, slot: str) -> None:
         self._dismiss_shown.pop(slot, None)
@@ -358,6 +382,28 @@ class Drafter(FormApp):
         self.draft.setdefault("dismissed", []).append(new.model_dump())
         self._dismiss_shown.pop(slot, None)
         self.result.value = ""
+        self._review()
+        self._autosave()
+
+    @guarded
+    def _on_restore(self, slot: str, finding: Any) -> None:
+        """Take the coach's dismissal of `finding` back, in the draft as dismissing is; Save writes it."""
+        from okrkit.coach.dismissals import settle
+
+        candidate, _problems, _paths = self._candidate()
+        held = [x for x in settle(candidate).kept if (x.path, x.rule) == (finding.path, finding.rule)]
+        if not held:  # already gone (the text changed meanwhile)
+            self._close_dismiss(slot)
+            return
+        rule, print_ = finding.rule, held[0].fingerprint
+        self.draft["dismissed"] = [x for x in self.draft.get("dismissed", [])
+                                   if (x.get("rule"), x.get("fingerprint")) != (rule, print_)]
+        team_index = [t.name for t in self.engagement.teams].index(self.team or "")
+        if any(_in_team(x.path, f"teams[{team_index}]") and (x.rule, x.fingerprint) == (rule, print_)
+               for x in self.engagement.coach_dismissed):
+            self.draft.setdefault("restored", []).append({"rule": rule, "fingerprint": print_})
+        self._dismiss_shown.pop(slot, None)
+        self.result.value = message(f"The coach's {rule} finding shows again; Save OKRs to keep it so.", "info")
         self._review()
         self._autosave()
 
@@ -417,6 +463,11 @@ def _slot_for(path: str, paths: dict[str, str]) -> str | None:
     return None
 
 
+def _in_team(path: str, prefix: str) -> bool:
+    """Whether `path` names the team `prefix` ("teams[2]") or an item of it."""
+    return path == prefix or path.startswith((prefix + ".", prefix + "["))
+
+
 def _draft_dismissals(draft: dict[str, Any]) -> list[Dismissal]:
     """The dismissals made in this draft; a damaged entry is dropped, not trusted."""
     kept = []
@@ -451,6 +502,13 @@ def _findings_html(findings: list[Any], dismissed: list[tuple[Any, str]]) -> str
         parts.append(f"<details class='okr-tips'><summary>{n} finding{'s' if n != 1 else ''} dismissed by the coach"
                      f"</summary>{lines}</details>")
     return "".join(parts)
+
+
+def _control_row() -> w.HBox:
+    """The dismiss/restore controls under an item: they wrap on a narrow window instead of running off it."""
+    box = row()
+    box.layout.margin = "0"
+    return box
 
 
 def _tool_group(tools: list[w.Button]) -> w.HBox:

@@ -14,7 +14,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from apps_server import RENDER_TIMEOUT_MS, Server, open_app, screenshot
+from apps_server import ARTIFACTS, RENDER_TIMEOUT_MS, Server, open_app, screenshot
 
 from okrkit.model import KeyResult, Objective, Team
 from okrkit.retro_formats import RETRO_FORMATS
@@ -205,11 +205,20 @@ def test_drafter_refuses_an_empty_objective_and_a_baseline_equal_to_its_target(p
     assert open_store(served.folder).load_engagement() == before
 
 
-def test_drafter_folds_tips_and_lets_the_coach_dismiss_a_finding_with_a_reason(page, served: Server) -> None:
-    """A warning is shown in full, a tip folded under '1 tip'; 'dismiss…' asks why, then hides the warning."""
+def _kr_block(krs, n: int):  # type: ignore[no-untyped-def]
+    """The n-th key result's whole block: its line, its findings and its dismiss/restore controls."""
+    return krs.nth(n).locator("xpath=ancestor::div[contains(@class,'okr-row')][1]/parent::div")
+
+
+def _start_from_saved(page, served: Server) -> None:  # type: ignore[no-untyped-def]
     open_app(page, served, "drafter_app", TEAM)
     page.get_by_role("button", name="Discard draft").click()  # start from the saved OKRs, whatever ran before
     page.get_by_text("Back to the saved OKRs").wait_for(timeout=30_000)
+
+
+def test_drafter_folds_tips_and_lets_the_coach_dismiss_a_finding_with_a_reason(page, served: Server) -> None:
+    """A warning is shown in full, a tip folded under '1 tip'; 'dismiss…' asks why, then hides the warning."""
+    _start_from_saved(page, served)
     krs = page.get_by_placeholder("Increase … from … to …")
     krs.nth(1).fill("Launch the new tutorial")
     page.get_by_text("1 tip").first.wait_for(timeout=30_000)
@@ -217,9 +226,9 @@ def test_drafter_folds_tips_and_lets_the_coach_dismiss_a_finding_with_a_reason(p
     warning = page.locator(".okr-finding", has_text="counts work done")
     warning.wait_for(timeout=30_000)
     assert warning.is_visible() and not page.locator(".okr-finding", has_text="is a milestone").is_visible()
-    dismiss = page.get_by_role("button", name="dismiss…")
-    assert dismiss.count() == 1  # the warning's row; a tip is quiet enough as it is
-    dismiss.first.click()
+    dismiss = _kr_block(krs, 2).get_by_role("button", name="dismiss…")
+    assert dismiss.count() == 1
+    dismiss.click()
     reason = page.get_by_placeholder("Why does it not apply here? The team will read this.")
     reason.fill("Discovery interviews are this team's commitment to the board")
     screenshot(page, "drafter-dismiss-form")
@@ -228,6 +237,44 @@ def test_drafter_folds_tips_and_lets_the_coach_dismiss_a_finding_with_a_reason(p
     assert warning.count() == 0
     screenshot(page, "drafter-dismissed")
     page.get_by_role("button", name="Discard draft").click()  # leave the store's drafts as they were
+    page.get_by_text("Back to the saved OKRs").wait_for(timeout=30_000)
+
+
+def test_drafter_restores_a_dismissed_finding_and_dismisses_a_tip(page, served: Server) -> None:
+    """'restore…' brings a dismissed warning back in full; a folded tip has its own 'dismiss…'."""
+    _start_from_saved(page, served)
+    krs = page.get_by_placeholder("Increase … from … to …")
+    krs.nth(2).fill("Conduct 20 customer interviews")
+    warning = page.locator(".okr-finding", has_text="counts work done")
+    warning.wait_for(timeout=30_000)
+    block = _kr_block(krs, 2)
+    block.get_by_role("button", name="dismiss…").click()
+    page.get_by_placeholder("Why does it not apply here? The team will read this.").fill("agreed with the sponsor")
+    page.get_by_role("button", name="Dismiss", exact=True).click()
+    folded = block.get_by_text("1 finding dismissed by the coach")
+    folded.wait_for(timeout=30_000)
+    folded.click()  # unfold: the reason is there to read
+    block.get_by_text("Dismissed by the coach: agreed with the sponsor").wait_for(timeout=10_000)
+    block.get_by_role("button", name="restore…").click()
+    screenshot(page, "drafter-restore-form")
+    block.get_by_role("button", name="Restore", exact=True).click()
+    warning.wait_for(timeout=30_000)
+    assert warning.is_visible() and folded.count() == 0
+    page.get_by_text("shows again").wait_for(timeout=10_000)
+
+    krs.nth(1).fill("Launch the new tutorial")
+    tip_block = _kr_block(krs, 1)
+    tip_block.get_by_text("1 tip").wait_for(timeout=30_000)
+    tip_block.get_by_role("button", name="dismiss…").click()
+    choice = tip_block.locator("select")
+    assert choice.locator("option").first.inner_text().replace("\xa0", " ").startswith("tip: ")
+    tip_block.get_by_placeholder("Why does it not apply here? The team will read this.").fill(
+        "The launch is the milestone the board tracks")
+    tip_block.get_by_role("button", name="Dismiss", exact=True).click()
+    tip_block.get_by_text("1 finding dismissed by the coach").wait_for(timeout=30_000)
+    assert tip_block.get_by_text("1 tip").count() == 0
+    screenshot(page, "drafter-tip-dismissed")
+    page.get_by_role("button", name="Discard draft").click()
     page.get_by_text("Back to the saved OKRs").wait_for(timeout=30_000)
 
 
@@ -299,6 +346,23 @@ def test_the_drafters_buttons_stay_beside_their_key_result(page, served: Server)
         b = button.bounding_box()
         assert b and abs(b["y"] - field_top) < 20, (b, field_top)
     screenshot(page, "drafter")
+
+
+def test_the_drafter_and_its_dismiss_form_fit_a_390_px_phone(page, served: Server) -> None:
+    """At 390 px the drafter's rows, its findings and the dismiss form stay inside the window."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _start_from_saved(page, served)
+    krs = page.get_by_placeholder("Increase … from … to …")
+    krs.nth(2).fill("Conduct 20 customer interviews")
+    page.locator(".okr-finding", has_text="counts work done").wait_for(timeout=30_000)
+    _kr_block(krs, 2).get_by_role("button", name="dismiss…").click()
+    page.get_by_placeholder("Why does it not apply here? The team will read this.").wait_for(timeout=10_000)
+    page.wait_for_timeout(500)
+    screenshot(page, "drafter-phone")
+    _kr_block(krs, 2).screenshot(path=str(ARTIFACTS / "drafter-phone-dismiss-form.png"))  # the form, close up
+    assert _overflow(page) == []
+    page.get_by_role("button", name="Discard draft").click()
+    page.get_by_text("Back to the saved OKRs").wait_for(timeout=30_000)
 
 
 # --- hostile text (these add to the store, so they run last) ----------------------------

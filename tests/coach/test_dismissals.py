@@ -189,3 +189,16 @@ def test_import_drops_a_lapsed_dismissal_with_a_note(tmp_path: Path) -> None:
     store = open_store(tmp_path / "e")
     assert store.load_engagement().coach_dismissed == []
     assert "coach_dismissed" not in str(export_engagement(store, "yaml", None))
+
+
+def test_a_tip_can_be_dismissed_like_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A dismissed tip (kr-no-baseline) leaves the review and lint's tips, and lint counts it."""
+    text = _yaml(f'coach_dismissed:\n  - {{path: "{TASK}", rule: kr-no-baseline, reason: "The baseline is 0"}}\n')
+    path = tmp_path / "e.yaml"
+    path.write_text(text.replace("Launch the partner portal", "Reach 10000 monthly active users"), encoding="utf-8")
+    eng = read_record(path.read_text(encoding="utf-8")).engagement
+    assert "kr-no-baseline" not in {f.rule for f in review(eng) if f.path == TASK}
+    assert "kr-no-baseline" in {f.rule for f in review(eng, include_dismissed=True) if f.path == TASK}
+    assert _lint(str(path)) == 0
+    out = capsys.readouterr().out
+    assert "[kr-no-baseline]" not in out and "0 tip(s)" in out and "1 finding dismissed by the coach" in out

@@ -57,3 +57,27 @@ def test_jsonl_line_that_is_not_an_example_is_named(tmp_path: Path) -> None:
     path.write_text(path.read_text() + '{"kind": "key_result"}\n', encoding="utf-8")
     with pytest.raises(SystemExit, match=r"dev.jsonl:2"):
         evaluate(path)
+
+
+DISPUTED = {"id": "s3-01", "kind": "key_result", "text": "Launch product version 3.0", "label": "good", "rules": [],
+            "note": "DISAGREES with output-vs-outcome sources: the tool accepts milestones as key results"}
+
+
+def test_a_disputed_example_stays_in_the_headline_and_leaves_the_undisputed_figures(tmp_path: Path) -> None:
+    """A good example marked DISAGREES that the coach flags counts as a false alarm in the headline, not apart."""
+    score = evaluate(_write(tmp_path, [*EXAMPLES, DISPUTED]))
+    assert [o.id for o in score.outcomes if o.disputed] == ["s3-01"]
+    assert score.good_alarmed() == 0.5  # the headline: 1 of 2 good examples flagged
+    assert score.undisputed().good_alarmed() == 0.0
+    assert len(score.undisputed().outcomes) == 4
+
+
+def test_the_command_prints_the_undisputed_figures_beside_the_headline(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Both figures are printed: the headline on every example, then on the undisputed ones, and misses say so."""
+    assert main([str(_write(tmp_path, [*EXAMPLES, DISPUTED])), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "good flagged at warning/error:                                      50%" in out
+    assert "undisputed only (1 with a DISAGREES note left out: 0 bad, 1 good" in out
+    assert "good flagged at warning/error:                                      0% of 1" in out
+    assert "s3-01 (good, disputed)" in out

@@ -328,3 +328,61 @@ def test_what_people_do_or_get_is_an_outcome_whatever_the_verb() -> None:
     """'… a report that 1,000 people download', 'Two thirds of tickets resolved by self-service': no task."""
     assert "kr-is-task" not in _rules("Publish a benchmark report that 1,000 people download")
     assert "kr-is-task" not in _rules("Two thirds of tickets resolved by self-service")
+
+
+def test_what_a_verb_of_gain_wins_from_another_party_is_an_outcome() -> None:
+    """Partnerships secured, demos booked, pilots converted are won; held or run by us they are output."""
+    for title in ("Secure 4 strategic partnerships with regional banks", "Book 60 qualified demos",
+                  "Convert 30 pilots into paid contracts", "15 new logos signed"):
+        assert "kr-is-task" not in _rules(title), title
+    assert _rules("Hold 10 partner meetings")["kr-is-task"] is Severity.WARNING
+
+
+def test_a_count_with_a_participle_of_doing_is_output_whatever_it_counts() -> None:
+    """'12 podcast episodes recorded', '500 flyers distributed': the participle says what we did."""
+    for title in ("12 podcast episodes recorded", "Two trade shows attended", "500 flyers distributed"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+    for title in ("Two thirds of tickets resolved by self-service", "1,000 loans approved", "500 accounts opened"):
+        assert "kr-is-task" not in _rules(title), title
+
+
+def test_reaching_out_is_contacting_and_a_weekly_meeting_is_a_meeting() -> None:
+    """'Reach out to 100 leads per week' does something; 'Have a weekly team meeting' holds a meeting."""
+    assert _rules("Reach out to 100 leads per week").get("kr-is-task") is Severity.WARNING
+    assert _rules("Have a weekly team meeting").get("kr-is-task") is Severity.WARNING
+    assert "kr-is-task" not in _rules("Reach 10,000 weekly active users")
+
+
+def test_polishing_one_of_our_things_is_work_on_it() -> None:
+    """'Optimize the landing page', 'Streamline the approval process': work on a thing, nothing measured."""
+    for title in ("Optimize the landing page", "Streamline the approval process"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+    assert "kr-is-task" not in _rules("Optimize checkout conversion from 2.1% to 3%")
+
+
+def test_a_vague_word_does_not_hide_the_thing_being_done() -> None:
+    """'Write better documentation' writes documents; 'Deliver better retention' is about an outcome."""
+    assert _rules("Write better documentation").get("kr-is-task") is Severity.WARNING
+    assert _rules("Launch new website to improve conversion").get("kr-is-task") is Severity.WARNING
+    assert "kr-is-task" not in _rules("Deliver better retention")
+
+
+def test_learning_reading_and_pitching_are_activities() -> None:
+    """Verbs of the team's own activity outside the old lexicon: 'Learn React', 'Pitch to 10 investors'."""
+    for title in ("Learn React", "Read 5 books on leadership", "Pitch to 10 investors", "Upskill the team in Python"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+
+
+def test_work_named_as_a_noun_is_a_task() -> None:
+    """'Implementation of SAP', 'Participation in 3 trade fairs', 'More blog posts' name work, not a result."""
+    for title in ("Implementation of SAP", "Completion of the ISO audit", "Participation in 3 trade fairs",
+                  "Onboarding revamp", "More blog posts"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+    for title in ("Completion of onboarding by 80% of new users", "Delivery time under 2 days",
+                  "More repeat customers from 20% to 30%"):
+        assert "kr-is-task" not in _rules(title), title
+
+
+def test_no_decrease_in_a_metric_is_keeping_it() -> None:
+    """'No decrease in customer satisfaction' keeps a level; it is no verb of change."""
+    assert _rules("No decrease in customer satisfaction") == {"kr-no-movement": Severity.WARNING}

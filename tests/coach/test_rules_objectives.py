@@ -197,3 +197,33 @@ def test_a_state_to_reach_is_no_label() -> None:
     """'Become carbon neutral' has a direction; 'Be number one' says nothing about what."""
     assert _severities("Become carbon neutral") == {}
     assert _severities("Be number one") == {"objective-vague": "warning"}
+
+
+def test_wishes_that_name_no_one_and_no_change_are_vague() -> None:
+    """Generic verbs on generic business nouns, inflected or idiomatic, name no one and no change."""
+    for title in ("Exceed customer expectations", "Win more customers", "Crush our sales goals",
+                  "Develop our people", "Be successful", "Keep growing", "Make things better for our users",
+                  "Improve the overall customer experience across all channels", "Achieve our targets"):
+        assert "objective-vague" in _obj_rules(title), title
+
+
+def test_a_wish_with_a_project_verb_is_vague_not_a_project() -> None:
+    """'Move the needle on sales' is a slogan; 'Move our data centre to the cloud' is a project."""
+    assert _obj_rules("Move the needle on sales") == {"objective-vague"}
+    assert _obj_rules("Move our data centre to the cloud") == {"objective-is-task"}
+
+
+def test_an_objective_naming_whom_it_serves_is_not_vague() -> None:
+    """A generic verb is fine when the sentence says for whom and what changes."""
+    for title in ("Win the trust of enterprise security teams", "Make onboarding effortless for new users",
+                  "Provide a world class support"):  # the last one a practitioner offered as good
+        assert "objective-vague" not in _obj_rules(title), title
+
+
+def test_projects_named_with_a_particle_a_year_or_a_new_thing_are_projects() -> None:
+    """'Set up …', 'the 2025 … plan', 'a new … process', 'the new CI pipeline' still name the work."""
+    for title in ("Set up the new office in Lisbon", "Write the 2025 marketing plan",
+                  "Introduce a new performance review process", "Deploy the new CI pipeline",
+                  "Organize the annual sales kickoff"):
+        assert _obj_rules(title) == {"objective-is-task"}, title
+    assert "objective-is-task" not in _obj_rules("Provide excellent service to every small business")

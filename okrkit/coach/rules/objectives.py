@@ -12,6 +12,7 @@ from okrkit.coach.findings import Severity
 from okrkit.coach.nounphrase import is_noun, lemma_class
 from okrkit.coach.phrase import Phrase, read
 from okrkit.coach.registry import Hit, rule
+from okrkit.vocabulary import lemmas
 
 __all__: list[str] = []
 
@@ -83,10 +84,15 @@ def objective_too_long(ctx: Context) -> Iterator[Hit]:
             )
 
 
+_GENERIC = lx.GENERIC_WORDS | lx.VAGUE_WORDS
+
+
 def _generic(word: str) -> bool:
-    """A generic word, or a compound of generic words ("customer-centric", "best-in-class")."""
-    generic = lx.GENERIC_WORDS | lx.VAGUE_WORDS
-    return word in generic or all(part in generic for part in word.split("-") if part)
+    """A generic word in any simple inflection ("growing", "channels"), or a compound of generic
+    words ("customer-centric", "best-in-class")."""
+    if word in _GENERIC or any(len(c) > 3 and c in _GENERIC for c in lemmas(word)):
+        return True
+    return "-" in word and all(_generic(part) for part in word.split("-") if part)
 
 
 # Verbs the lexicon leaves out because they move no metric: "Become carbon neutral" has a direction.
@@ -132,8 +138,6 @@ _PROJECT_VERBS = {"launch", "migrate", "implement", "roll", "rollout", "finish",
                   "consolidate", "digitize", "digitise"}
 _STATES = {"culture", "experience", "excellence", "quality", "trust", "loyalty", "confidence", "habit", "habits",
            "mindset", "momentum"}  # "Run a culture of experiments" is still about a way of working
-_PROJECT_NOUNS = {"migration", "rollout", "roll-out", "implementation", "launch", "completion", "delivery", "redesign",
-                  "upgrade", "replacement", "integration", "go-live"}
 # An outcome the sentence names beside the work: for whom, or what it is for.
 _QUALITY = {"seamless", "seamlessly", "delightful", "effortless", "easy", "easier", "simple", "simpler", "fast",
             "faster", "reliable", "trusted", "love", "loved", "loves", "happy", "happier", "confident", "safe", "safer",
@@ -152,7 +156,8 @@ def _names_an_outcome(p: Phrase) -> bool:
             return True  # "… to cut reporting time": the purpose is written
         if w == "order" and nxt == "to":
             return True
-    return p.head in lx.METRIC_NOUNS
+    # "… to grow retention" names an outcome; "Deploy the new CI pipeline" names a new thing.
+    return p.head in lx.METRIC_NOUNS and "new" not in words[: words.index(p.head)]
 
 
 @lru_cache(maxsize=16384)
@@ -160,16 +165,18 @@ def project_reason(title: str) -> str | None:
     """Why an objective reads as a project or a task, or None: a doing verb on a deliverable, or a
     deliverable named as done, with nothing it is for."""
     p = read(title)
-    if _names_an_outcome(p):
+    if _names_an_outcome(p) or _vague(title):  # "Move the needle on sales" is a wish, not a project
         return None
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
         if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
             return f"'{p.lead} …' names the work"
-        if p.head in lx.ARTEFACT_NOUNS and p.head not in lx.GENERIC_WORDS:  # not "Provide excellent service"
+        # Not "Provide excellent service"; but "Introduce a new review process" makes one new thing.
+        before = p.words[p.words.index(p.lead) + 1: p.words.index(p.head)] if p.head in p.words[1:] else ()
+        if p.head in lx.ARTEFACT_NOUNS and (p.head not in lx.GENERIC_WORDS or "new" in before):
             return f"'{p.lead} …' names the work"
         return None
     first = p.words[0] if p.words else ""
-    if p.lead is None and (first in _PROJECT_NOUNS or (p.head in lx.ARTEFACT_NOUNS and any(
+    if p.lead is None and (first in lx.PROJECT_NOUNS or (p.head in lx.ARTEFACT_NOUNS and any(
             w in lx.COMPLETION_WORDS for w in p.words))):
         return "names a deliverable"
     return None
