@@ -235,6 +235,7 @@ def _print_real_world(score: Score) -> None:
         print(f"    good flagged at warning/error:                                      "
               f"{sure.good_alarmed():.0%} of {sum(not o.is_bad for o in sure.outcomes)}")
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m okrkit.coach.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
