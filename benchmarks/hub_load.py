@@ -192,9 +192,11 @@ async def run(hub: Hub, visits: int, within: float, open_pages: int) -> dict[str
         await one_visit(browser, hub, jar[0], TEAMS[0], abandon=False)  # warm the browser's cache
         wait_for_kernels(hub, pool)
         single = []
+        alone = CpuSampler().__enter__()  # what one visit costs when nothing else runs (with the kernel it uses up)
         for i in range(3):
             single.append(await one_visit(browser, hub, jar[i], TEAMS[i], abandon=False))
             wait_for_kernels(hub, pool)
+        alone.__exit__()
         gate = asyncio.Semaphore(open_pages)
         times: list[float] = []
         failures: list[str] = []
@@ -217,7 +219,7 @@ async def run(hub: Hub, visits: int, within: float, open_pages: int) -> dict[str
         sampler.__exit__()
         await browser.close()
     return {"single": single, "times": times, "failures": failures, "arrivals": arrivals,
-            "elapsed": elapsed, "cpu": sampler}
+            "elapsed": elapsed, "cpu": sampler, "alone": alone}
 
 
 def main() -> int:
@@ -269,7 +271,25 @@ def main() -> int:
     if kernels:
         print(f"  app kernels started during the load: {len(kernels)}, each {statistics.median(kernels):.2f} CPU-s "
               f"(median; start, imports, the app, its visit)")
+    budget(result["alone"], args.visits, args.within)  # type: ignore[arg-type]
     return 0 if served == args.visits else 1
+
+
+SERVER = ("app kernels", "fork server", "Voila (engagement)", "proxy", "hub")
+CLIENT = ("Chromium", "benchmark (Playwright)")
+
+
+def budget(alone: CpuSampler, visits: int, within: float) -> None:
+    """Whether the machine can do the visits at all: a visit's CPU alone, times the visits, against the cores."""
+    parts = alone.by_part()
+    server, client = (sum(parts.get(p, 0.0) for p in group) / 3 for group in (SERVER, CLIENT))
+    cores = psutil.cpu_count() or 1
+    need, have = visits * (server + client), cores * within
+    print(f"one visit alone (the 3 single visits' CPU over 3, each with the kernel Voila starts in its place): "
+          f"server {server:.2f} CPU-s (kernels, fork server, Voila, proxy, hub), browser {client:.2f} CPU-s "
+          f"(Chromium, Playwright)")
+    print(f"{visits} visits at that cost need {need:.0f} CPU-s; {cores} cores give {have:.0f} CPU-s in {within:.0f} s "
+          f"({need / have:.0%} busy before anything else runs; the server alone {visits * server / have:.0%})")
 
 
 pool = 0
