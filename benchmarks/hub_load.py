@@ -10,7 +10,9 @@ team and is timed from navigation until the app is interactive (Voila's `#loadin
 the app shown). Visits arrive evenly over `--within` seconds, at most `--open` pages at
 once; a visitor stays five seconds, then leaves: four in five go back to the landing page
 (Voila shuts their kernel down), one in five closes the browser on the app (the kernel is
-left idle, for Voila's culler, set here to 60 seconds). First a single visit is timed alone (median of three).
+left idle, for Voila's culler, set here to 60 seconds). First a single visit is timed alone
+(median of three), and the CPU it costs is read, and that of Voila's page of one button (the
+floor any Voila app pays; it sits in the apps' folder, unlisted, as in benchmarks/apps_common.py).
 
 Prints: visits served, median and p95 time to interactive, p95 against the single visit
 (target at most 3x), the span of arrivals, and the app kernels alive after the load and
@@ -31,6 +33,7 @@ import threading
 import time
 from pathlib import Path
 
+import nbformat
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "hub"))
@@ -55,6 +58,10 @@ def make_firm(parent: Path, pool_size: int, fork_kernels: bool = True) -> Path:
                                       f"pool_size={pool_size}, cull_idle_seconds={CULL_SECONDS}"
                                       + ("" if fork_kernels else ", fork_kernels=False"))
     config.write_text(text)
+    bare = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                             "language": "python"}})
+    bare.cells = [nbformat.v4.new_code_cell("import ipywidgets as w\nw.Button(description='Click me')")]
+    nbformat.write(bare, firm / "engagements" / "alpha" / "apps" / "bare.ipynb")  # not an okrkit app: not listed
     return firm
 
 
@@ -160,7 +167,7 @@ def cookies_of(hub: Hub, user: str) -> list[dict[str, object]]:
 
 
 async def one_visit(browser: object, hub: Hub, cookies: list[dict[str, object]], team: str,
-                    abandon: bool) -> float:
+                    abandon: bool, app: str = "checkin") -> float:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     await context.add_cookies(cookies)
     await context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hub.base)
@@ -168,9 +175,10 @@ async def one_visit(browser: object, hub: Hub, cookies: list[dict[str, object]],
     page = await context.new_page()
     try:
         start = time.perf_counter()
-        await page.goto(hub.url(f"/services/alpha/voila/render/checkin.ipynb?team={team.replace(' ', '%20')}"),
+        await page.goto(hub.url(f"/services/alpha/voila/render/{app}.ipynb?team={team.replace(' ', '%20')}"),
                         wait_until="commit", timeout=120_000)
-        for selector, state in (("#loading", "detached"), ("#rendered_cells", "visible"), (".okr-app", "visible")):
+        shown = ".okr-app" if app == "checkin" else "button:has-text('Click me')"
+        for selector, state in (("#loading", "detached"), ("#rendered_cells", "visible"), (shown, "visible")):
             await page.wait_for_selector(selector, state=state, timeout=120_000)
         elapsed = time.perf_counter() - start
         await asyncio.sleep(5)  # the visitor reads the form
@@ -197,6 +205,11 @@ async def run(hub: Hub, visits: int, within: float, open_pages: int) -> dict[str
             single.append(await one_visit(browser, hub, jar[i], TEAMS[i], abandon=False))
             wait_for_kernels(hub, pool)
         alone.__exit__()
+        floor = CpuSampler().__enter__()  # the same for Voila's page of one button (benchmarks/apps_common.py)
+        for i in range(3):
+            await one_visit(browser, hub, jar[i], TEAMS[i], abandon=False, app="bare")
+            wait_for_kernels(hub, pool)
+        floor.__exit__()
         gate = asyncio.Semaphore(open_pages)
         times: list[float] = []
         failures: list[str] = []
@@ -219,7 +232,7 @@ async def run(hub: Hub, visits: int, within: float, open_pages: int) -> dict[str
         sampler.__exit__()
         await browser.close()
     return {"single": single, "times": times, "failures": failures, "arrivals": arrivals,
-            "elapsed": elapsed, "cpu": sampler, "alone": alone}
+            "elapsed": elapsed, "cpu": sampler, "alone": alone, "floor": floor}
 
 
 def main() -> int:
@@ -232,10 +245,10 @@ def main() -> int:
     parser.add_argument("--no-fork-kernels", action="store_true",
                         help="start each app kernel as a new Python (as before okrkit.forkserver)")
     args = parser.parse_args()
-    pool = 3 * args.pool_size  # three apps
+    pool = 4 * args.pool_size  # three apps and the bare page
     with tempfile.TemporaryDirectory(prefix="okrkit-hub-load-") as tmp:
         firm = make_firm(Path(tmp), args.pool_size, fork_kernels=not args.no_fork_kernels)
-        hub = start_hub(firm, Path(tmp) / "hub.log", None, pools=3)
+        hub = start_hub(firm, Path(tmp) / "hub.log", None, pools=4)
         try:
             wait_for_kernels(hub, pool)
             result = asyncio.run(run(hub, args.visits, args.within, args.open))
@@ -271,7 +284,8 @@ def main() -> int:
     if kernels:
         print(f"  app kernels started during the load: {len(kernels)}, each {statistics.median(kernels):.2f} CPU-s "
               f"(median; start, imports, the app, its visit)")
-    budget(result["alone"], args.visits, args.within)  # type: ignore[arg-type]
+    budget(result["alone"], args.visits, args.within, "one check-in visit alone")  # type: ignore[arg-type]
+    budget(result["floor"], args.visits, args.within, "Voila's page of one button alone")  # type: ignore[arg-type]
     return 0 if served == args.visits else 1
 
 
@@ -279,17 +293,18 @@ SERVER = ("app kernels", "fork server", "Voila (engagement)", "proxy", "hub")
 CLIENT = ("Chromium", "benchmark (Playwright)")
 
 
-def budget(alone: CpuSampler, visits: int, within: float) -> None:
+def budget(alone: CpuSampler, visits: int, within: float, what: str) -> None:
     """Whether the machine can do the visits at all: a visit's CPU alone, times the visits, against the cores."""
     parts = alone.by_part()
     server, client = (sum(parts.get(p, 0.0) for p in group) / 3 for group in (SERVER, CLIENT))
     cores = psutil.cpu_count() or 1
     need, have = visits * (server + client), cores * within
-    print(f"one visit alone (the 3 single visits' CPU over 3, each with the kernel Voila starts in its place): "
+    print(f"{what} (the CPU of 3 visits over 3, each with the kernel Voila starts in its place): "
           f"server {server:.2f} CPU-s (kernels, fork server, Voila, proxy, hub), browser {client:.2f} CPU-s "
           f"(Chromium, Playwright)")
-    print(f"{visits} visits at that cost need {need:.0f} CPU-s; {cores} cores give {have:.0f} CPU-s in {within:.0f} s "
-          f"({need / have:.0%} busy before anything else runs; the server alone {visits * server / have:.0%})")
+    print(f"  {visits} visits at that cost need {need:.0f} CPU-s; {cores} cores give {have:.0f} CPU-s in "
+          f"{within:.0f} s ({need / have:.0%} busy before anything else runs; "
+          f"the server alone {visits * server / have:.0%})")
 
 
 pool = 0

@@ -42,7 +42,7 @@ import sys
 import threading
 from typing import Any
 
-__all__ = ["ForkingKernelManager", "ForkProvisioner", "PRELOAD", "main"]
+__all__ = ["PRELOAD", "ForkedKernel", "main"]  # and ForkingKernelManager, built on first use (below)
 
 # What every app kernel imports before its first line (the app notebooks' import cells).
 PRELOAD = ("ipykernel.kernelapp", "ipywidgets", "websockets", "okrkit.store", "okrkit.widgets.checkin",
@@ -98,7 +98,7 @@ def _run_kernel(sock: socket.socket, request: dict[str, Any]) -> None:
         runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-    except BaseException:  # noqa: BLE001 - a kernel that fails to start says why, as it would alone
+    except BaseException:  # a kernel that fails to start says why, as it would alone
         import traceback
 
         traceback.print_exc()
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in PRELOAD:
         try:
             importlib.import_module(name)
-        except Exception as error:  # noqa: BLE001 - a kernel imports it again, and shows the error there
+        except Exception as error:  # a kernel imports it again, and shows the error there
             print(f"okrkit fork server: {name} not preloaded ({error.__class__.__name__}: {error})", file=sys.stderr)
     gc.collect()
     gc.freeze()  # the children then share these pages instead of copying them at their first collection

@@ -93,7 +93,8 @@ def test_each_forked_kernel_has_its_own_process_environment_and_state(tmp_path: 
 
     first, second, server = asyncio.run(scenario())
     seen = [line.split("|") for line in (first, second)]
-    for (pid, pgid, ppid, query, cwd, preloaded, server_modules, _), team in zip(seen, ("Team 1", "Team 2")):
+    teams = ("Team 1", "Team 2")
+    for (pid, pgid, ppid, query, cwd, preloaded, server_modules, _), team in zip(seen, teams, strict=True):
         assert pid == pgid, "its own session and process group"
         assert ppid == server, "forked from the fork server"
         assert query == f"team={team}"
