@@ -277,7 +277,7 @@ def _provisioner_class() -> type:
             except OSError as error:
                 self.log.warning("okrkit: kernels start without the fork server from now on (%s)", error)
                 return await super().launch_kernel(cmd, **kwargs)
-            self.process = ForkedKernel(pid)
+            self.process = ForkedKernel(pid)  # type: ignore[assignment]  # as much of a Popen as LocalProvisioner uses
             self.pid = self.pgid = pid  # setsid in the child: its pid is its process group
             self.cwd = cwd
             return self.connection_info
@@ -297,11 +297,12 @@ def _kernel_manager_class() -> type:
         """
 
         async def _async_pre_start_kernel(self, **kw: Any) -> Any:
-            if self.provisioner is None and not (self.kernel_spec.metadata or {}).get("kernel_provisioner"):
+            spec = self.kernel_spec
+            if self.provisioner is None and spec is not None and not (spec.metadata or {}).get("kernel_provisioner"):
                 import uuid
 
                 self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
-                self.provisioner = provisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+                self.provisioner = provisioner(kernel_id=self.kernel_id, kernel_spec=spec, parent=self)
             return await super()._async_pre_start_kernel(**kw)
 
     return ForkingKernelManager

@@ -382,7 +382,7 @@ def test_no_page_asks_another_host_and_icons_still_show(page, served: Server) ->
 
 
 def test_the_loading_spinner_ticks_instead_of_turning_smoothly(page, served: Server) -> None:
-    """Voila's spinner, repainted every frame, costs a GPU-less browser 5% of a core per waiting page: 8 ticks a turn."""
+    """Voila's spinner, repainted each frame, costs a GPU-less browser 5% of a core per waiting page: 8 ticks."""
     open_app(page, served, "checkin", TEAM)
     timing = page.evaluate("""() => {
         const loading = Object.assign(document.createElement('div'), {id: 'loading'});
