@@ -70,7 +70,7 @@ def _reap(*_: Any) -> None:
             pass
 
 
-def _run_kernel(sock: socket.socket, request: dict[str, Any]) -> None:
+def _run_kernel(sock: socket.socket, stream: Any, request: dict[str, Any]) -> None:
     """In the forked child: become `python -m ipykernel_launcher ARGS` with Voila's environment."""
     import runpy
 
@@ -80,6 +80,7 @@ def _run_kernel(sock: socket.socket, request: dict[str, Any]) -> None:
         setproctitle.setproctitle(" ".join([sys.executable, "-m", "ipykernel_launcher", *request["args"]]))
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    stream.close()  # the kernel keeps nothing of the fork server's channel to Voila
     sock.close()
     os.setsid()  # its own session and process group, as jupyter_client starts kernels
     devnull = os.open(os.devnull, os.O_RDONLY)
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0  # Voila has gone: so do we (and, through their parent poller, the kernels)
         pid = os.fork()
         if pid == 0:
-            _run_kernel(sock, request)
+            _run_kernel(sock, stream, request)
         _send(sock, {"pid": pid})
 
 
