@@ -261,7 +261,9 @@ def main() -> int:
         finally:
             stop_hub(hub)
     times, single = sorted(result["times"]), statistics.median(result["single"])  # type: ignore[arg-type]
-    p95 = times[max(0, round(0.95 * len(times)) - 1)] if times else float("nan")
+    # Over every visit: one not served counts as slower than any served (else p95 flatters an overload).
+    every = times + [float("inf")] * (args.visits - len(times))
+    p95 = every[max(0, round(0.95 * len(every)) - 1)]
     served = len(times)
     print(f"visits: {args.visits} arriving over {max(result['arrivals'], default=0):.0f} s "  # type: ignore[arg-type]
           f"(at most {args.open} open, pool {args.pool_size} per app, kernels "
@@ -269,8 +271,10 @@ def main() -> int:
     failures = result["failures"]
     print(f"served: {served} of {args.visits}" + (f"; failures: {failures[:3]}" if failures else ""))
     print(f"single visit (median of 3): {single:.2f} s")
-    print(f"under load: median {statistics.median(times):.2f} s, p95 {p95:.2f} s  ->  p95 = {p95 / single:.2f}x "
-          f"the single visit (target <= {TARGET:.0f}x) {'ok' if p95 / single <= TARGET else 'OVER'}")
+    print(f"under load: median {statistics.median(every):.2f} s, p95 {p95:.2f} s  ->  p95 = {p95 / single:.2f}x "
+          f"the single visit (target <= {TARGET:.0f}x) {'ok' if p95 / single <= TARGET else 'OVER'}"
+          + (f"; of the served alone: median {statistics.median(times):.2f} s, p95 "
+             f"{times[max(0, round(0.95 * len(times)) - 1)]:.2f} s" if times and len(times) < args.visits else ""))
     print(f"app kernels: {pool} preheated; {after_load} after the load; {after_cull} after culling "
           f"({culled} culled by Voila after {CULL_SECONDS} s idle) {'ok' if after_cull <= pool else 'NOT CULLED'}")
     sampler: CpuSampler = result["cpu"]  # type: ignore[assignment]
