@@ -1,6 +1,6 @@
 """100 client visits through a firm's JupyterHub within two minutes, against a single visit.
 
-    python benchmarks/hub_load.py [--visits 100] [--within 120] [--pool-size 4] [--open 30]
+    python benchmarks/hub_load.py [--visits 100] [--within 120] [--pool-size 4] [--open 30] [--no-fork-kernels]
 
 Loopback only, bounded. A firm with the demo engagement and ten signed-in client users
 runs under a real JupyterHub (`okrkit hub FIRM_DIR`, its proxy, the engagement's Voila
@@ -10,11 +10,16 @@ team and is timed from navigation until the app is interactive (Voila's `#loadin
 the app shown). Visits arrive evenly over `--within` seconds, at most `--open` pages at
 once; a visitor stays five seconds, then leaves: four in five go back to the landing page
 (Voila shuts their kernel down), one in five closes the browser on the app (the kernel is
-left idle, for Voila's culler, set here to 60 seconds). First a single visit is timed alone (median of three).
+left idle, for Voila's culler, set here to 60 seconds). First a single visit is timed alone
+(median of three), and the CPU it costs is read, and that of Voila's page of one button (the
+floor any Voila app pays; it sits in the apps' folder, unlisted, as in benchmarks/apps_common.py).
 
 Prints: visits served, median and p95 time to interactive, p95 against the single visit
 (target at most 3x), the span of arrivals, and the app kernels alive after the load and
-after culling (target: back to the preheated pool).
+after culling (target: back to the preheated pool). Then where the CPU went while the
+visits ran: CPU seconds of each part (the app kernels, the engagement's Voila, the hub, its
+proxy, Chromium, everything else on the machine), sampled each second, and per visit; the
+machine has `2 x the span` CPU seconds in all.
 """
 
 from __future__ import annotations
@@ -24,9 +29,11 @@ import asyncio
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
+import nbformat
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "hub"))
@@ -40,7 +47,7 @@ CULL_SECONDS = 60
 TARGET = 3.0
 
 
-def make_firm(parent: Path, pool_size: int) -> Path:
+def make_firm(parent: Path, pool_size: int, fork_kernels: bool = True) -> Path:
     firm = parent / "firm"
     assert okrkit(["hub", "init", str(firm), "--coach", "ana"]) == 0
     assert okrkit(["hub", "add-engagement", str(firm), "alpha", "--demo", "--coach", "ana"]) == 0
@@ -48,8 +55,13 @@ def make_firm(parent: Path, pool_size: int) -> Path:
         assert okrkit(["hub", "add-user", str(firm), user, "--client", "alpha"]) == 0
     config = firm / "jupyterhub_config.py"
     text = config.read_text().replace("pool_size=1, cull_idle_seconds=1800",
-                                      f"pool_size={pool_size}, cull_idle_seconds={CULL_SECONDS}")
+                                      f"pool_size={pool_size}, cull_idle_seconds={CULL_SECONDS}"
+                                      + ("" if fork_kernels else ", fork_kernels=False"))
     config.write_text(text)
+    bare = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                             "language": "python"}})
+    bare.cells = [nbformat.v4.new_code_cell("import ipywidgets as w\nw.Button(description='Click me')")]
+    nbformat.write(bare, firm / "engagements" / "alpha" / "apps" / "bare.ipynb")  # not an okrkit app: not listed
     return firm
 
 
@@ -75,6 +87,77 @@ def wait_for_kernels(hub: Hub, at_least: int, timeout: float = 180) -> None:
     time.sleep(8)  # a new kernel runs the app's imports after it is counted
 
 
+PARTS = (("app kernels", "ipykernel_launcher"), ("fork server", "okrkit.forkserver"),
+         ("Voila (engagement)", "okrkit.hub.service"),
+         ("proxy", "configurable-http-proxy"), ("Chromium", "chromium"), ("hub", ""))
+
+
+class CpuSampler:
+    """CPU seconds used by this benchmark's processes, by part, and by the whole machine.
+
+    Every second each descendant of this process is read (a process's CPU time only grows,
+    so the last reading is what it used; one that ends loses at most its last second).
+    """
+
+    def __init__(self) -> None:
+        self.used: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _part(self, process: psutil.Process) -> str:
+        line = " ".join(process.cmdline())
+        if "jupyterhub-singleuser" in line or "portfolio_service" in line or "idle_culler" in line:
+            return "hub"
+        return next((name for name, mark in PARTS if mark and mark in line), "hub" if "okrkit" in line
+                    or "jupyterhub" in line else "benchmark (Playwright)")
+
+    def _sample(self) -> None:
+        for process in psutil.Process().children(recursive=True):
+            try:
+                with process.oneshot():
+                    times = process.cpu_times()
+                    # read each time: a forked kernel takes its own command line just after the fork
+                    self.used[process.pid] = (self._part(process), times.user + times.system)
+            except psutil.Error:
+                pass
+
+    def _run(self) -> None:
+        while not self._stop.wait(1.0):
+            self._sample()
+
+    def __enter__(self) -> CpuSampler:
+        self._sample()
+        self.start_used = dict(self.used)
+        self.start_machine, self.start_self = psutil.cpu_times(), psutil.Process().cpu_times()
+        self.t0 = time.monotonic()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+        self.seconds = time.monotonic() - self.t0
+        machine, mine = psutil.cpu_times(), psutil.Process().cpu_times()
+        self.machine = sum(machine[:3]) + machine.irq + machine.softirq + machine.steal - (
+            sum(self.start_machine[:3]) + self.start_machine.irq + self.start_machine.softirq
+            + self.start_machine.steal)  # user, nice, system and interrupts: busy, not idle or iowait
+        self.benchmark = (mine.user + mine.system) - (self.start_self.user + self.start_self.system)
+
+    def by_part(self) -> dict[str, float]:
+        parts: dict[str, float] = {}
+        for pid, (part, cpu) in self.used.items():
+            parts[part] = parts.get(part, 0.0) + cpu - self.start_used.get(pid, (part, 0.0))[1]
+        parts["benchmark (Playwright)"] = parts.get("benchmark (Playwright)", 0.0) + self.benchmark
+        parts["everything else on the machine"] = max(0.0, self.machine - sum(parts.values()))
+        return parts
+
+
+def kernel_cpu(sampler: CpuSampler) -> list[float]:
+    """CPU seconds of each app kernel that started during the load (its whole life, start to end)."""
+    return [cpu for pid, (part, cpu) in sampler.used.items() if part == "app kernels" and pid not in sampler.start_used]
+
+
 def cookies_of(hub: Hub, user: str) -> list[dict[str, object]]:
     """A signed-in user's cookies for the hub and the service (OAuth done by visiting the landing page)."""
     session = sign_in(hub, user)
@@ -84,7 +167,7 @@ def cookies_of(hub: Hub, user: str) -> list[dict[str, object]]:
 
 
 async def one_visit(browser: object, hub: Hub, cookies: list[dict[str, object]], team: str,
-                    abandon: bool) -> float:
+                    abandon: bool, app: str = "checkin") -> float:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     await context.add_cookies(cookies)
     await context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hub.base)
@@ -92,9 +175,10 @@ async def one_visit(browser: object, hub: Hub, cookies: list[dict[str, object]],
     page = await context.new_page()
     try:
         start = time.perf_counter()
-        await page.goto(hub.url(f"/services/alpha/voila/render/checkin.ipynb?team={team.replace(' ', '%20')}"),
+        await page.goto(hub.url(f"/services/alpha/voila/render/{app}.ipynb?team={team.replace(' ', '%20')}"),
                         wait_until="commit", timeout=120_000)
-        for selector, state in (("#loading", "detached"), ("#rendered_cells", "visible"), (".okr-app", "visible")):
+        shown = ".okr-app" if app == "checkin" else "button:has-text('Click me')"
+        for selector, state in (("#loading", "detached"), ("#rendered_cells", "visible"), (shown, "visible")):
             await page.wait_for_selector(selector, state=state, timeout=120_000)
         elapsed = time.perf_counter() - start
         await asyncio.sleep(5)  # the visitor reads the form
@@ -116,13 +200,21 @@ async def run(hub: Hub, visits: int, within: float, open_pages: int) -> dict[str
         await one_visit(browser, hub, jar[0], TEAMS[0], abandon=False)  # warm the browser's cache
         wait_for_kernels(hub, pool)
         single = []
+        alone = CpuSampler().__enter__()  # what one visit costs when nothing else runs (with the kernel it uses up)
         for i in range(3):
             single.append(await one_visit(browser, hub, jar[i], TEAMS[i], abandon=False))
             wait_for_kernels(hub, pool)
+        alone.__exit__()
+        floor = CpuSampler().__enter__()  # the same for Voila's page of one button (benchmarks/apps_common.py)
+        for i in range(3):
+            await one_visit(browser, hub, jar[i], TEAMS[i], abandon=False, app="bare")
+            wait_for_kernels(hub, pool)
+        floor.__exit__()
         gate = asyncio.Semaphore(open_pages)
         times: list[float] = []
         failures: list[str] = []
         arrivals: list[float] = []
+        sampler = CpuSampler().__enter__()
         t0 = time.monotonic()
 
         async def visitor(i: int) -> None:
@@ -136,9 +228,11 @@ async def run(hub: Hub, visits: int, within: float, open_pages: int) -> dict[str
                     failures.append(f"{error.__class__.__name__}: {str(error)[:120]}")
 
         await asyncio.gather(*(visitor(i) for i in range(visits)))
+        elapsed = time.monotonic() - t0
+        sampler.__exit__()
         await browser.close()
     return {"single": single, "times": times, "failures": failures, "arrivals": arrivals,
-            "elapsed": time.monotonic() - t0}
+            "elapsed": elapsed, "cpu": sampler, "alone": alone, "floor": floor}
 
 
 def main() -> int:
@@ -148,11 +242,13 @@ def main() -> int:
     parser.add_argument("--within", type=float, default=120.0, help="seconds over which the visits arrive")
     parser.add_argument("--pool-size", type=int, default=4, help="preheated kernels per app")
     parser.add_argument("--open", type=int, default=30, help="at most this many pages open at once (memory bound)")
+    parser.add_argument("--no-fork-kernels", action="store_true",
+                        help="start each app kernel as a new Python (as before okrkit.forkserver)")
     args = parser.parse_args()
-    pool = 3 * args.pool_size  # three apps
+    pool = 4 * args.pool_size  # three apps and the bare page
     with tempfile.TemporaryDirectory(prefix="okrkit-hub-load-") as tmp:
-        firm = make_firm(Path(tmp), args.pool_size)
-        hub = start_hub(firm, Path(tmp) / "hub.log", None, pools=3)
+        firm = make_firm(Path(tmp), args.pool_size, fork_kernels=not args.no_fork_kernels)
+        hub = start_hub(firm, Path(tmp) / "hub.log", None, pools=4)
         try:
             wait_for_kernels(hub, pool)
             result = asyncio.run(run(hub, args.visits, args.within, args.open))
@@ -165,18 +261,54 @@ def main() -> int:
         finally:
             stop_hub(hub)
     times, single = sorted(result["times"]), statistics.median(result["single"])  # type: ignore[arg-type]
-    p95 = times[max(0, round(0.95 * len(times)) - 1)] if times else float("nan")
+    # Over every visit: one not served counts as slower than any served (else p95 flatters an overload).
+    every = times + [float("inf")] * (args.visits - len(times))
+    p95 = every[max(0, round(0.95 * len(every)) - 1)]
     served = len(times)
     print(f"visits: {args.visits} arriving over {max(result['arrivals'], default=0):.0f} s "  # type: ignore[arg-type]
-          f"(at most {args.open} open, pool {args.pool_size} per app); all done after {result['elapsed']:.0f} s")
+          f"(at most {args.open} open, pool {args.pool_size} per app, kernels "
+          f"{'started anew' if args.no_fork_kernels else 'forked'}); all done after {result['elapsed']:.0f} s")
     failures = result["failures"]
     print(f"served: {served} of {args.visits}" + (f"; failures: {failures[:3]}" if failures else ""))
     print(f"single visit (median of 3): {single:.2f} s")
-    print(f"under load: median {statistics.median(times):.2f} s, p95 {p95:.2f} s  ->  p95 = {p95 / single:.2f}x "
-          f"the single visit (target <= {TARGET:.0f}x) {'ok' if p95 / single <= TARGET else 'OVER'}")
+    print(f"under load: median {statistics.median(every):.2f} s, p95 {p95:.2f} s  ->  p95 = {p95 / single:.2f}x "
+          f"the single visit (target <= {TARGET:.0f}x) {'ok' if p95 / single <= TARGET else 'OVER'}"
+          + (f"; of the served alone: median {statistics.median(times):.2f} s, p95 "
+             f"{times[max(0, round(0.95 * len(times)) - 1)]:.2f} s" if times and len(times) < args.visits else ""))
     print(f"app kernels: {pool} preheated; {after_load} after the load; {after_cull} after culling "
           f"({culled} culled by Voila after {CULL_SECONDS} s idle) {'ok' if after_cull <= pool else 'NOT CULLED'}")
+    sampler: CpuSampler = result["cpu"]  # type: ignore[assignment]
+    load = psutil.getloadavg()
+    print(f"CPU while the visits ran ({sampler.seconds:.0f} s, {psutil.cpu_count()} cores = "
+          f"{sampler.seconds * psutil.cpu_count():.0f} CPU-s; load average now {load[0]:.1f} {load[1]:.1f}): "
+          f"{sampler.machine:.0f} CPU-s busy")
+    for part, cpu in sorted(sampler.by_part().items(), key=lambda item: -item[1]):
+        print(f"  {part:32} {cpu:7.1f} CPU-s  {cpu / args.visits:5.2f} per visit")
+    kernels = kernel_cpu(sampler)
+    if kernels:
+        print(f"  app kernels started during the load: {len(kernels)}, each {statistics.median(kernels):.2f} CPU-s "
+              f"(median; start, imports, the app, its visit)")
+    budget(result["alone"], args.visits, args.within, "one check-in visit alone")  # type: ignore[arg-type]
+    budget(result["floor"], args.visits, args.within, "Voila's page of one button alone")  # type: ignore[arg-type]
     return 0 if served == args.visits else 1
+
+
+SERVER = ("app kernels", "fork server", "Voila (engagement)", "proxy", "hub")
+CLIENT = ("Chromium", "benchmark (Playwright)")
+
+
+def budget(alone: CpuSampler, visits: int, within: float, what: str) -> None:
+    """Whether the machine can do the visits at all: a visit's CPU alone, times the visits, against the cores."""
+    parts = alone.by_part()
+    server, client = (sum(parts.get(p, 0.0) for p in group) / 3 for group in (SERVER, CLIENT))
+    cores = psutil.cpu_count() or 1
+    need, have = visits * (server + client), cores * within
+    print(f"{what} (the CPU of 3 visits over 3, each with the kernel Voila starts in its place): "
+          f"server {server:.2f} CPU-s (kernels, fork server, Voila, proxy, hub), browser {client:.2f} CPU-s "
+          f"(Chromium, Playwright)")
+    print(f"  {visits} visits at that cost need {need:.0f} CPU-s; {cores} cores give {have:.0f} CPU-s in "
+          f"{within:.0f} s ({need / have:.0%} busy before anything else runs; "
+          f"the server alone {visits * server / have:.0%})")
 
 
 pool = 0

@@ -8,7 +8,9 @@ workbook can be reached from a browser. On top of Voila's defaults it:
 - keeps sources stripped and tracebacks off, with a message meant for a client;
 - refuses ?template= and ?theme= overrides, and serves no file at all from /voila/files/;
 - preheats a pool of kernels per app (the app reads its team from the URL after the
-  heavy imports, okrkit.visit), so an app is interactive at once;
+  heavy imports, okrkit.visit), so an app is interactive at once, and forks each kernel
+  from a process that has made those imports once (okrkit.forkserver), so refilling the
+  pool costs a fraction of a Python start;
 - replaces Voila's file tree with a landing page listing each team's apps;
 - renders the apps with okrkit's own Voila template (okrkit/share/voila/templates/okrkit),
   which asks no other host for anything, and shows okrkit's own sign-in and error pages;
@@ -57,6 +59,7 @@ class ServeOptions:
     pool_size: int = 1  # preheated kernels per app; 0 starts a kernel per visit
     db_url: str | None = None
     cull_idle_seconds: int = 1800
+    fork_kernels: bool = True  # start the apps' kernels from a warm fork server (okrkit.forkserver)
     stored_token: bool = False  # use the engagement's own token (DIR/.okrkit-token), made if needed
     rotate_token: bool = False  # replace that token with a new one first
 
@@ -106,6 +109,8 @@ def voila_argv(options: ServeOptions) -> list[str]:
         f"--MappingKernelManager.cull_idle_timeout={options.cull_idle_seconds}",
         "--MappingKernelManager.cull_interval=300",
     ]
+    if options.fork_kernels:
+        argv.append("--MappingKernelManager.kernel_manager_class=okrkit.forkserver.ForkingKernelManager")
     if options.pool_size > 0:
         argv += ["--VoilaConfiguration.preheat_kernel=True",
                  f"--VoilaConfiguration.default_pool_size={options.pool_size}"]

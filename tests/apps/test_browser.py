@@ -445,6 +445,21 @@ def test_no_page_asks_another_host_and_icons_still_show(page, served: Server) ->
     assert page.watch.blocked == []  # the page fixture checks it again after every test
 
 
+def test_the_loading_spinner_ticks_instead_of_turning_smoothly(page, served: Server) -> None:
+    """Voila's spinner, repainted each frame, costs a GPU-less browser 5% of a core per waiting page: 8 ticks."""
+    open_app(page, served, "checkin", TEAM)
+    timing = page.evaluate("""() => {
+        const loading = Object.assign(document.createElement('div'), {id: 'loading'});
+        loading.innerHTML = '<svg class="spinner"></svg>';
+        document.body.append(loading);
+        const style = getComputedStyle(loading.firstChild);
+        const found = [style.animationName, style.animationTimingFunction];
+        loading.remove();
+        return found;
+    }""")
+    assert timing == ["rotation", "steps(8)"], timing
+
+
 def test_the_sign_in_page_is_okrkits(page, served: Server) -> None:
     """Without the token: the engagement's name, 'ask your coach for the link', no Jupyter jargon;
     a wrong key says so."""
