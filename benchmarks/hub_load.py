@@ -1,40 +1,61 @@
 """100 client visits through a firm's JupyterHub within two minutes, against a single visit.
 
-    python benchmarks/hub_load.py [--visits 100] [--within 120] [--pool-size 4] [--open 30] [--no-fork-kernels]
+    python benchmarks/hub_load.py [--visits 100] [--within 120] [--pool-size 4] [--open 30]
+                                  [--clients protocol|chromium] [--no-fork-kernels]
 
 Loopback only, bounded. A firm with the demo engagement and ten signed-in client users
 runs under a real JupyterHub (`okrkit hub FIRM_DIR`, its proxy, the engagement's Voila
-service). Each visit is a fresh Chromium context carrying one user's hub and service
-cookies (signed in beforehand, as a returning visitor), which opens the check-in app of a
-team and is timed from navigation until the app is interactive (Voila's `#loading` gone,
-the app shown). Visits arrive evenly over `--within` seconds, at most `--open` pages at
-once; a visitor stays five seconds, then leaves: four in five go back to the landing page
-(Voila shuts their kernel down), one in five closes the browser on the app (the kernel is
-left idle, for Voila's culler, set here to 60 seconds). First a single visit is timed alone
-(median of three), and the CPU it costs is read, and that of Voila's page of one button (the
-floor any Voila app pays; it sits in the apps' folder, unlisted, as in benchmarks/apps_common.py).
+service). Each visit carries one user's hub and service cookies (signed in beforehand, as a
+returning visitor) and opens the check-in app of a team:
 
-Prints: visits served, median and p95 time to interactive, p95 against the single visit
-(target at most 3x), the span of arrivals, and the app kernels alive after the load and
-after culling (target: back to the preheated pool). Then where the CPU went while the
-visits ran: CPU seconds of each part (the app kernels, the engagement's Voila, the hub, its
-proxy, Chromium, everything else on the machine), sampled each second, and per visit; the
-machine has `2 x the span` CPU seconds in all.
+- `--clients protocol` (the default): the visitor does what Voila's front end does, without
+  drawing: it fetches the page, opens the kernel's websocket, asks which widgets exist
+  (comm_info) and each widget's state (request_state), and is timed until the last state
+  has arrived, when a browser has everything it needs to show the app. It costs this
+  machine ~0.07 CPU-s a visit, so the server is what is measured: real visitors' browsers
+  run on their own devices.
+- `--clients chromium`: a fresh Chromium context per visit, timed until the app is shown
+  (Voila's `#loading` gone). Chromium needs 2.5–4.7 CPU-s a visit (docs/hosting.md), so on
+  two cores 100 of them in two minutes cannot fit beside the server: this mode measures
+  the machine running both.
+
+Visits arrive evenly over `--within` seconds, at most `--open` at once; a visitor stays
+five seconds, then leaves: four in five leave the app (Voila's beacon shuts their kernel
+down), one in five just go (the kernel is left idle, for Voila's culler, set here to 60
+seconds). First a single visit is timed alone (median of three), and the CPU it costs is
+read, and that of Voila's page of one button (the floor any Voila app pays; it sits in the
+apps' folder, unlisted, as in benchmarks/apps_common.py).
+
+Prints: visits served, median and p95 time to interactive (a visit not served counts as
+slower than any served), p95 against the single visit (target at most 3x), the span of
+arrivals, and the app kernels alive after the load and after culling (target: back to the
+preheated pool). Then where the CPU went while the visits ran: CPU seconds of each part
+(the app kernels, the engagement's Voila, the hub, its proxy, the visitors, everything else
+on the machine), sampled each second, and per visit.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
+import contextlib
+import datetime as dt
+import json
+import re
 import statistics
 import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import psutil
+import requests
+import websockets.sync.client
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "hub"))
 from hub_server import CHROMIUM, CHROMIUM_ARGS, Hub, sign_in, start_hub, stop_hub
@@ -109,7 +130,7 @@ class CpuSampler:
         if "jupyterhub-singleuser" in line or "portfolio_service" in line or "idle_culler" in line:
             return "hub"
         return next((name for name, mark in PARTS if mark and mark in line), "hub" if "okrkit" in line
-                    or "jupyterhub" in line else "benchmark (Playwright)")
+                    or "jupyterhub" in line else "benchmark (the visitors)")
 
     def _sample(self) -> None:
         for process in psutil.Process().children(recursive=True):
@@ -148,7 +169,7 @@ class CpuSampler:
         parts: dict[str, float] = {}
         for pid, (part, cpu) in self.used.items():
             parts[part] = parts.get(part, 0.0) + cpu - self.start_used.get(pid, (part, 0.0))[1]
-        parts["benchmark (Playwright)"] = parts.get("benchmark (Playwright)", 0.0) + self.benchmark
+        parts["benchmark (the visitors)"] = parts.get("benchmark (the visitors)", 0.0) + self.benchmark
         parts["everything else on the machine"] = max(0.0, self.machine - sum(parts.values()))
         return parts
 
@@ -191,23 +212,92 @@ async def one_visit(browser: object, hub: Hub, cookies: list[dict[str, object]],
         await context.close()
 
 
-async def run(hub: Hub, visits: int, within: float, open_pages: int) -> dict[str, object]:
-    from playwright.async_api import async_playwright
+_CONFIG = re.compile(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', re.S)
 
+
+def protocol_visit(hub: Hub, cookies: list[dict[str, object]], team: str, abandon: bool,
+                   app: str = "checkin") -> float:
+    """One visit as Voila's front end makes it, without drawing it: the page, then the kernel's
+    websocket, its widgets (comm_info) and each widget's state (request_state). Timed to the last
+    state: what a browser needs to show the app. Leaving, it asks Voila to shut the kernel down
+    (its beacon), or abandons the kernel for the culler."""
+    session = requests.Session()
+    for c in cookies:
+        session.cookies.set(str(c["name"]), str(c["value"]), domain=str(c["domain"]), path=str(c["path"]))
+    start = time.perf_counter()
+    page = session.get(hub.url(f"/services/alpha/voila/render/{app}.ipynb?team={team.replace(' ', '%20')}"),
+                       timeout=120)
+    page.raise_for_status()
+    config = json.loads(_CONFIG.search(page.text).group(1))  # type: ignore[union-attr]
+    kernel, base = config["kernelId"], config.get("baseUrl", "/services/alpha/")
+    url = hub.base.replace("http", "ws", 1) + f"{base}api/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}"
+    cookie = "; ".join(f"{c.name}={c.value}" for c in session.cookies)
+    with websockets.sync.client.connect(url, additional_headers={"Cookie": cookie, "Origin": hub.base},
+                                        open_timeout=120, max_size=None) as ws:
+        sender = uuid.uuid4().hex
+
+        def send(msg_type: str, content: dict[str, object]) -> None:
+            ws.send(json.dumps({"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "",
+                                           "session": sender, "date": dt.datetime.now(dt.UTC).isoformat(),
+                                           "version": "5.3"},
+                                "parent_header": {}, "metadata": {}, "channel": "shell", "content": content}))
+
+        def receive(until: object) -> dict[str, Any]:
+            while True:
+                message = json.loads(ws.recv(timeout=120))
+                if until(message):  # type: ignore[operator]
+                    return message  # type: ignore[no-any-return]
+
+        send("comm_info_request", {"target_name": "jupyter.widget"})
+        comms = set(receive(lambda m: m.get("msg_type") == "comm_info_reply")["content"]["comms"])
+        for comm in comms:
+            send("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})
+        pending = set(comms)
+        while pending:
+            message = receive(lambda m: m.get("msg_type") == "comm_msg"
+                              and m["content"].get("data", {}).get("method") == "update")
+            pending.discard(message["content"]["comm_id"])
+        elapsed = time.perf_counter() - start
+        time.sleep(5)  # the visitor reads the form
+    if not abandon:  # leaving: Voila's beacon shuts the kernel down
+        xsrf = next((c.value for c in session.cookies if c.name == "_xsrf" and base.startswith(c.path or "/")
+                     and c.path != "/hub/"), "")
+        session.post(hub.url(f"{base.rstrip('/')}/voila/api/shutdown/{kernel}"), headers={"X-XSRFToken": xsrf},
+                     data={"_xsrf": xsrf}, timeout=60)
+    return elapsed
+
+
+async def run(hub: Hub, visits: int, within: float, open_pages: int, clients: str) -> dict[str, object]:
     jar = [cookies_of(hub, user) for user in USERS]
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        await one_visit(browser, hub, jar[0], TEAMS[0], abandon=False)  # warm the browser's cache
+    async with contextlib.AsyncExitStack() as stack:
+        if clients == "chromium":
+            from playwright.async_api import async_playwright
+
+            playwright = await stack.enter_async_context(async_playwright())
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            stack.push_async_callback(browser.close)
+
+            def one_visit_of(cookies: list[dict[str, object]], team: str, abandon: bool,
+                             app: str = "checkin") -> Any:
+                return one_visit(browser, hub, cookies, team, abandon, app)
+        else:  # threads, one per open visit: the default executor has only cores + 4
+            pool_of_visitors = stack.enter_context(concurrent.futures.ThreadPoolExecutor(max_workers=open_pages))
+
+            def one_visit_of(cookies: list[dict[str, object]], team: str, abandon: bool,
+                             app: str = "checkin") -> Any:
+                return asyncio.get_running_loop().run_in_executor(
+                    pool_of_visitors, protocol_visit, hub, cookies, team, abandon, app)
+        await one_visit_of(jar[0], TEAMS[0], abandon=False)  # warm the browser's cache
         wait_for_kernels(hub, pool)
         single = []
         alone = CpuSampler().__enter__()  # what one visit costs when nothing else runs (with the kernel it uses up)
         for i in range(3):
-            single.append(await one_visit(browser, hub, jar[i], TEAMS[i], abandon=False))
+            single.append(await one_visit_of(jar[i], TEAMS[i], abandon=False))
             wait_for_kernels(hub, pool)
         alone.__exit__()
         floor = CpuSampler().__enter__()  # the same for Voila's page of one button (benchmarks/apps_common.py)
         for i in range(3):
-            await one_visit(browser, hub, jar[i], TEAMS[i], abandon=False, app="bare")
+            await one_visit_of(jar[i], TEAMS[i], abandon=False, app="bare")
             wait_for_kernels(hub, pool)
         floor.__exit__()
         gate = asyncio.Semaphore(open_pages)
@@ -222,15 +312,14 @@ async def run(hub: Hub, visits: int, within: float, open_pages: int) -> dict[str
             arrivals.append(time.monotonic() - t0)  # the visitor arrives on time; the page may wait for the gate
             async with gate:
                 try:
-                    times.append(await one_visit(browser, hub, jar[i % len(jar)], TEAMS[i % len(TEAMS)],
-                                                 abandon=i % 5 == 4))
+                    times.append(await one_visit_of(jar[i % len(jar)], TEAMS[i % len(TEAMS)],
+                                                    abandon=i % 5 == 4))
                 except Exception as error:  # a visit not served is the figure, not a crash
                     failures.append(f"{error.__class__.__name__}: {str(error)[:120]}")
 
         await asyncio.gather(*(visitor(i) for i in range(visits)))
         elapsed = time.monotonic() - t0
         sampler.__exit__()
-        await browser.close()
     return {"single": single, "times": times, "failures": failures, "arrivals": arrivals,
             "elapsed": elapsed, "cpu": sampler, "alone": alone, "floor": floor}
 
@@ -242,6 +331,8 @@ def main() -> int:
     parser.add_argument("--within", type=float, default=120.0, help="seconds over which the visits arrive")
     parser.add_argument("--pool-size", type=int, default=4, help="preheated kernels per app")
     parser.add_argument("--open", type=int, default=30, help="at most this many pages open at once (memory bound)")
+    parser.add_argument("--clients", choices=("protocol", "chromium"), default="protocol",
+                        help="visitors that speak Voila's protocol (default), or Chromium on this machine too")
     parser.add_argument("--no-fork-kernels", action="store_true",
                         help="start each app kernel as a new Python (as before okrkit.forkserver)")
     args = parser.parse_args()
@@ -251,7 +342,7 @@ def main() -> int:
         hub = start_hub(firm, Path(tmp) / "hub.log", None, pools=4)
         try:
             wait_for_kernels(hub, pool)
-            result = asyncio.run(run(hub, args.visits, args.within, args.open))
+            result = asyncio.run(run(hub, args.visits, args.within, args.open, args.clients))
             after_load = app_kernels(hub)
             deadline = time.monotonic() + CULL_SECONDS * 3
             while app_kernels(hub) > pool and time.monotonic() < deadline:
@@ -294,7 +385,7 @@ def main() -> int:
 
 
 SERVER = ("app kernels", "fork server", "Voila (engagement)", "proxy", "hub")
-CLIENT = ("Chromium", "benchmark (Playwright)")
+CLIENT = ("Chromium", "benchmark (the visitors)")
 
 
 def budget(alone: CpuSampler, visits: int, within: float, what: str) -> None:
@@ -304,8 +395,8 @@ def budget(alone: CpuSampler, visits: int, within: float, what: str) -> None:
     cores = psutil.cpu_count() or 1
     need, have = visits * (server + client), cores * within
     print(f"{what} (the CPU of 3 visits over 3, each with the kernel Voila starts in its place): "
-          f"server {server:.2f} CPU-s (kernels, fork server, Voila, proxy, hub), browser {client:.2f} CPU-s "
-          f"(Chromium, Playwright)")
+          f"server {server:.2f} CPU-s (kernels, fork server, Voila, proxy, hub), visitors {client:.2f} CPU-s "
+          f"(Chromium and Playwright, or the protocol clients)")
     print(f"  {visits} visits at that cost need {need:.0f} CPU-s; {cores} cores give {have:.0f} CPU-s in "
           f"{within:.0f} s ({need / have:.0%} busy before anything else runs; "
           f"the server alone {visits * server / have:.0%})")
