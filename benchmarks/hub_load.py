@@ -1,7 +1,7 @@
 """100 client visits through a firm's JupyterHub within two minutes, against a single visit.
 
     python benchmarks/hub_load.py [--visits 100] [--within 120] [--pool-size 4] [--open 30]
-                                  [--clients protocol|chromium] [--no-fork-kernels]
+                                  [--clients protocol|chromium] [--fork-kernels]
 
 Loopback only, bounded. A firm with the demo engagement and ten signed-in client users
 runs under a real JupyterHub (`okrkit hub FIRM_DIR`, its proxy, the engagement's Voila
@@ -68,7 +68,7 @@ CULL_SECONDS = 60
 TARGET = 3.0
 
 
-def make_firm(parent: Path, pool_size: int, fork_kernels: bool = True) -> Path:
+def make_firm(parent: Path, pool_size: int, fork_kernels: bool = False) -> Path:
     firm = parent / "firm"
     assert okrkit(["hub", "init", str(firm), "--coach", "ana"]) == 0
     assert okrkit(["hub", "add-engagement", str(firm), "alpha", "--demo", "--coach", "ana"]) == 0
@@ -77,7 +77,7 @@ def make_firm(parent: Path, pool_size: int, fork_kernels: bool = True) -> Path:
     config = firm / "jupyterhub_config.py"
     text = config.read_text().replace("pool_size=1, cull_idle_seconds=1800",
                                       f"pool_size={pool_size}, cull_idle_seconds={CULL_SECONDS}"
-                                      + ("" if fork_kernels else ", fork_kernels=False"))
+                                      + (", fork_kernels=True" if fork_kernels else ""))
     config.write_text(text)
     bare = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                              "language": "python"}})
@@ -333,12 +333,12 @@ def main() -> int:
     parser.add_argument("--open", type=int, default=30, help="at most this many pages open at once (memory bound)")
     parser.add_argument("--clients", choices=("protocol", "chromium"), default="protocol",
                         help="visitors that speak Voila's protocol (default), or Chromium on this machine too")
-    parser.add_argument("--no-fork-kernels", action="store_true",
-                        help="start each app kernel as a new Python (as before okrkit.forkserver)")
+    parser.add_argument("--fork-kernels", action="store_true",
+                        help="fork each app kernel from a warm process (okrkit.forkserver; off by default)")
     args = parser.parse_args()
     pool = 4 * args.pool_size  # three apps and the bare page
     with tempfile.TemporaryDirectory(prefix="okrkit-hub-load-") as tmp:
-        firm = make_firm(Path(tmp), args.pool_size, fork_kernels=not args.no_fork_kernels)
+        firm = make_firm(Path(tmp), args.pool_size, fork_kernels=args.fork_kernels)
         hub = start_hub(firm, Path(tmp) / "hub.log", None, pools=4)
         try:
             wait_for_kernels(hub, pool)
@@ -358,7 +358,7 @@ def main() -> int:
     served = len(times)
     print(f"visits: {args.visits} arriving over {max(result['arrivals'], default=0):.0f} s "  # type: ignore[arg-type]
           f"(at most {args.open} open, pool {args.pool_size} per app, kernels "
-          f"{'started anew' if args.no_fork_kernels else 'forked'}); all done after {result['elapsed']:.0f} s")
+          f"{'forked' if args.fork_kernels else 'started anew'}); all done after {result['elapsed']:.0f} s")
     failures = result["failures"]
     print(f"served: {served} of {args.visits}" + (f"; failures: {failures[:3]}" if failures else ""))
     print(f"single visit (median of 3): {single:.2f} s")

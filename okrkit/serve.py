@@ -59,7 +59,9 @@ class ServeOptions:
     pool_size: int = 1  # preheated kernels per app; 0 starts a kernel per visit
     db_url: str | None = None
     cull_idle_seconds: int = 1800
-    fork_kernels: bool = True  # start the apps' kernels from a warm fork server (okrkit.forkserver)
+    # Start the apps' kernels from a warm fork server (okrkit.forkserver). Off by default: with it,
+    # a large organisation's dashboard hung in 1 of 5 browser runs (tests/apps/test_browser_scale.py).
+    fork_kernels: bool = False
     stored_token: bool = False  # use the engagement's own token (DIR/.okrkit-token), made if needed
     rotate_token: bool = False  # replace that token with a new one first
 

@@ -33,8 +33,8 @@ def register(subparsers: Subparsers) -> None:
                      help="log Voila's routine lines too (kernels started and shut down, pools filled)")
     sub.add_argument("--pool-size", type=int, default=1, metavar="N",
                      help="preheated kernels kept ready per app (default 1; 0: start one per visit)")
-    sub.add_argument("--no-fork-kernels", action="store_true",
-                     help="start each app kernel as a new Python process (default: forked from a warm one)")
+    sub.add_argument("--fork-kernels", action="store_true",
+                     help="fork each app kernel from a warm process (experimental; default: a new Python)")
     add_db_option(sub)
 
 
@@ -49,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--rotate-token makes a new stored token: drop --token / --no-token", field="rotate_token")
     options = serve.ServeOptions(folder=folder, port=args.port, ip=args.ip, token=token, pool_size=args.pool_size,
                                  db_url=args.db, stored_token=not args.no_token and token is None,
-                                 rotate_token=args.rotate_token, fork_kernels=not args.no_fork_kernels)
+                                 rotate_token=args.rotate_token, fork_kernels=args.fork_kernels)
     return serve.serve(options, demo=args.demo, verbose=args.verbose)

@@ -158,15 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pool-size", type=int, default=1)
     parser.add_argument("--cull-idle-seconds", type=int, default=1800,
                         help="shut down a kernel nobody is connected to after this long (default 1800)")
-    parser.add_argument("--no-fork-kernels", action="store_true",
-                        help="start each app kernel as a new Python process (default: forked, okrkit.forkserver)")
+    parser.add_argument("--fork-kernels", action="store_true",
+                        help="fork each app kernel from a warm process (okrkit.forkserver; experimental)")
     parser.add_argument("--ip", default="127.0.0.1", help="0.0.0.0 on Kubernetes, where the proxy is another pod")
     args = parser.parse_args(argv)
     url = os.environ["JUPYTERHUB_SERVICE_URL"]  # set by the hub: where it proxies /services/SLUG/ to
     port = int(url.rsplit(":", 1)[1].split("/")[0])
     options = ServeOptions(folder=args.folder, port=port, ip=args.ip, token=None, pool_size=args.pool_size,
                            db_url=os.environ.get("OKRKIT_DB_URL") or None, cull_idle_seconds=args.cull_idle_seconds,
-                           fork_kernels=not args.no_fork_kernels)
+                           fork_kernels=args.fork_kernels)
     os.environ.update(voila_env(options))  # okrkit's own Voila template, found on the Jupyter path
     os.environ["OKRKIT_ENGAGEMENT_DIR"] = str(args.folder.resolve())
     os.environ[FIRM_ENV] = str(args.firm.resolve())

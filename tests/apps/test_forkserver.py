@@ -22,11 +22,11 @@ from okrkit.serve import ServeOptions, voila_argv
 MANAGER = "okrkit.forkserver.ForkingKernelManager"
 
 
-def test_voila_forks_the_apps_kernels_unless_told_not_to() -> None:
-    """okrkit serve and the hub's services fork their kernels by default; --no-fork-kernels starts them anew."""
+def test_voila_forks_the_apps_kernels_only_when_told_to() -> None:
+    """Kernels start anew by default; --fork-kernels (fork_kernels=True) forks them from a warm process."""
     option = f"--MappingKernelManager.kernel_manager_class={MANAGER}"
-    assert option in voila_argv(ServeOptions(folder=Path("/srv/acme")))
-    assert option not in voila_argv(ServeOptions(folder=Path("/srv/acme"), fork_kernels=False))
+    assert option not in voila_argv(ServeOptions(folder=Path("/srv/acme")))
+    assert option in voila_argv(ServeOptions(folder=Path("/srv/acme"), fork_kernels=True))
 
 
 def test_only_this_pythons_ipykernel_is_forked() -> None:
