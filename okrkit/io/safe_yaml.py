@@ -134,17 +134,26 @@ class _BoundedLoader(_Loader):  # type: ignore[misc,valid-type]
 
 
 # YAML 1.2's core schema, as ryaml reads it, so that the two readers agree on what is a word:
-# yes/no/on/off, 1:30, 1_000, 012 and dates are text here too (the model reads dates).
-_BoundedLoader.yaml_implicit_resolvers = {}
-for _tag, _pattern, _first in (
+# yes/no/on/off, 1:30, 1_000, 012 and dates are text here too (the model reads dates). The
+# writer (okrkit/io/yaml_file.py) quotes text these would read as something else.
+CORE_SCHEMA = (
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("int", r"^(?:[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
     ("float", r"^(?:[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)"
      r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("merge", r"^<<$", "<"),
-):
-    _BoundedLoader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+)
+
+
+def add_core_schema(cls: Any) -> None:
+    """Give a PyYAML loader or dumper class YAML 1.2's core-schema resolvers."""
+    for tag, pattern, first in CORE_SCHEMA:
+        cls.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern), list(first))
+
+
+_BoundedLoader.yaml_implicit_resolvers = {}
+add_core_schema(_BoundedLoader)
 _BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_yaml_int)
 _BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", _BoundedLoader.construct_yaml_timestamp)
 

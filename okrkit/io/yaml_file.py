@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from pathlib import Path
 from typing import Any
 
@@ -188,11 +187,9 @@ class _Dumper(yaml.SafeDumper):
 
 _Dumper.add_representer(dict, _Dumper.represent_dict)
 _Dumper.add_representer(list, _Dumper.represent_list)
-# Text that YAML 1.2, as the reader reads it (okrkit/io/safe_yaml.py), takes for a number is
-# written quoted: to PyYAML's YAML 1.1 "0E0", "1e3" and "0o17" are words.
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(
-    r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"), list("-+.0123456789"))
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^0o[0-7]+$|^0x[0-9a-fA-F]+$"), ["0"])
+# Text that YAML 1.2, as the reader reads it, takes for a number is written quoted: to
+# PyYAML's YAML 1.1 "0E0", "1e3" and "0o17" are words. (1.1's own forms stay quoted too.)
+safe_yaml.add_core_schema(_Dumper)
 
 
 def dump_record(record: EngagementRecord) -> str:

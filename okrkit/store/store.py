@@ -676,9 +676,9 @@ def _upsert_many(
     if changed:  # bound names differ from the columns': SQLAlchemy reserves those for VALUES and SET
         connection.execute(update(table).where(table.c.id == bindparam("row_id"))
                            .values({c: bindparam(f"new_{c}") for c in columns}), changed)
+    ids: dict[str, int] = {k: row["id"] for k, row in existing.items()}
     if new:
         connection.execute(insert(table), new)
-    ids: dict[str, int] = dict(connection.execute(  # type: ignore[arg-type]
-        select(table.c[key], table.c.id).where(table.c.engagement_id == eid)).all()) if new else {
-        k: row["id"] for k, row in existing.items()}
+        ids = dict(connection.execute(  # type: ignore[arg-type]
+            select(table.c[key], table.c.id).where(table.c.engagement_id == eid)).all())
     return {k: ids[k] for k in seen}, [row["id"] for k, row in existing.items() if k not in seen]

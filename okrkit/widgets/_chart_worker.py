@@ -124,9 +124,9 @@ def _figures(engagement: Any, checkins: Any, retros: Any, status: Any, team: str
         units = unit_of(engagement)
         teams = {t.name for t in engagement.teams if t.level is Level.TEAM
                  and (unit is None or units.get(t.name) == unit)}
-        summaries = [u for u in unit_summaries(status, unit_of(engagement)) if unit is None or u.name == unit]
+        summaries = [u for u in unit_summaries(status, units) if unit is None or u.name == unit]
         order = [u.name for u in summaries]
-        rows = confidence_by_unit_week(checkins, unit_of(engagement), teams)
+        rows = confidence_by_unit_week(checkins, units, teams)
         objectives = [o for u in summaries for o in u.objectives]
         extremes = furthest(objectives, status.expected, 10) + furthest(objectives, status.expected, 10, ahead=True)
         status_rows = [{"unit": u.name, "status": s.label, "count": u.counts[s], "order": i}
