@@ -10,7 +10,8 @@ judge that kind of item, so a KR item is not blamed for its objective's shape.
 
 A `.jsonl` corpus (tests/coach/real_world/) has one example a line: `kind` (key_result or
 objective), `text`, the author's `label` (good or bad), the rule ids the author's reason maps
-to (`rules`; "unmapped" when none does) and, for a key result, the `objective` it sits under.
+to (`rules`; "unmapped" when none does) and, for a key result, the `objective` it sits under
+and the other key results the page gives under that objective (`siblings`, optional).
 Its headline is the share of bad examples flagged at warning/error by a rule matching the
 author's reason, and the share of good examples flagged at warning/error at all. An example
 whose `note` says DISAGREES (or DISAGREEMENT) is one other sources label the other way; the
@@ -179,7 +180,9 @@ def evaluate(corpus: Path) -> Score:
 
 
 def evaluate_jsonl(corpus: Path) -> Score:
-    """Score a real-world corpus: a key result is reviewed under the objective its page gives."""
+    """Score a real-world corpus: a key result is reviewed under the objective its page gives,
+    beside the other key results the page lists under it (`siblings`), as the coach sees it in an
+    engagement (a milestone beside measured outcomes is a tip there, alone a warning)."""
     score = Score()
     lines = corpus.read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(lines, 1):
@@ -195,7 +198,9 @@ def evaluate_jsonl(corpus: Path) -> Score:
         expect = set(item.get("rules") or ()) - {UNMAPPED}
         if kind == "key_result":
             objective = " ".join((item.get("objective") or DEFAULT_OBJECTIVE).split())
-            okr = {"id": "o", "objective": objective, "key_results": [{"id": "k0", "title": text}]}
+            siblings = [{"id": f"k{i}", "title": " ".join(str(t).split())}
+                        for i, t in enumerate(item.get("siblings") or (), 1)]
+            okr = {"id": "o", "objective": objective, "key_results": [{"id": "k0", "title": text}, *siblings]}
             rules, path = _rules_for("kr-", KR_RULES), "teams[0].okrs[0].key_results[0]"
         else:
             okr = {"id": "o", "objective": text, "key_results": []}

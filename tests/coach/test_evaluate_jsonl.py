@@ -81,3 +81,14 @@ def test_the_command_prints_the_undisputed_figures_beside_the_headline(
     assert "undisputed only (1 with a DISAGREES note left out: 0 bad, 1 good" in out
     assert "good flagged at warning/error:                                      0% of 1" in out
     assert "s3-01 (good, disputed)" in out
+
+
+def test_a_key_result_is_judged_beside_its_siblings(tmp_path: Path) -> None:
+    """A milestone the page lists beside measured outcomes is a tip there, as in an engagement; alone, a warning."""
+    milestone = {"id": "s4-01", "kind": "key_result", "text": "Pass the ISO 27001 audit", "label": "good",
+                 "rules": [], "objective": "Win enterprise buyers' trust"}
+    beside = {**milestone, "id": "s4-02",
+              "siblings": ["Increase enterprise win rate from 18% to 25%", "Cut security review time from 30 to 10 days"]}
+    alone, in_context = evaluate(_write(tmp_path, [milestone, beside])).outcomes
+    assert alone.alarms == {"kr-is-task"}
+    assert in_context.fired.get("kr-is-task") is not None and not in_context.alarms
