@@ -45,6 +45,7 @@ OBJECTIVE_RULES = ("objective-has-metric", "objective-too-long", "objective-vagu
 SHAPE_RULES = ("too-few-key-results", "too-many-key-results", "all-milestones")
 UNMAPPED = "unmapped"  # a real-world author's reason that no okrkit rule stands for
 DEFAULT_OBJECTIVE = "Delight new customers"
+OBJECTIVE_LIMIT = 200  # characters an engagement's objective may have (okrkit.model.Name)
 DISPUTED = "DISAGREE"  # the corpus's marker in `note`: other sources label this example the other way
 
 
@@ -197,7 +198,8 @@ def evaluate_jsonl(corpus: Path) -> Score:
             raise SystemExit(f"{corpus}:{n}: label must be good or bad and kind key_result or objective")
         expect = set(item.get("rules") or ()) - {UNMAPPED}
         if kind == "key_result":
-            objective = " ".join((item.get("objective") or DEFAULT_OBJECTIVE).split())
+            # The objective is only the key result's context: one longer than an engagement holds is cut.
+            objective = " ".join((item.get("objective") or DEFAULT_OBJECTIVE).split())[:OBJECTIVE_LIMIT]
             siblings = [{"id": f"k{i}", "title": " ".join(str(t).split())}
                         for i, t in enumerate(item.get("siblings") or (), 1)]
             okr = {"id": "o", "objective": objective, "key_results": [{"id": "k0", "title": text}, *siblings]}
