@@ -94,6 +94,12 @@ def _run_kernel(sock: socket.socket, stream: Any, request: dict[str, Any]) -> No
     # ipykernel read JPY_PARENT_PID when the fork server imported it, before any Voila had set it:
     # name the parent here, so the kernel still stops when its parent (this fork server) goes.
     sys.argv = ["ipykernel_launcher", *request["args"], f"--IPKernelApp.parent_handle={os.getppid()}"]
+    if "ipywidgets" in sys.modules:
+        # ipywidgets registers its comm targets at import, but only inside a running kernel: imported
+        # here before any kernel existed, it registered nothing. Without them the page's widget
+        # manager cannot open its control comm and falls back to a slower path that, under load,
+        # left a large dashboard waiting for ever. Loading it as an extension registers them.
+        sys.argv.append("--IPKernelApp.extensions=ipywidgets")
     code = 0
     try:
         runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)

@@ -128,3 +128,26 @@ def test_kernels_stop_when_the_fork_server_goes_and_come_back(tmp_path: Path) ->
     died, answer = asyncio.run(scenario())
     assert died
     assert answer == "up"
+
+
+@pytest.mark.slow
+def test_a_forked_kernel_answers_the_widget_comms_as_a_kernel_started_anew(tmp_path: Path) -> None:
+    """ipywidgets, preloaded before any kernel existed, still has its comm targets in a forked kernel:
+    without "jupyter.widget.control" the page's widget manager falls back to a path that can stall."""
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    probe = ("import ipywidgets; from ipywidgets.comm import get_comm_manager; "
+             "print(sorted(t for t in get_comm_manager().targets if t.startswith('jupyter.widget')))")
+
+    async def targets(manager: Any) -> str:
+        try:
+            kernel_id = await manager.start_kernel(kernel_name="python3", path="")
+            return await _run(manager, kernel_id, probe)
+        finally:
+            await manager.shutdown_all()
+
+    (tmp_path / "anew").mkdir()
+    forked = asyncio.run(targets(_manager(tmp_path)))
+    plain = AsyncMappingKernelManager(connection_dir=str(tmp_path / "anew"), root_dir=str(tmp_path))
+    anew = asyncio.run(targets(plain))
+    assert forked == anew == "['jupyter.widget', 'jupyter.widget.control']"
