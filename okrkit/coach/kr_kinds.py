@@ -44,6 +44,8 @@ def _outcome_quantity(p: Phrase) -> bool:
             return True
         if q.counts in lx.WON_NOUNS and p.lead in lx.GAIN_VERBS and q.value >= 1:
             return True
+        if p.lead == "sell" and q.value >= 1:
+            return True  # "Sell 2,000 seats", "Sell 500 tickets": whatever is sold, customers bought it
     return False
 
 
@@ -54,7 +56,24 @@ _PEOPLE_WHO = re.compile(r"\b(?:that|which|until|so that|where)\s+(?:at least\s+
 
 def _people_act(p: Phrase) -> bool:
     return any((m["w1"] or "").lower() in lx.PEOPLE_NOUNS or (m["w2"] or "").lower() in lx.PEOPLE_NOUNS
-               for m in _PEOPLE_WHO.finditer(p.text))
+               for m in _PEOPLE_WHO.finditer(p.text)) or _brings(p)
+
+
+# "Launch a referral programme that generates 500 signups", "Enter 3 markets with 100 paying customers
+# each": a deliverable judged by what it must bring in, people or money, is measured by that.
+# ("Meet with 30 customers" is still our doing: "with" counts a criterion only with "each".)
+_BRINGS = re.compile(r"\b(?:(?:that|which)\s+(?:\w+\s+){1,2}?|(?:generating|bringing(?:\s+in)?|driving|attracting|"
+                     r"winning)\s+)(?P<num>[$€£]\s?\d|\d[\d,.]*\s*(?:k\b|m\b)?)\s*(?P<rest>(?:[a-z-]+\s*){0,3})"
+                     r"|\bwith\s+(?:at least\s+|over\s+|more than\s+)?(?P<num2>[$€£]\s?\d|\d)[\d,.]*\s*(?:k\b|m\b)?"
+                     r"\s*(?P<rest2>(?:[a-z-]+\s+){0,3}?)each\b", re.I)
+
+
+def _brings(p: Phrase) -> bool:
+    for m in _BRINGS.finditer(p.text):
+        num, rest = m["num"] or m["num2"], m["rest"] if m["num"] else m["rest2"]
+        if num[0] in "$€£" or set(rest.lower().split()) & lx.PEOPLE_NOUNS:
+            return True
+    return False
 
 
 def _per_person(p: Phrase) -> bool:
@@ -93,6 +112,9 @@ def task_reason(p: Phrase) -> str | None:
             return None  # "respond to all tickets within 24 hours": a level, judged by kr-no-movement
         if counted:
             return f"counts work done ({counted}), not a change it causes"
+        if p.lead in lx.STUDY_VERBS and not p.measures:
+            # "Analyse customer satisfaction", "Assess latency": looking at a metric does not move it.
+            return f"studies something ('{p.lead} …'), not a result"
         if (p.head in lx.METRIC_NOUNS and not _a_thing(p)) or (
                 p.vague and not p.measures and p.head not in lx.ARTEFACT_NOUNS):
             # "deliver better retention", "build stronger ties": vague, but about an outcome; "Write
@@ -100,10 +122,14 @@ def task_reason(p: Phrase) -> str | None:
             return None
         return f"describes something to do ('{p.lead} …'), not a result"
     of_work = any(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)  # "90% of archives"
-    if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or of_work):
+    # With no number and no vague word, an object that is neither people nor a metric is one thing to
+    # do or get, done or not: "Exit the legacy data centre", "Obtain FDA clearance", "Close the Series B round".
+    milestone = (not p.measures and not p.relative and not p.vague and bool(p.head) and p.head not in _OUTCOME_NOUNS
+                 and not _service_level(p))  # "Close the books accurately each quarter" is a duty kept
+    if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or of_work or milestone):
         return f"describes something to do ('{p.lead} …'), not a result"
     # "Onboard a new payroll provider": one thing to get, not people or a metric.
-    one_thing = not p.measures and _a_thing(p) and p.head not in _OUTCOME_NOUNS
+    one_thing = (not p.measures and _a_thing(p) and p.head not in _OUTCOME_NOUNS) or milestone
     if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or one_thing):
         return f"names a deliverable ({p.head or counted}) to obtain, not a change for customers"
     judged = _rate(p) or _per_person(p) or any(q.unit == "money" or q.cmp for q in p.measures)  # ">$50k MRR each"
@@ -111,7 +137,11 @@ def task_reason(p: Phrase) -> str | None:
     # lowering one (fewer pages, meetings, manual steps) frees people or customers: an outcome.
     thing = counted if counted in lx.ARTEFACT_NOUNS else p.head or counted  # "velocity from 4 to 10 tests"
     counts = bool(p.measures) or p.relative  # "Improve our hiring process" has no count: unmeasurable
-    if p.lead_class == "up" and counts and thing in lx.ARTEFACT_NOUNS and thing not in _OUTCOME_NOUNS and not judged:
+    # "Blog drives 8,000 organic visits": what the output brings is counted, not the output.
+    brought = _people_act(p) or bool(_TRAFFIC.search(p.text)) or any(
+        q.counts in _OUTCOME_NOUNS for q in p.measures)
+    if p.lead_class == "up" and counts and thing in lx.ARTEFACT_NOUNS and thing not in _OUTCOME_NOUNS and not (
+            judged or brought):
         return f"raises a count of our own output ({thing}), not an outcome"
     if p.lead_class == "up" and p.head in lx.WORK_ITEM_NOUNS and not judged:
         # More calls or closed tickets is more effort; fewer incoming tickets or bugs is an outcome.

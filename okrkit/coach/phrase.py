@@ -159,7 +159,10 @@ def read(text: str) -> Phrase:
     if lead and words[i].endswith("ing") and any(w in lx.COMPLETION_WORDS for w in words[i + 1:]):
         lead, lead_class = None, None  # "Onboarding revamp completed": a gerund names the subject
     nxt = words[i + 1] if len(words) > i + 1 else ""
-    if lead_class in {"action", "target"} and (nxt in lx.METRIC_NOUNS or (
+    # "Assess latency", "Measure baseline NPS": with no number and no second metric noun ("Survey
+    # response rate"), a verb of looking leads; it does not modify the metric.
+    looks = lead in lx.STUDY_VERBS and not qs and not (set(words[i + 2:]) & lx.METRIC_NOUNS)
+    if lead_class in {"action", "target"} and not looks and (nxt in lx.METRIC_NOUNS or (
             words[i].endswith("ing") and nxt in lx.PEOPLE_NOUNS)):
         # "Onboarding NPS of 40", "Test coverage from 45% to 80%", "Survey response rate above 40%":
         # a word that could be a verb modifies the metric after it

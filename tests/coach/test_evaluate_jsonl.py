@@ -88,7 +88,8 @@ def test_a_key_result_is_judged_beside_its_siblings(tmp_path: Path) -> None:
     milestone = {"id": "s4-01", "kind": "key_result", "text": "Pass the ISO 27001 audit", "label": "good",
                  "rules": [], "objective": "Win enterprise buyers' trust"}
     beside = {**milestone, "id": "s4-02",
-              "siblings": ["Increase enterprise win rate from 18% to 25%", "Cut security review time from 30 to 10 days"]}
+              "siblings": ["Increase enterprise win rate from 18% to 25%",
+                           "Cut security review time from 30 to 10 days"]}
     alone, in_context = evaluate(_write(tmp_path, [milestone, beside])).outcomes
     assert alone.alarms == {"kr-is-task"}
     assert in_context.fired.get("kr-is-task") is not None and not in_context.alarms

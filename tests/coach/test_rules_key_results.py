@@ -386,3 +386,52 @@ def test_work_named_as_a_noun_is_a_task() -> None:
 def test_no_decrease_in_a_metric_is_keeping_it() -> None:
     """'No decrease in customer satisfaction' keeps a level; it is no verb of change."""
     assert _rules("No decrease in customer satisfaction") == {"kr-no-movement": Severity.WARNING}
+
+
+# Batch 10 (issue 14). The phrasings below are written here to pin each distinction; none is
+# copied from the real-world corpus.
+
+def test_looking_at_a_metric_is_an_activity() -> None:
+    """'Analyse customer satisfaction', 'Assess API latency': a verb of looking leaves the metric where
+    it is, so the key result is a task, not an unmeasurable metric."""
+    for title in ("Analyse customer satisfaction", "Assess API latency", "Measure baseline NPS",
+                  "Understand why trial users churn"):
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
+    # The same words as modifiers of a metric with its number stay measurements.
+    assert _rules("Survey response rate from 20% to 40%") == {}
+
+
+def test_one_thing_to_obtain_is_a_milestone_not_unmeasurable() -> None:
+    """'Obtain FDA clearance', 'Close the seed round', 'Exit the old data centre': done or not done, a
+    milestone (a tip beside a measured outcome), never a metric missing its number."""
+    outcome = key_result("T-1.2", "Increase trial-to-paid conversion from 8% to 12%")
+    for title in ("Obtain FDA clearance for the scanner", "Close the seed round", "Exit the old data centre"):
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
+        assert _rules(title, outcome) == {"kr-is-task": Severity.INFO}, title
+    # A wish with a vague word is still unmeasurable, and a metric with no number too.
+    assert _rules("Achieve better customer loyalty") == {"kr-not-measurable": Severity.WARNING}
+    assert _rules("Reduce customer churn") == {"kr-not-measurable": Severity.WARNING}
+
+
+def test_a_deliverable_judged_by_what_it_brings_is_measured_by_that() -> None:
+    """'Launch a loyalty scheme that brings in 400 members': people or money the deliverable must bring
+    are the measure; 'Meet with 30 customers' is still our own doing."""
+    for title in ("Launch a loyalty scheme that brings in 400 members",
+                  "Open 2 new regions with 50 paying customers each",
+                  "Publish a pricing calculator generating $40k in pipeline"):
+        assert "kr-is-task" not in _rules(title), title
+    for title in ("Meet with 30 customers", "Run 6 workshops with 40 partners", "Increase webinars by 50%"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+
+
+def test_what_is_sold_or_booked_is_won() -> None:
+    """'Sell 800 conference passes', 'Book 40 discovery calls': customers bought or agreed: outcomes won;
+    'Make 200 calls' stays effort."""
+    assert "kr-is-task" not in _rules("Sell 800 conference passes")
+    assert "kr-is-task" not in _rules("Book 40 discovery calls with finance leaders")
+    assert _rules("Make 200 calls a week").get("kr-is-task") is Severity.WARNING
+
+
+def test_output_that_brings_traffic_counts_the_traffic() -> None:
+    """'Our blog drives 6,000 organic visits a month' counts visits, not posts."""
+    assert "kr-is-task" not in _rules("Blog drives 6,000 organic visits a month")
