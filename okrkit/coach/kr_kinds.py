@@ -14,8 +14,8 @@ from okrkit.coach.nounphrase import lemma_class
 from okrkit.coach.phrase import Phrase, per_sentence
 from okrkit.model import KeyResult
 
-__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "task_reason",
-           "works_on_a_thing"]
+__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "is_service_target",
+           "task_reason", "works_on_a_thing"]
 
 _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
 
@@ -229,6 +229,14 @@ def _service_level(p: Phrase) -> bool:
     return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
 
 
+@per_sentence
+def is_service_target(p: Phrase) -> bool:
+    """ "Resolve 95% of customer issues within 24 hours": a service level written as a share short of
+    all, with no baseline, is a level to reach, as a terse "NPS ≥ 40" is (issue 14): the coach asks
+    for today's value; "all tickets within 24 hours" or "100% of payroll runs on time" is a duty kept."""
+    return _service_level(p) and bool(p.measures) and all(q.share_of and q.value < 100 for q in p.measures)
+
+
 # Words that keep a metric where it is without a verb of keeping: "Churn no worse than today".
 _KEEP = re.compile(r"\bno (?:worse|lower|higher|less|more) than (?:today|now|current|last|before|the current)\b|"
                    r"\bat least as (?:good|high) as\b|\b(?:today's|current|existing) levels?\b|"
@@ -255,7 +263,8 @@ _NO_CHANGE = re.compile(r"^no (?:decrease|drop|decline|fall|increase|rise|change
 def _kept_as_written(p: Phrase) -> bool:
     if _NO_CHANGE.search(p.text):
         return True
-    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)):
+    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)
+                                      and not is_service_target(p)):
         return True
     if p.lead_class not in {"up", "down"} and _KEEP.search(p.text):
         return True
