@@ -185,7 +185,7 @@ GENERIC_WORDS = frozenset(
     # Wishes that name no one and no change: "Exceed customer expectations", "Win more customers",
     # "Move the needle on sales", "Crush our sales goals", "Develop our people", "Be successful".
     "expectations expectation exceed move win gain job jobs needle crush smash nail successful channel "
-    "channels have loyalty how what target targets meet people users user clients dominate heights".split()
+    "channels have loyalty how what target targets meet people users user clients dominate heights progress".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

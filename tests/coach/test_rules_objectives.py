@@ -227,3 +227,19 @@ def test_projects_named_with_a_particle_a_year_or_a_new_thing_are_projects() -> 
                   "Organize the annual sales kickoff"):
         assert _obj_rules(title) == {"objective-is-task"}, title
     assert "objective-is-task" not in _obj_rules("Provide excellent service to every small business")
+
+
+def test_who_benefits_and_their_change_named_is_not_vague() -> None:
+    """'Raise employee engagement', 'Improve member satisfaction and loyalty' name who benefits and the
+    change for them (phrasings written here); 'Improve retention' names no one, and a people state listed
+    beside generic business metrics is still a list of metrics."""
+    for title in ("Raise employee engagement", "Improve member satisfaction and loyalty",
+                  "Grow trust among small-business customers"):
+        assert _severities(title) == {}, title
+    for title in ("Improve retention", "Boost engagement", "Increase quality and customer satisfaction"):
+        assert _severities(title) == {"objective-vague": "warning"}, title
+
+
+def test_making_progress_is_generic() -> None:
+    """'Make progress across the business' (written here) says no direction: progress is a generic word."""
+    assert _severities("Make progress across the business") == {"objective-vague": "warning"}

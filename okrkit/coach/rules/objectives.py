@@ -100,6 +100,24 @@ _STATE_VERBS = {"become", "be", "stay", "go", "own", "lead", "win", "turn", "hel
                 "put", "bring", "take", "keep", "earn", "set"}
 
 
+# What people feel or do that an objective may name as its change ("Improve employee engagement").
+_PEOPLE_STATES = {"satisfaction", "engagement", "loyalty", "retention", "trust", "adoption", "activation",
+                  "happiness", "wellbeing", "well-being"}
+_BUSINESS_METRICS = {"quality", "efficiency", "performance", "productivity", "revenue", "sales", "costs", "cost",
+                     "growth", "results", "profit", "profitability", "numbers"}
+
+
+def _for_whom_and_what(words: list[str]) -> bool:
+    """ "Improve employee engagement", "Raise customer satisfaction and loyalty": who benefits and the
+    change for them are both named, which is what objective-vague asks for; "Improve retention" names
+    no one, "Improve support quality and efficiency" no change for anyone."""
+    people = any(w in lx.PEOPLE_NOUNS or f"{w}s" in lx.PEOPLE_NOUNS for w in words)
+    # Beside a generic business metric ("Improve product quality and customer satisfaction") it is one
+    # more item of a list of metrics, not the change the objective is about.
+    listed = any(w in _BUSINESS_METRICS for w in words)
+    return people and not listed and any(w in _PEOPLE_STATES for w in words)
+
+
 @lru_cache(maxsize=16384)
 def _vague(title: str) -> bool:
     words = [w.lower().strip(".,!") for w in _WORDS.findall(title)]
@@ -115,7 +133,7 @@ def _vague(title: str) -> bool:
     metrics_only = lead in moves and all(_generic(w) or w in lx.METRIC_NOUNS or w in moves for w in bare[1:])
     # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
     return (not specific or len(words) < 2 or short_and_generic or label or metrics_only) \
-        and not _carries_metric(title)
+        and not _carries_metric(title) and not _for_whom_and_what(words)
 
 
 @rule("objective-vague", Severity.WARNING, "An objective too vague or generic to inspire.")
