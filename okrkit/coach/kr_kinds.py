@@ -68,10 +68,19 @@ _BRINGS = re.compile(r"\b(?:(?:that|which)\s+(?:\w+\s+){1,2}?|(?:generating|brin
                      r"\s*(?P<rest2>(?:[a-z-]+\s+){0,3}?)each\b", re.I)
 
 
+# "Launch in Spain and acquire 300 customers": a second verb of gain or growth names the outcome.
+_AND_GAINS = re.compile(r"\band\s+(?:then\s+)?(?P<verb>[a-z]+)\s+(?:at least\s+|over\s+|more than\s+)?"
+                        r"(?P<num>[$€£]\s?\d|\d[\d,.]*\s*(?:k\b|m\b)?)\s*(?P<rest>(?:[a-z-]+\s*){0,3})", re.I)
+
+
 def _brings(p: Phrase) -> bool:
     for m in _BRINGS.finditer(p.text):
         num, rest = m["num"] or m["num2"], m["rest"] if m["num"] else m["rest2"]
         if num[0] in "$€£" or set(rest.lower().split()) & lx.PEOPLE_NOUNS:
+            return True
+    for m in _AND_GAINS.finditer(p.text):
+        if lemma_class(m["verb"].lower())[1] in {"target", "up"} and (
+                m["num"][0] in "$€£" or set(m["rest"].lower().split()) & _OUTCOME_NOUNS):
             return True
     return False
 
@@ -218,8 +227,12 @@ def _service_level(p: Phrase) -> bool:
     """ "Respond to all tickets within 24 hours": a time limit kept for every item; or a duty
     kept with no number at all ("Process payroll accurately every month")."""
     windows = [q for q in p.quantities if q.window]
-    if windows and p.measures and all(q.share_of and q.share_of not in lx.PEOPLE_NOUNS for q in p.measures) \
-            and p.baseline is None:
+    # "Pay 98% of supplier invoices on time", "Resolve 80% of tickets without escalation": a share of
+    # what comes in, answered as it should be, is a service level too.
+    answered = bool(_DUTY.search(p.text)) or (p.lead in _ANSWER_VERBS and all(
+        q.share_of not in lx.ARTEFACT_NOUNS for q in p.measures))
+    if (windows or answered) and p.measures and all(q.share_of and q.share_of not in lx.PEOPLE_NOUNS
+                                                    for q in p.measures) and p.baseline is None:
         # "Respond to 90% of requests within 20 working days": a service level; "95% of new customers
         # have a date within 5 days" is what customers do, an outcome.
         return True

@@ -440,3 +440,20 @@ def test_what_is_sold_or_booked_is_won() -> None:
 def test_output_that_brings_traffic_counts_the_traffic() -> None:
     """'Our blog drives 6,000 organic visits a month' counts visits, not posts."""
     assert "kr-is-task" not in _rules("Blog drives 6,000 organic visits a month")
+
+
+def test_a_deliverable_and_the_outcome_it_must_win() -> None:
+    """'Open the Lisbon office and sign 40 customers' (written here): a second verb of gain or growth
+    names the outcome that measures the key result; two doing verbs stay a task."""
+    assert "kr-is-task" not in _rules("Open the Lisbon office and sign 40 customers")
+    assert "kr-is-task" not in _rules("Release the iPad app and reach 5,000 downloads")
+    assert _rules("Hire 4 engineers and run 3 workshops").get("kr-is-task") is Severity.WARNING
+
+
+def test_a_share_of_what_comes_in_answered_well_is_a_service_level() -> None:
+    """'Pay 95% of supplier bills on time', 'Resolve 70% of tickets without escalation' (written here):
+    shares of incoming items answered as they should be are levels to reach, a tip with no baseline;
+    'Migrate 70% of services' stays a share of a job done."""
+    for title in ("Pay 95% of supplier bills on time", "Resolve 70% of tickets without escalation"):
+        assert _rules(title) == {"kr-no-baseline": Severity.INFO}, title
+    assert _rules("Migrate 70% of services").get("kr-is-task") is Severity.WARNING
