@@ -168,11 +168,16 @@ def task_reason(p: Phrase) -> str | None:
     output = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS and q.value > 0), "")
     if p.lead is None and not outcome and output and not _gained(p):
         return f"counts the team's own output ({output}), not a change it causes"  # "40 LinkedIn posts"
-    if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
+    if p.lead is None and not outcome and (any(w in lx.COMPLETION_WORDS for w in p.words) or _DONE.search(p.text)):
         return "states a deliverable as done, not a result it brings"
     if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
         return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
     return None
+
+
+# Words of completion written in more than one word: "Partner programme in place", "SSO generally available".
+_DONE = re.compile(r"\b(?:in place|generally available|in (?:public |private )?beta|"
+                   r"operational|go(?:es)?[\s-]live|went live)\b", re.I)
 
 
 # Verbs of polishing that the reader keeps out of the verb classes because they promise change

@@ -457,3 +457,12 @@ def test_a_share_of_what_comes_in_answered_well_is_a_service_level() -> None:
     for title in ("Pay 95% of supplier bills on time", "Resolve 70% of tickets without escalation"):
         assert _rules(title) == {"kr-no-baseline": Severity.INFO}, title
     assert _rules("Migrate 70% of services").get("kr-is-task") is Severity.WARNING
+
+
+def test_completion_in_more_than_one_word_is_a_milestone() -> None:
+    """'Expense tool in place for all staff', 'Reporting database operational' (written here) declare a
+    deliverable done, like 'live': a milestone, a tip beside a measured outcome, not unmeasurable."""
+    outcome = key_result("T-1.2", "Cut month-end close from 10 to 6 days")
+    for title in ("Expense tool in place for all staff", "Reporting database operational"):
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
+        assert _rules(title, outcome) == {"kr-is-task": Severity.INFO}, title
