@@ -293,8 +293,10 @@ def _kept_as_written(p: Phrase) -> bool:
 
 @per_sentence
 def is_milestone(p: Phrase) -> bool:
-    """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live")."""
-    return bool(task_reason(p)) and not p.measures
+    """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live"),
+    or how much of one job is done ("Migrate 100% of services to the new cluster"): its completion
+    in per cent, not a count of output."""
+    return bool(task_reason(p)) and all(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)
 
 
 def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:

@@ -466,3 +466,12 @@ def test_completion_in_more_than_one_word_is_a_milestone() -> None:
     for title in ("Expense tool in place for all staff", "Reporting database operational"):
         assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
         assert _rules(title, outcome) == {"kr-is-task": Severity.INFO}, title
+
+
+def test_a_share_of_one_job_done_is_a_milestone_beside_outcomes() -> None:
+    """'Move 100% of invoices to the new ledger' (written here) measures how much of one job is done:
+    a milestone, a tip beside a measured outcome, a warning alone; a count of output stays a warning."""
+    outcome = key_result("T-1.2", "Cut month-end close from 10 to 6 days")
+    assert _rules("Move 100% of invoices to the new ledger", outcome) == {"kr-is-task": Severity.INFO}
+    assert _rules("Move 100% of invoices to the new ledger") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Publish 12 blog posts", outcome) == {"kr-is-task": Severity.WARNING}
