@@ -185,7 +185,8 @@ GENERIC_WORDS = frozenset(
     # Wishes that name no one and no change: "Exceed customer expectations", "Win more customers",
     # "Move the needle on sales", "Crush our sales goals", "Develop our people", "Be successful".
     "expectations expectation exceed move win gain job jobs needle crush smash nail successful channel "
-    "channels have loyalty how what target targets meet people users user clients dominate heights progress".split()
+    "channels have loyalty how what target targets meet people users user clients dominate heights progress "
+    "doing".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

@@ -243,3 +243,18 @@ def test_who_benefits_and_their_change_named_is_not_vague() -> None:
 def test_making_progress_is_generic() -> None:
     """'Make progress across the business' (written here) says no direction: progress is a generic word."""
     assert _severities("Make progress across the business") == {"objective-vague": "warning"}
+
+
+def test_a_placeholder_letter_names_nothing() -> None:
+    """'Keep improving X', 'Continue doing Y' (guides' placeholders, written here): the letter adds no
+    one and no change, so the wish stays vague; 'Ship feature B' is still a project."""
+    for title in ("Keep improving X", "Continue doing Y"):
+        assert _severities(title) == {"objective-vague": "warning"}, title
+    assert _severities("Ship feature B") == {"objective-is-task": "warning"}
+
+
+def test_people_won_counted_and_nothing_else_is_a_key_result() -> None:
+    """'Land eight accounts this quarter' (written here) is a count won and a time frame: a key result
+    in the objective's place, a warning; 'Sign our first 10 hospitals in Spain' says more: a tip."""
+    assert _severities("Land eight accounts this quarter") == {"objective-has-metric": "warning"}
+    assert _severities("Sign our first 10 hospitals in Spain") == {"objective-has-metric": "info"}

@@ -48,8 +48,11 @@ def _only_a_metric(title: str) -> bool:
     """Nothing but a metric and its number: no one it is for, no how, no quality ("Reach $5M in ARR",
     "Increase conversion by 20%"); "Reach $10M ARR with healthy margins" says more."""
     p = read(_RANK.sub("", title))
+    # "Sign five accounts this quarter": people won, counted, and nothing else is a key result too.
+    won = p.lead in lx.GAIN_VERBS
     rest = [w for w in p.words if w != p.lead and w not in _FILLER and not w[0].isdigit() and w[0] not in "$€£¥<>"
-            and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS and w not in {"k", "m", "million", "%"}]
+            and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS and w not in {"k", "m", "million", "%"}
+            and not (won and w in lx.PEOPLE_NOUNS)]
     return not rest or ((p.relative or p.baseline is not None) and len(rest) <= 1)
 
 
@@ -89,8 +92,9 @@ _GENERIC = lx.GENERIC_WORDS | lx.VAGUE_WORDS
 
 def _generic(word: str) -> bool:
     """A generic word in any simple inflection ("growing", "channels"), or a compound of generic
-    words ("customer-centric", "best-in-class")."""
-    if word in _GENERIC or any(len(c) > 3 and c in _GENERIC for c in lemmas(word)):
+    words ("customer-centric", "best-in-class"); a placeholder letter ("Keep growing X") names nothing."""
+    if word in _GENERIC or any(len(c) > 3 and c in _GENERIC for c in lemmas(word)) or (
+            len(word) == 1 and word.isalpha()):
         return True
     return "-" in word and all(_generic(part) for part in word.split("-") if part)
 
