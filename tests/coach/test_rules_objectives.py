@@ -258,3 +258,11 @@ def test_people_won_counted_and_nothing_else_is_a_key_result() -> None:
     in the objective's place, a warning; 'Sign our first 10 hospitals in Spain' says more: a tip."""
     assert _severities("Land eight accounts this quarter") == {"objective-has-metric": "warning"}
     assert _severities("Sign our first 10 hospitals in Spain") == {"objective-has-metric": "info"}
+
+
+def test_a_verb_on_a_qualified_object_is_not_bare() -> None:
+    """'Strengthen our payment security', 'Delight our hospital customers' (written here) name what
+    changes; 'Strengthen our brand' is a verb on one bare noun: vague."""
+    for title in ("Strengthen our payment security", "Delight our hospital customers"):
+        assert _severities(title) == {}, title
+    assert _severities("Strengthen our brand") == {"objective-vague": "warning"}

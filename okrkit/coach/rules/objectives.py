@@ -17,8 +17,9 @@ from okrkit.vocabulary import lemmas
 __all__: list[str] = []
 
 _RANK = re.compile(r"(?:#|no\.?\s*|number\s+|top[\s-]*)\d+|\b(?:number one|no\.? ?1)\b", re.I)
-# "Improve the website", "Strengthen our brand": a verb of change or push on a bare object (three
-# words once "the", "our" are set aside) says neither for whom nor how.
+# "Improve the website", "Strengthen our brand": a verb of change or push on a bare object (one
+# word once "the", "our" are set aside) says neither for whom nor how; a qualified object ("Strengthen
+# our security posture", "Increase new sales") names what, and is judged by the other tests.
 _GENERIC_VERBS = {"improve", "increase", "grow", "enhance", "optimize", "optimise", "boost", "better", "do",
                   "drive", "focus", "maximize", "maximise", "work"}
 _PERIODS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters", "hours"}
@@ -128,7 +129,7 @@ def _vague(title: str) -> bool:
     specific = [w for w in words if not _generic(w)]
     bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
     lead = bare[0] if bare else ""
-    short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
+    short_and_generic = len(bare) <= 2 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
     # "Brand awareness", "Operational excellence": a label with no verb says no direction.
     label = len(bare) <= 3 and read(title).lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
     # "Improve product quality and customer satisfaction": change verbs on generic business
