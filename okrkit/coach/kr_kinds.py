@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from okrkit.coach import lexicon as lx
-from okrkit.coach.nounphrase import lemma_class
+from okrkit.coach.nounphrase import NP_STOP, lemma_class
 from okrkit.coach.phrase import Phrase, per_sentence
 from okrkit.model import KeyResult
 
@@ -73,15 +73,22 @@ _AND_GAINS = re.compile(r"\band\s+(?:then\s+)?(?P<verb>[a-z]+)\s+(?:at least\s+|
                         r"(?P<num>[$€£]\s?\d|\d[\d,.]*\s*(?:k\b|m\b)?)\s*(?P<rest>(?:[a-z-]+\s*){0,3})", re.I)
 
 
+def _counted_head(rest: str) -> str:
+    """The noun a number counts, in the words after it: "account executives in Spain" → "executives"."""
+    words = rest.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in NP_STOP), len(words))
+    return words[cut - 1] if cut else ""
+
+
 def _brings(p: Phrase) -> bool:
     for m in _BRINGS.finditer(p.text):
         num, rest = m["num"] or m["num2"], m["rest"] if m["num"] else m["rest2"]
-        if num[0] in "$€£" or set(rest.lower().split()) & lx.PEOPLE_NOUNS:
+        if num[0] in "$€£" or _counted_head(rest) in lx.PEOPLE_NOUNS:
             return True
     for m in _AND_GAINS.finditer(p.text):
-        if lemma_class(m["verb"].lower())[1] in {"target", "up"} and (
-                m["num"][0] in "$€£" or set(m["rest"].lower().split()) & _OUTCOME_NOUNS):
-            return True
+        if lemma_class(m["verb"].lower())[1] in {"target", "up"} and m["verb"].lower() not in lx.ACTION_VERBS and (
+                m["num"][0] in "$€£" or _counted_head(m["rest"]) in _OUTCOME_NOUNS):
+            return True  # "… and onboard 4 account executives" is more of our doing
     return False
 
 
