@@ -268,9 +268,20 @@ _KEEP = re.compile(r"\bno (?:worse|lower|higher|less|more) than (?:today|now|cur
                    r"\b(?:flat|steady|stable|unchanged)\b", re.I)
 
 
+# "Keep churn below 2% while growing revenue 30%": a guardrail written beside a movement.
+_WHILE = re.compile(r"\b(?:while|whilst|as we|even as)\s+(?:also\s+|still\s+)?(?P<verb>[a-z]+)", re.I)
+
+
+def _also_moves(p: Phrase) -> bool:
+    return any(lemma_class(m["verb"].lower())[1] in {"up", "down"} for m in _WHILE.finditer(p.text))
+
+
 def is_kept(p: Phrase, kr: KeyResult | None = None) -> bool:
     """Business as usual: a metric kept where it is ("Maintain uptime at 99.9%", "Churn no worse
-    than today", a service level or a duty), or a threshold the recorded baseline already meets."""
+    than today", a service level or a duty), or a threshold the recorded baseline already meets;
+    not when the sentence also moves something ("Keep costs flat while doubling users")."""
+    if _also_moves(p):
+        return False
     if _kept_as_written(p):
         return True
     baseline = kr.baseline if kr is not None else None

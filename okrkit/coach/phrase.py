@@ -180,6 +180,8 @@ def read(text: str) -> Phrase:
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
         steady = bool({"flat", "steady", "stable", "constant"} & set(words))  # "hold headcount flat at 120"
         keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS)
+        if lead == "ensure" and not steady and any(q.share_of in lx.PEOPLE_NOUNS and q.value < 100 for q in qs):
+            keeps = False  # "Ensure 80% of new users finish setup": a share of people to reach, not a level kept
         lead_class = "maintain" if keeps else "action"
     baseline, target, span = endpoints(clean)
     relative = is_relative(clean, words, qs, lead, lead_class, i, baseline)

@@ -476,3 +476,18 @@ def test_a_share_of_one_job_done_is_a_milestone_beside_outcomes() -> None:
     assert _rules("Move 100% of invoices to the new ledger", outcome) == {"kr-is-task": Severity.INFO}
     assert _rules("Move 100% of invoices to the new ledger") == {"kr-is-task": Severity.WARNING}
     assert _rules("Publish 12 blog posts", outcome) == {"kr-is-task": Severity.WARNING}
+
+
+def test_a_guardrail_beside_a_movement_is_not_business_as_usual() -> None:
+    """'Hold support cost flat while tripling accounts' (written here) moves something: the level kept
+    is a guardrail of a movement, not business as usual; the guardrail alone still is."""
+    assert "kr-no-movement" not in _rules("Hold support cost flat while tripling accounts")
+    assert "kr-no-movement" not in _rules("Keep refunds below 1% while growing orders 25%")
+    assert _rules("Keep refunds below 1%") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_ensuring_a_share_of_people_is_a_target() -> None:
+    """'Ensure 70% of trial users invite a colleague' (written here) is what people do, a share short
+    of all to reach; 'Ensure 100% compliance with the new policy' keeps a duty."""
+    assert "kr-no-movement" not in _rules("Ensure 70% of trial users invite a colleague")
+    assert _rules("Ensure 100% compliance with the new policy") == {"kr-no-movement": Severity.WARNING}
