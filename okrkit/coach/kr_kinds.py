@@ -272,6 +272,7 @@ _KEEP = re.compile(r"\bno (?:worse|lower|higher|less|more) than (?:today|now|cur
 _WHILE = re.compile(r"\b(?:while|whilst|as we|even as)\s+(?:also\s+|still\s+)?(?P<verb>[a-z]+)", re.I)
 
 
+@per_sentence
 def _also_moves(p: Phrase) -> bool:
     return any(lemma_class(m["verb"].lower())[1] in {"up", "down"} for m in _WHILE.finditer(p.text))
 
