@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from okrkit.coach import lexicon as lx
-from okrkit.coach.nounphrase import lemma_class
+from okrkit.coach.nounphrase import NP_STOP, lemma_class
 from okrkit.coach.phrase import Phrase, per_sentence
 from okrkit.model import KeyResult
 
-__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "task_reason",
-           "works_on_a_thing"]
+__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "is_service_target",
+           "task_reason", "works_on_a_thing"]
 
 _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
 
@@ -44,6 +44,8 @@ def _outcome_quantity(p: Phrase) -> bool:
             return True
         if q.counts in lx.WON_NOUNS and p.lead in lx.GAIN_VERBS and q.value >= 1:
             return True
+        if p.lead == "sell" and q.value >= 1:
+            return True  # "Sell 2,000 seats", "Sell 500 tickets": whatever is sold, customers bought it
     return False
 
 
@@ -54,7 +56,40 @@ _PEOPLE_WHO = re.compile(r"\b(?:that|which|until|so that|where)\s+(?:at least\s+
 
 def _people_act(p: Phrase) -> bool:
     return any((m["w1"] or "").lower() in lx.PEOPLE_NOUNS or (m["w2"] or "").lower() in lx.PEOPLE_NOUNS
-               for m in _PEOPLE_WHO.finditer(p.text))
+               for m in _PEOPLE_WHO.finditer(p.text)) or _brings(p)
+
+
+# "Launch a referral programme that generates 500 signups", "Enter 3 markets with 100 paying customers
+# each": a deliverable judged by what it must bring in, people or money, is measured by that.
+# ("Meet with 30 customers" is still our doing: "with" counts a criterion only with "each".)
+_BRINGS = re.compile(r"\b(?:(?:that|which)\s+(?:\w+\s+){1,2}?|(?:generating|bringing(?:\s+in)?|driving|attracting|"
+                     r"winning)\s+)(?P<num>[$€£]\s?\d|\d[\d,.]*\s*(?:k\b|m\b)?)\s*(?P<rest>(?:[a-z-]+\s*){0,3})"
+                     r"|\bwith\s+(?:at least\s+|over\s+|more than\s+)?(?P<num2>[$€£]\s?\d|\d)[\d,.]*\s*(?:k\b|m\b)?"
+                     r"\s*(?P<rest2>(?:[a-z-]+\s+){0,3}?)each\b", re.I)
+
+
+# "Launch in Spain and acquire 300 customers": a second verb of gain or growth names the outcome.
+_AND_GAINS = re.compile(r"\band\s+(?:then\s+)?(?P<verb>[a-z]+)\s+(?:at least\s+|over\s+|more than\s+)?"
+                        r"(?P<num>[$€£]\s?\d|\d[\d,.]*\s*(?:k\b|m\b)?)\s*(?P<rest>(?:[a-z-]+\s*){0,3})", re.I)
+
+
+def _counted_head(rest: str) -> str:
+    """The noun a number counts, in the words after it: "account executives in Spain" → "executives"."""
+    words = rest.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in NP_STOP), len(words))
+    return words[cut - 1] if cut else ""
+
+
+def _brings(p: Phrase) -> bool:
+    for m in _BRINGS.finditer(p.text):
+        num, rest = m["num"] or m["num2"], m["rest"] if m["num"] else m["rest2"]
+        if num[0] in "$€£" or _counted_head(rest) in lx.PEOPLE_NOUNS:
+            return True
+    for m in _AND_GAINS.finditer(p.text):
+        if lemma_class(m["verb"].lower())[1] in {"target", "up"} and m["verb"].lower() not in lx.ACTION_VERBS and (
+                m["num"][0] in "$€£" or _counted_head(m["rest"]) in _OUTCOME_NOUNS):
+            return True  # "… and onboard 4 account executives" is more of our doing
+    return False
 
 
 def _per_person(p: Phrase) -> bool:
@@ -93,6 +128,9 @@ def task_reason(p: Phrase) -> str | None:
             return None  # "respond to all tickets within 24 hours": a level, judged by kr-no-movement
         if counted:
             return f"counts work done ({counted}), not a change it causes"
+        if p.lead in lx.STUDY_VERBS and not p.measures:
+            # "Analyse customer satisfaction", "Assess latency": looking at a metric does not move it.
+            return f"studies something ('{p.lead} …'), not a result"
         if (p.head in lx.METRIC_NOUNS and not _a_thing(p)) or (
                 p.vague and not p.measures and p.head not in lx.ARTEFACT_NOUNS):
             # "deliver better retention", "build stronger ties": vague, but about an outcome; "Write
@@ -100,10 +138,14 @@ def task_reason(p: Phrase) -> str | None:
             return None
         return f"describes something to do ('{p.lead} …'), not a result"
     of_work = any(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)  # "90% of archives"
-    if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or of_work):
+    # With no number and no vague word, an object that is neither people nor a metric is one thing to
+    # do or get, done or not: "Exit the legacy data centre", "Obtain FDA clearance", "Close the Series B round".
+    milestone = (not p.measures and not p.relative and not p.vague and bool(p.head) and p.head not in _OUTCOME_NOUNS
+                 and not _service_level(p))  # "Close the books accurately each quarter" is a duty kept
+    if p.lead_class == "unknown" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or of_work or milestone):
         return f"describes something to do ('{p.lead} …'), not a result"
     # "Onboard a new payroll provider": one thing to get, not people or a metric.
-    one_thing = not p.measures and _a_thing(p) and p.head not in _OUTCOME_NOUNS
+    one_thing = (not p.measures and _a_thing(p) and p.head not in _OUTCOME_NOUNS) or milestone
     if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or one_thing):
         return f"names a deliverable ({p.head or counted}) to obtain, not a change for customers"
     judged = _rate(p) or _per_person(p) or any(q.unit == "money" or q.cmp for q in p.measures)  # ">$50k MRR each"
@@ -111,7 +153,11 @@ def task_reason(p: Phrase) -> str | None:
     # lowering one (fewer pages, meetings, manual steps) frees people or customers: an outcome.
     thing = counted if counted in lx.ARTEFACT_NOUNS else p.head or counted  # "velocity from 4 to 10 tests"
     counts = bool(p.measures) or p.relative  # "Improve our hiring process" has no count: unmeasurable
-    if p.lead_class == "up" and counts and thing in lx.ARTEFACT_NOUNS and thing not in _OUTCOME_NOUNS and not judged:
+    # "Blog drives 8,000 organic visits": what the output brings is counted, not the output.
+    brought = _people_act(p) or bool(_TRAFFIC.search(p.text)) or any(
+        q.counts in _OUTCOME_NOUNS for q in p.measures)
+    if p.lead_class == "up" and counts and thing in lx.ARTEFACT_NOUNS and thing not in _OUTCOME_NOUNS and not (
+            judged or brought):
         return f"raises a count of our own output ({thing}), not an outcome"
     if p.lead_class == "up" and p.head in lx.WORK_ITEM_NOUNS and not judged:
         # More calls or closed tickets is more effort; fewer incoming tickets or bugs is an outcome.
@@ -129,11 +175,16 @@ def task_reason(p: Phrase) -> str | None:
     output = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS and q.value > 0), "")
     if p.lead is None and not outcome and output and not _gained(p):
         return f"counts the team's own output ({output}), not a change it causes"  # "40 LinkedIn posts"
-    if p.lead is None and not outcome and any(w in lx.COMPLETION_WORDS for w in p.words):
+    if p.lead is None and not outcome and (any(w in lx.COMPLETION_WORDS for w in p.words) or _DONE.search(p.text)):
         return "states a deliverable as done, not a result it brings"
     if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
         return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
     return None
+
+
+# Words of completion written in more than one word: "Partner programme in place", "SSO generally available".
+_DONE = re.compile(r"\b(?:in place|generally available|in (?:public |private )?beta|"
+                   r"operational|go(?:es)?[\s-]live|went live)\b", re.I)
 
 
 # Verbs of polishing that the reader keeps out of the verb classes because they promise change
@@ -188,8 +239,12 @@ def _service_level(p: Phrase) -> bool:
     """ "Respond to all tickets within 24 hours": a time limit kept for every item; or a duty
     kept with no number at all ("Process payroll accurately every month")."""
     windows = [q for q in p.quantities if q.window]
-    if windows and p.measures and all(q.share_of and q.share_of not in lx.PEOPLE_NOUNS for q in p.measures) \
-            and p.baseline is None:
+    # "Pay 98% of supplier invoices on time", "Resolve 80% of tickets without escalation": a share of
+    # what comes in, answered as it should be, is a service level too.
+    answered = bool(_DUTY.search(p.text)) or (p.lead in _ANSWER_VERBS and all(
+        q.share_of not in lx.ARTEFACT_NOUNS for q in p.measures))
+    if (windows or answered) and p.measures and all(q.share_of and q.share_of not in lx.PEOPLE_NOUNS
+                                                    for q in p.measures) and p.baseline is None:
         # "Respond to 90% of requests within 20 working days": a service level; "95% of new customers
         # have a date within 5 days" is what customers do, an outcome.
         return True
@@ -199,15 +254,35 @@ def _service_level(p: Phrase) -> bool:
     return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
 
 
+@per_sentence
+def is_service_target(p: Phrase) -> bool:
+    """ "Resolve 95% of customer issues within 24 hours": a service level written as a share short of
+    all, with no baseline, is a level to reach, as a terse "NPS ≥ 40" is (issue 14): the coach asks
+    for today's value; "all tickets within 24 hours" or "100% of payroll runs on time" is a duty kept."""
+    return _service_level(p) and bool(p.measures) and all(q.share_of and q.value < 100 for q in p.measures)
+
+
 # Words that keep a metric where it is without a verb of keeping: "Churn no worse than today".
 _KEEP = re.compile(r"\bno (?:worse|lower|higher|less|more) than (?:today|now|current|last|before|the current)\b|"
                    r"\bat least as (?:good|high) as\b|\b(?:today's|current|existing) levels?\b|"
                    r"\b(?:flat|steady|stable|unchanged)\b", re.I)
 
 
+# "Keep churn below 2% while growing revenue 30%": a guardrail written beside a movement.
+_WHILE = re.compile(r"\b(?:while|whilst|as we|even as)\s+(?:also\s+|still\s+)?(?P<verb>[a-z]+)", re.I)
+
+
+@per_sentence
+def _also_moves(p: Phrase) -> bool:
+    return any(lemma_class(m["verb"].lower())[1] in {"up", "down"} for m in _WHILE.finditer(p.text))
+
+
 def is_kept(p: Phrase, kr: KeyResult | None = None) -> bool:
     """Business as usual: a metric kept where it is ("Maintain uptime at 99.9%", "Churn no worse
-    than today", a service level or a duty), or a threshold the recorded baseline already meets."""
+    than today", a service level or a duty), or a threshold the recorded baseline already meets;
+    not when the sentence also moves something ("Keep costs flat while doubling users")."""
+    if _also_moves(p):
+        return False
     if _kept_as_written(p):
         return True
     baseline = kr.baseline if kr is not None else None
@@ -225,7 +300,8 @@ _NO_CHANGE = re.compile(r"^no (?:decrease|drop|decline|fall|increase|rise|change
 def _kept_as_written(p: Phrase) -> bool:
     if _NO_CHANGE.search(p.text):
         return True
-    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)):
+    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)
+                                      and not is_service_target(p)):
         return True
     if p.lead_class not in {"up", "down"} and _KEEP.search(p.text):
         return True
@@ -236,8 +312,10 @@ def _kept_as_written(p: Phrase) -> bool:
 
 @per_sentence
 def is_milestone(p: Phrase) -> bool:
-    """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live")."""
-    return bool(task_reason(p)) and not p.measures
+    """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live"),
+    or how much of one job is done ("Migrate 100% of services to the new cluster"): its completion
+    in per cent, not a count of output."""
+    return bool(task_reason(p)) and all(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)
 
 
 def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:

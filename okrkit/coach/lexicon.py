@@ -13,7 +13,7 @@ from okrkit import vocabulary
 __all__ = [
     "ACTION_VERBS", "ARTEFACT_NOUNS", "COMPLETION_WORDS", "DOWN_VERBS", "GAIN_VERBS", "GENERIC_WORDS",
     "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "PROJECT_NOUNS", "PUSH_VERBS",
-    "RELATIVE_WORDS", "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WON_NOUNS", "WORK_ITEM_NOUNS",
+    "RELATIVE_WORDS", "STUDY_VERBS", "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WON_NOUNS", "WORK_ITEM_NOUNS",
 ]
 
 # Verbs that say a metric moves up or down: okrkit.vocabulary's, which the model reads too.
@@ -50,7 +50,14 @@ ACTION_VERBS = frozenset(
     "apply allocate assign train onboard celebrate partner collaborate communicate share invite "
     "conduct teach mentor coach write hire sponsor exhibit showcase compile rework restructure reorganize "
     "reorganise revise formalize formalise institute initiate commission outsource track monitor talk survey "
-    "chat learn read pitch upskill reskill align agree".split()
+    "chat learn read pitch upskill reskill align agree understand measure benchmark quantify diagnose examine "
+    "inspect pay settle".split()
+)
+
+# Doing verbs of looking: whatever they look at, they leave it where it is ("Analyse customer satisfaction").
+STUDY_VERBS = frozenset(
+    "analyze analyse assess audit evaluate research review study investigate explore measure track monitor "
+    "understand identify map survey benchmark quantify diagnose examine inspect".split()
 )
 
 # Nouns of things a team produces or does: counting them counts output, not outcome.
@@ -105,7 +112,7 @@ WORK_ITEM_NOUNS = frozenset(
 WON_NOUNS = frozenset(
     "partnership partnerships pilot pilots agreement agreements demo demos meeting meetings proposal "
     "proposals pitch pitches bid bids tender tenders award awards placement placements sponsorship "
-    "sponsorships commitment commitments pledge pledges".split()
+    "sponsorships commitment commitments pledge pledges call calls".split()
 )
 # Populations whose behaviour or number is an outcome ("50% of users", "500 new customers"),
 # and what they send us: orders, deals, applications (for a job, a loan, a permit).
@@ -178,7 +185,8 @@ GENERIC_WORDS = frozenset(
     # Wishes that name no one and no change: "Exceed customer expectations", "Win more customers",
     # "Move the needle on sales", "Crush our sales goals", "Develop our people", "Be successful".
     "expectations expectation exceed move win gain job jobs needle crush smash nail successful channel "
-    "channels have loyalty how what target targets meet people users user clients dominate heights".split()
+    "channels have loyalty how what target targets meet people users user clients dominate heights progress "
+    "doing".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

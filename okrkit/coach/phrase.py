@@ -159,7 +159,10 @@ def read(text: str) -> Phrase:
     if lead and words[i].endswith("ing") and any(w in lx.COMPLETION_WORDS for w in words[i + 1:]):
         lead, lead_class = None, None  # "Onboarding revamp completed": a gerund names the subject
     nxt = words[i + 1] if len(words) > i + 1 else ""
-    if lead_class in {"action", "target"} and (nxt in lx.METRIC_NOUNS or (
+    # "Assess latency", "Measure baseline NPS": with no number and no second metric noun ("Survey
+    # response rate"), a verb of looking leads; it does not modify the metric.
+    looks = lead in lx.STUDY_VERBS and not qs and not (set(words[i + 2:]) & lx.METRIC_NOUNS)
+    if lead_class in {"action", "target"} and not looks and (nxt in lx.METRIC_NOUNS or (
             words[i].endswith("ing") and nxt in lx.PEOPLE_NOUNS)):
         # "Onboarding NPS of 40", "Test coverage from 45% to 80%", "Survey response rate above 40%":
         # a word that could be a verb modifies the metric after it
@@ -177,6 +180,8 @@ def read(text: str) -> Phrase:
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
         steady = bool({"flat", "steady", "stable", "constant"} & set(words))  # "hold headcount flat at 120"
         keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS)
+        if lead == "ensure" and not steady and any(q.share_of in lx.PEOPLE_NOUNS and q.value < 100 for q in qs):
+            keeps = False  # "Ensure 80% of new users finish setup": a share of people to reach, not a level kept
         lead_class = "maintain" if keeps else "action"
     baseline, target, span = endpoints(clean)
     relative = is_relative(clean, words, qs, lead, lead_class, i, baseline)

@@ -224,9 +224,14 @@ def test_a_sum_brought_in_needs_no_baseline_a_level_does() -> None:
     assert _rules("Reach $500k MRR") == {"kr-no-baseline": Severity.INFO}
 
 
-def test_a_share_answered_within_a_time_is_a_service_level() -> None:
-    """'Resolve 85% of complaints within 10 working days' is business as usual unless it moves."""
-    assert _rules("Resolve 85% of complaints within 10 working days") == {"kr-no-movement": Severity.WARNING}
+def test_a_share_answered_within_a_time_is_a_service_level_to_reach() -> None:
+    """'Resolve 85% of complaints within 10 working days' is a target level with no baseline (issue 14:
+    business as usual is keeping what the team has): a tip asking where it stands today; with its
+    baseline it is a movement; all of them within the time is a duty kept."""
+    assert _rules("Resolve 85% of complaints within 10 working days") == {"kr-no-baseline": Severity.INFO}
+    assert _rules("Resolve 85% of complaints within 10 working days", baseline=60, target=85) == {}
+    assert _rules("Resolve all complaints within 10 working days") == {"kr-no-movement": Severity.WARNING}
+    assert _rules("Keep 85% of complaints resolved within 10 working days") == {"kr-no-movement": Severity.WARNING}
 
 
 def test_lowering_a_count_of_our_own_things_is_an_outcome() -> None:
@@ -386,3 +391,103 @@ def test_work_named_as_a_noun_is_a_task() -> None:
 def test_no_decrease_in_a_metric_is_keeping_it() -> None:
     """'No decrease in customer satisfaction' keeps a level; it is no verb of change."""
     assert _rules("No decrease in customer satisfaction") == {"kr-no-movement": Severity.WARNING}
+
+
+# Batch 10 (issue 14). The phrasings below are written here to pin each distinction; none is
+# copied from the real-world corpus.
+
+def test_looking_at_a_metric_is_an_activity() -> None:
+    """'Analyse customer satisfaction', 'Assess API latency': a verb of looking leaves the metric where
+    it is, so the key result is a task, not an unmeasurable metric."""
+    for title in ("Analyse customer satisfaction", "Assess API latency", "Measure baseline NPS",
+                  "Understand why trial users churn"):
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
+    # The same words as modifiers of a metric with its number stay measurements.
+    assert _rules("Survey response rate from 20% to 40%") == {}
+
+
+def test_one_thing_to_obtain_is_a_milestone_not_unmeasurable() -> None:
+    """'Obtain FDA clearance', 'Close the seed round', 'Exit the old data centre': done or not done, a
+    milestone (a tip beside a measured outcome), never a metric missing its number."""
+    outcome = key_result("T-1.2", "Increase trial-to-paid conversion from 8% to 12%")
+    for title in ("Obtain FDA clearance for the scanner", "Close the seed round", "Exit the old data centre"):
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
+        assert _rules(title, outcome) == {"kr-is-task": Severity.INFO}, title
+    # A wish with a vague word is still unmeasurable, and a metric with no number too.
+    assert _rules("Achieve better customer loyalty") == {"kr-not-measurable": Severity.WARNING}
+    assert _rules("Reduce customer churn") == {"kr-not-measurable": Severity.WARNING}
+
+
+def test_a_deliverable_judged_by_what_it_brings_is_measured_by_that() -> None:
+    """'Launch a loyalty scheme that brings in 400 members': people or money the deliverable must bring
+    are the measure; 'Meet with 30 customers' is still our own doing."""
+    for title in ("Launch a loyalty scheme that brings in 400 members",
+                  "Open 2 new regions with 50 paying customers each",
+                  "Publish a pricing calculator generating $40k in pipeline"):
+        assert "kr-is-task" not in _rules(title), title
+    for title in ("Meet with 30 customers", "Run 6 workshops with 40 partners", "Increase webinars by 50%"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+
+
+def test_what_is_sold_or_booked_is_won() -> None:
+    """'Sell 800 conference passes', 'Book 40 discovery calls': customers bought or agreed: outcomes won;
+    'Make 200 calls' stays effort."""
+    assert "kr-is-task" not in _rules("Sell 800 conference passes")
+    assert "kr-is-task" not in _rules("Book 40 discovery calls with finance leaders")
+    assert _rules("Make 200 calls a week").get("kr-is-task") is Severity.WARNING
+
+
+def test_output_that_brings_traffic_counts_the_traffic() -> None:
+    """'Our blog drives 6,000 organic visits a month' counts visits, not posts."""
+    assert "kr-is-task" not in _rules("Blog drives 6,000 organic visits a month")
+
+
+def test_a_deliverable_and_the_outcome_it_must_win() -> None:
+    """'Open the Lisbon office and sign 40 customers' (written here): a second verb of gain or growth
+    names the outcome that measures the key result; two doing verbs stay a task."""
+    assert "kr-is-task" not in _rules("Open the Lisbon office and sign 40 customers")
+    assert "kr-is-task" not in _rules("Release the iPad app and reach 5,000 downloads")
+    assert _rules("Hire 4 engineers and run 3 workshops").get("kr-is-task") is Severity.WARNING
+    assert _rules("Hire and onboard 3 account managers").get("kr-is-task") is Severity.WARNING
+
+
+def test_a_share_of_what_comes_in_answered_well_is_a_service_level() -> None:
+    """'Pay 95% of supplier bills on time', 'Resolve 70% of tickets without escalation' (written here):
+    shares of incoming items answered as they should be are levels to reach, a tip with no baseline;
+    'Migrate 70% of services' stays a share of a job done."""
+    for title in ("Pay 95% of supplier bills on time", "Resolve 70% of tickets without escalation"):
+        assert _rules(title) == {"kr-no-baseline": Severity.INFO}, title
+    assert _rules("Migrate 70% of services").get("kr-is-task") is Severity.WARNING
+
+
+def test_completion_in_more_than_one_word_is_a_milestone() -> None:
+    """'Expense tool in place for all staff', 'Reporting database operational' (written here) declare a
+    deliverable done, like 'live': a milestone, a tip beside a measured outcome, not unmeasurable."""
+    outcome = key_result("T-1.2", "Cut month-end close from 10 to 6 days")
+    for title in ("Expense tool in place for all staff", "Reporting database operational"):
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
+        assert _rules(title, outcome) == {"kr-is-task": Severity.INFO}, title
+
+
+def test_a_share_of_one_job_done_is_a_milestone_beside_outcomes() -> None:
+    """'Move 100% of invoices to the new ledger' (written here) measures how much of one job is done:
+    a milestone, a tip beside a measured outcome, a warning alone; a count of output stays a warning."""
+    outcome = key_result("T-1.2", "Cut month-end close from 10 to 6 days")
+    assert _rules("Move 100% of invoices to the new ledger", outcome) == {"kr-is-task": Severity.INFO}
+    assert _rules("Move 100% of invoices to the new ledger") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Publish 12 blog posts", outcome) == {"kr-is-task": Severity.WARNING}
+
+
+def test_a_guardrail_beside_a_movement_is_not_business_as_usual() -> None:
+    """'Hold support cost flat while tripling accounts' (written here) moves something: the level kept
+    is a guardrail of a movement, not business as usual; the guardrail alone still is."""
+    assert "kr-no-movement" not in _rules("Hold support cost flat while tripling accounts")
+    assert "kr-no-movement" not in _rules("Keep refunds below 1% while growing orders 25%")
+    assert _rules("Keep refunds below 1%") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_ensuring_a_share_of_people_is_a_target() -> None:
+    """'Ensure 70% of trial users invite a colleague' (written here) is what people do, a share short
+    of all to reach; 'Ensure 100% compliance with the new policy' keeps a duty."""
+    assert "kr-no-movement" not in _rules("Ensure 70% of trial users invite a colleague")
+    assert _rules("Ensure 100% compliance with the new policy") == {"kr-no-movement": Severity.WARNING}

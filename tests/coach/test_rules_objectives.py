@@ -227,3 +227,42 @@ def test_projects_named_with_a_particle_a_year_or_a_new_thing_are_projects() -> 
                   "Organize the annual sales kickoff"):
         assert _obj_rules(title) == {"objective-is-task"}, title
     assert "objective-is-task" not in _obj_rules("Provide excellent service to every small business")
+
+
+def test_who_benefits_and_their_change_named_is_not_vague() -> None:
+    """'Raise employee engagement', 'Improve member satisfaction and loyalty' name who benefits and the
+    change for them (phrasings written here); 'Improve retention' names no one, and a people state listed
+    beside generic business metrics is still a list of metrics."""
+    for title in ("Raise employee engagement", "Improve member satisfaction and loyalty",
+                  "Grow trust among small-business customers"):
+        assert _severities(title) == {}, title
+    for title in ("Improve retention", "Boost engagement", "Increase quality and customer satisfaction"):
+        assert _severities(title) == {"objective-vague": "warning"}, title
+
+
+def test_making_progress_is_generic() -> None:
+    """'Make progress across the business' (written here) says no direction: progress is a generic word."""
+    assert _severities("Make progress across the business") == {"objective-vague": "warning"}
+
+
+def test_a_placeholder_letter_names_nothing() -> None:
+    """'Keep improving X', 'Continue doing Y' (guides' placeholders, written here): the letter adds no
+    one and no change, so the wish stays vague; 'Ship feature B' is still a project."""
+    for title in ("Keep improving X", "Continue doing Y"):
+        assert _severities(title) == {"objective-vague": "warning"}, title
+    assert _severities("Ship feature B") == {"objective-is-task": "warning"}
+
+
+def test_people_won_counted_and_nothing_else_is_a_key_result() -> None:
+    """'Land eight accounts this quarter' (written here) is a count won and a time frame: a key result
+    in the objective's place, a warning; 'Sign our first 10 hospitals in Spain' says more: a tip."""
+    assert _severities("Land eight accounts this quarter") == {"objective-has-metric": "warning"}
+    assert _severities("Sign our first 10 hospitals in Spain") == {"objective-has-metric": "info"}
+
+
+def test_a_verb_on_a_qualified_object_is_not_bare() -> None:
+    """'Strengthen our payment security', 'Delight our hospital customers' (written here) name what
+    changes; 'Strengthen our brand' is a verb on one bare noun: vague."""
+    for title in ("Strengthen our payment security", "Delight our hospital customers"):
+        assert _severities(title) == {}, title
+    assert _severities("Strengthen our brand") == {"objective-vague": "warning"}

@@ -17,6 +17,7 @@ from okrkit.coach.kr_kinds import (
     is_level,
     is_milestone,
     is_new_count,
+    is_service_target,
     task_reason,
     works_on_a_thing,
 )
@@ -99,7 +100,7 @@ def kr_no_baseline(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         baseline, target = baseline_target(kr, p)
         if (baseline is not None or target is None or p.relative or is_kept(p, kr) or task_reason(p)
-                or is_new_count(p) or p.lead_class == "action"):
+                or is_new_count(p) or (p.lead_class == "action" and not is_service_target(p))):
             continue  # "sign 15 new customers", "ship v2 to 50% of users": counted from zero
         what = "states the level to reach, not" if p.lead is None else "has a target but does not say"
         yield Hit(

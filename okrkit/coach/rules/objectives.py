@@ -17,8 +17,9 @@ from okrkit.vocabulary import lemmas
 __all__: list[str] = []
 
 _RANK = re.compile(r"(?:#|no\.?\s*|number\s+|top[\s-]*)\d+|\b(?:number one|no\.? ?1)\b", re.I)
-# "Improve the website", "Strengthen our brand": a verb of change or push on a bare object (three
-# words once "the", "our" are set aside) says neither for whom nor how.
+# "Improve the website", "Strengthen our brand": a verb of change or push on a bare object (one
+# word once "the", "our" are set aside) says neither for whom nor how; a qualified object ("Strengthen
+# our security posture", "Increase new sales") names what, and is judged by the other tests.
 _GENERIC_VERBS = {"improve", "increase", "grow", "enhance", "optimize", "optimise", "boost", "better", "do",
                   "drive", "focus", "maximize", "maximise", "work"}
 _PERIODS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters", "hours"}
@@ -48,8 +49,11 @@ def _only_a_metric(title: str) -> bool:
     """Nothing but a metric and its number: no one it is for, no how, no quality ("Reach $5M in ARR",
     "Increase conversion by 20%"); "Reach $10M ARR with healthy margins" says more."""
     p = read(_RANK.sub("", title))
+    # "Sign five accounts this quarter": people won, counted, and nothing else is a key result too.
+    won = p.lead in lx.GAIN_VERBS
     rest = [w for w in p.words if w != p.lead and w not in _FILLER and not w[0].isdigit() and w[0] not in "$€£¥<>"
-            and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS and w not in {"k", "m", "million", "%"}]
+            and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS and w not in {"k", "m", "million", "%"}
+            and not (won and w in lx.PEOPLE_NOUNS)]
     return not rest or ((p.relative or p.baseline is not None) and len(rest) <= 1)
 
 
@@ -89,8 +93,9 @@ _GENERIC = lx.GENERIC_WORDS | lx.VAGUE_WORDS
 
 def _generic(word: str) -> bool:
     """A generic word in any simple inflection ("growing", "channels"), or a compound of generic
-    words ("customer-centric", "best-in-class")."""
-    if word in _GENERIC or any(len(c) > 3 and c in _GENERIC for c in lemmas(word)):
+    words ("customer-centric", "best-in-class"); a placeholder letter ("Keep growing X") names nothing."""
+    if word in _GENERIC or any(len(c) > 3 and c in _GENERIC for c in lemmas(word)) or (
+            len(word) == 1 and word.isalpha()):
         return True
     return "-" in word and all(_generic(part) for part in word.split("-") if part)
 
@@ -100,13 +105,31 @@ _STATE_VERBS = {"become", "be", "stay", "go", "own", "lead", "win", "turn", "hel
                 "put", "bring", "take", "keep", "earn", "set"}
 
 
+# What people feel or do that an objective may name as its change ("Improve employee engagement").
+_PEOPLE_STATES = {"satisfaction", "engagement", "loyalty", "retention", "trust", "adoption", "activation",
+                  "happiness", "wellbeing", "well-being"}
+_BUSINESS_METRICS = {"quality", "efficiency", "performance", "productivity", "revenue", "sales", "costs", "cost",
+                     "growth", "results", "profit", "profitability", "numbers"}
+
+
+def _for_whom_and_what(words: list[str]) -> bool:
+    """ "Improve employee engagement", "Raise customer satisfaction and loyalty": who benefits and the
+    change for them are both named, which is what objective-vague asks for; "Improve retention" names
+    no one, "Improve support quality and efficiency" no change for anyone."""
+    people = any(w in lx.PEOPLE_NOUNS or f"{w}s" in lx.PEOPLE_NOUNS for w in words)
+    # Beside a generic business metric ("Improve product quality and customer satisfaction") it is one
+    # more item of a list of metrics, not the change the objective is about.
+    listed = any(w in _BUSINESS_METRICS for w in words)
+    return people and not listed and any(w in _PEOPLE_STATES for w in words)
+
+
 @lru_cache(maxsize=16384)
 def _vague(title: str) -> bool:
     words = [w.lower().strip(".,!") for w in _WORDS.findall(title)]
     specific = [w for w in words if not _generic(w)]
     bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
     lead = bare[0] if bare else ""
-    short_and_generic = len(bare) <= 3 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
+    short_and_generic = len(bare) <= 2 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
     # "Brand awareness", "Operational excellence": a label with no verb says no direction.
     label = len(bare) <= 3 and read(title).lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
     # "Improve product quality and customer satisfaction": change verbs on generic business
@@ -115,7 +138,7 @@ def _vague(title: str) -> bool:
     metrics_only = lead in moves and all(_generic(w) or w in lx.METRIC_NOUNS or w in moves for w in bare[1:])
     # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
     return (not specific or len(words) < 2 or short_and_generic or label or metrics_only) \
-        and not _carries_metric(title)
+        and not _carries_metric(title) and not _for_whom_and_what(words)
 
 
 @rule("objective-vague", Severity.WARNING, "An objective too vague or generic to inspire.")
