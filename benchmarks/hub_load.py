@@ -1,7 +1,7 @@
 """100 client visits through a firm's JupyterHub within two minutes, against a single visit.
 
     python benchmarks/hub_load.py [--visits 100] [--within 120] [--pool-size 4] [--open 30]
-                                  [--clients protocol|chromium] [--fork-kernels]
+                                  [--clients protocol|chromium] [--no-fork-kernels]
 
 Loopback only, bounded. A firm with the demo engagement and ten signed-in client users
 runs under a real JupyterHub (`okrkit hub FIRM_DIR`, its proxy, the engagement's Voila
@@ -9,9 +9,9 @@ service). Each visit carries one user's hub and service cookies (signed in befor
 returning visitor) and opens the check-in app of a team:
 
 - `--clients protocol` (the default): the visitor does what Voila's front end does, without
-  drawing: it fetches the page, opens the kernel's websocket, asks which widgets exist
-  (comm_info) and each widget's state (request_state), and is timed until the last state
-  has arrived, when a browser has everything it needs to show the app. It costs this
+  drawing: it fetches the page, opens the kernel's websocket and the widgets' control comm,
+  asks for every widget's state (request_states), and is timed until the states have
+  arrived, when a browser has everything it needs to show the app. It costs this
   machine ~0.07 CPU-s a visit, so the server is what is measured: real visitors' browsers
   run on their own devices.
 - `--clients chromium`: a fresh Chromium context per visit, timed until the app is shown
@@ -68,7 +68,7 @@ CULL_SECONDS = 60
 TARGET = 3.0
 
 
-def make_firm(parent: Path, pool_size: int, fork_kernels: bool = False) -> Path:
+def make_firm(parent: Path, pool_size: int, fork_kernels: bool = True) -> Path:
     firm = parent / "firm"
     assert okrkit(["hub", "init", str(firm), "--coach", "ana"]) == 0
     assert okrkit(["hub", "add-engagement", str(firm), "alpha", "--demo", "--coach", "ana"]) == 0
@@ -77,7 +77,7 @@ def make_firm(parent: Path, pool_size: int, fork_kernels: bool = False) -> Path:
     config = firm / "jupyterhub_config.py"
     text = config.read_text().replace("pool_size=1, cull_idle_seconds=1800",
                                       f"pool_size={pool_size}, cull_idle_seconds={CULL_SECONDS}"
-                                      + (", fork_kernels=True" if fork_kernels else ""))
+                                      + ("" if fork_kernels else ", fork_kernels=False"))
     config.write_text(text)
     bare = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                              "language": "python"}})
@@ -218,8 +218,8 @@ _CONFIG = re.compile(r'<script id="jupyter-config-data" type="application/json">
 def protocol_visit(hub: Hub, cookies: list[dict[str, object]], team: str, abandon: bool,
                    app: str = "checkin") -> float:
     """One visit as Voila's front end makes it, without drawing it: the page, then the kernel's
-    websocket, its widgets (comm_info) and each widget's state (request_state). Timed to the last
-    state: what a browser needs to show the app. Leaving, it asks Voila to shut the kernel down
+    websocket, the widgets' control comm and every widget's state (request_states). Timed to the
+    states' arrival: what a browser needs to show the app. Leaving, it asks Voila to shut the kernel down
     (its beacon), or abandons the kernel for the culler."""
     session = requests.Session()
     for c in cookies:
@@ -236,11 +236,12 @@ def protocol_visit(hub: Hub, cookies: list[dict[str, object]], team: str, abando
                                         open_timeout=120, max_size=None) as ws:
         sender = uuid.uuid4().hex
 
-        def send(msg_type: str, content: dict[str, object]) -> None:
+        def send(msg_type: str, content: dict[str, object], metadata: dict[str, object] | None = None) -> None:
             ws.send(json.dumps({"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "",
                                            "session": sender, "date": dt.datetime.now(dt.UTC).isoformat(),
                                            "version": "5.3"},
-                                "parent_header": {}, "metadata": {}, "channel": "shell", "content": content}))
+                                "parent_header": {}, "metadata": metadata or {}, "channel": "shell",
+                                "content": content}))
 
         def receive(until: object) -> dict[str, Any]:
             while True:
@@ -248,15 +249,13 @@ def protocol_visit(hub: Hub, cookies: list[dict[str, object]], team: str, abando
                 if until(message):  # type: ignore[operator]
                     return message  # type: ignore[no-any-return]
 
-        send("comm_info_request", {"target_name": "jupyter.widget"})
-        comms = set(receive(lambda m: m.get("msg_type") == "comm_info_reply")["content"]["comms"])
-        for comm in comms:
-            send("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})
-        pending = set(comms)
-        while pending:
-            message = receive(lambda m: m.get("msg_type") == "comm_msg"
-                              and m["content"].get("data", {}).get("method") == "update")
-            pending.discard(message["content"]["comm_id"])
+        # ipywidgets 8's manager opens the control comm and asks for every widget's state at once.
+        control = uuid.uuid4().hex
+        send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+             {"version": "1.0.0"})  # the control protocol's version, as the front end sends it
+        send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
+        receive(lambda m: m.get("msg_type") == "comm_msg" and m["content"].get("comm_id") == control
+                and m["content"].get("data", {}).get("method") == "update_states")
         elapsed = time.perf_counter() - start
         time.sleep(5)  # the visitor reads the form
     if not abandon:  # leaving: Voila's beacon shuts the kernel down
@@ -333,8 +332,8 @@ def main() -> int:
     parser.add_argument("--open", type=int, default=30, help="at most this many pages open at once (memory bound)")
     parser.add_argument("--clients", choices=("protocol", "chromium"), default="protocol",
                         help="visitors that speak Voila's protocol (default), or Chromium on this machine too")
-    parser.add_argument("--fork-kernels", action="store_true",
-                        help="fork each app kernel from a warm process (okrkit.forkserver; off by default)")
+    parser.add_argument("--fork-kernels", action=argparse.BooleanOptionalAction, default=True,
+                        help="fork each app kernel from a warm process (okrkit.forkserver; the default)")
     args = parser.parse_args()
     pool = 4 * args.pool_size  # three apps and the bare page
     with tempfile.TemporaryDirectory(prefix="okrkit-hub-load-") as tmp:

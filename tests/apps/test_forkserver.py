@@ -22,11 +22,25 @@ from okrkit.serve import ServeOptions, voila_argv
 MANAGER = "okrkit.forkserver.ForkingKernelManager"
 
 
-def test_voila_forks_the_apps_kernels_only_when_told_to() -> None:
-    """Kernels start anew by default; --fork-kernels (fork_kernels=True) forks them from a warm process."""
+def test_voila_forks_the_apps_kernels_unless_told_not_to() -> None:
+    """Kernels are forked from a warm process by default; --no-fork-kernels starts each as a new Python."""
     option = f"--MappingKernelManager.kernel_manager_class={MANAGER}"
-    assert option not in voila_argv(ServeOptions(folder=Path("/srv/acme")))
-    assert option in voila_argv(ServeOptions(folder=Path("/srv/acme"), fork_kernels=True))
+    assert option in voila_argv(ServeOptions(folder=Path("/srv/acme")))
+    assert option not in voila_argv(ServeOptions(folder=Path("/srv/acme"), fork_kernels=False))
+
+
+
+def test_serve_and_the_hub_service_fork_unless_told_not_to() -> None:
+    """`okrkit serve` and each engagement's hub service fork by default and take --no-fork-kernels."""
+    from okrkit.cli import _parser
+    from okrkit.hub.config import services
+    from okrkit.hub.roster import Engagement, Roster
+
+    assert _parser().parse_args(["serve", "x"]).fork_kernels is True
+    assert _parser().parse_args(["serve", "x", "--no-fork-kernels"]).fork_kernels is False
+    roster = Roster(folder=Path("/srv/firm"), engagements={"alpha": Engagement("alpha", "Acme")})
+    assert "--no-fork-kernels" not in services(roster)[0]["command"]
+    assert "--no-fork-kernels" in services(roster, fork_kernels=False)[0]["command"]
 
 
 def test_only_this_pythons_ipykernel_is_forked() -> None:
