@@ -92,6 +92,13 @@ def _brings(p: Phrase) -> bool:
     return False
 
 
+def _done_to_us(p: Phrase) -> bool:
+    """ "Get reviewed in 5 food blogs", "Get cited by 10 analysts": "get" and a participle, counted, is
+    what others do for us, earned like press mentions; "Get ISO 27001 certified" names no count."""
+    return (p.lead == "get" and len(p.words) > 2 and p.words[1].endswith("ed") and bool(p.measures)
+            and p.words[1] not in lx.COMPLETION_WORDS | {"certified", "accredited", "audited", "trained"})
+
+
 def _per_person(p: Phrase) -> bool:
     """ "Sessions per student from 1.2 to 2": a count per customer or person measures use."""
     per = [b for a, b in zip(p.words, p.words[1:], strict=False) if a == "per"]
@@ -121,7 +128,8 @@ def _moves_outcome(p: Phrase) -> bool:
 @per_sentence
 def task_reason(p: Phrase) -> str | None:
     """Why the sentence reads as a task or an output, or None when it names an outcome."""
-    outcome = _outcome_quantity(p) or p.relative or _moves_outcome(p) or bool(_TRAFFIC.search(p.text))
+    outcome = (_outcome_quantity(p) or p.relative or _moves_outcome(p) or bool(_TRAFFIC.search(p.text))
+               or _done_to_us(p))
     counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
     if p.lead_class == "action" and not outcome:
         if _service_level(p) and p.lead in _ANSWER_VERBS:

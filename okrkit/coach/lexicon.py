@@ -51,7 +51,7 @@ ACTION_VERBS = frozenset(
     "conduct teach mentor coach write hire sponsor exhibit showcase compile rework restructure reorganize "
     "reorganise revise formalize formalise institute initiate commission outsource track monitor talk survey "
     "chat learn read pitch upskill reskill align agree understand measure benchmark quantify diagnose examine "
-    "inspect pay settle".split()
+    "inspect pay settle decide list".split()
 )
 
 # Doing verbs of looking: whatever they look at, they leave it where it is ("Analyse customer satisfaction").

@@ -491,3 +491,42 @@ def test_ensuring_a_share_of_people_is_a_target() -> None:
     of all to reach; 'Ensure 100% compliance with the new policy' keeps a duty."""
     assert "kr-no-movement" not in _rules("Ensure 70% of trial users invite a colleague")
     assert _rules("Ensure 100% compliance with the new policy") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_a_limit_on_an_activity_is_a_level_not_output() -> None:
+    """'Every sales demo 30 minutes or less' (our phrasing) bounds how long something takes: a level
+    to reach (a tip asking for today's value), not a count of the team's output."""
+    assert "kr-is-task" not in _rules("Every sales demo 30 minutes or less")
+
+
+def test_ensure_a_share_of_things_is_a_target() -> None:
+    """'Ensure 40% of our packaging is recyclable' (our phrasing): a share of things reaching a state,
+    short of all, is a level to reach, neither a task nor business as usual; 'Ensure 99.9% uptime' keeps."""
+    found = _rules("Ensure one-third of our packaging is recyclable")
+    assert "kr-is-task" not in found and "kr-no-movement" not in found
+    assert "kr-no-movement" in _rules("Ensure 99.9% uptime")
+
+
+def test_all_of_them_is_a_number() -> None:
+    """'All warehouses under the emissions limit' (our phrasing): all of them is 100 %, measurable."""
+    assert "kr-not-measurable" not in _rules("All warehouses under the regional emissions limit")
+    assert "kr-not-measurable" not in _rules("Every new engineer pairs with a mentor in week one")
+
+
+def test_what_others_do_for_us_counted_is_a_result() -> None:
+    """'Get cited in 6 analyst reports' (our phrasing): coverage earned from others, like press
+    mentions, is not our output; a certificate stays a task."""
+    assert "kr-is-task" not in _rules("Get cited in 6 industry analyst reports")
+    assert "kr-is-task" in _rules("Get ISO 27001 certified")
+
+
+def test_deciding_and_listing_are_the_teams_doing() -> None:
+    """'Decide on a pricing model', 'List our openings on three job boards' (our phrasings) are tasks,
+    not unmeasurable outcomes."""
+    assert _rules("Decide on the pricing model for the enterprise tier") == {"kr-is-task": Severity.WARNING}
+    assert _rules("List our openings on three job boards") == {"kr-is-task": Severity.WARNING}
+
+
+def test_time_spent_on_upkeep_is_not_business_as_usual() -> None:
+    """'Hours spent maintaining the build under 2 a week' (our phrasing) is a level to reach, not 'maintain'."""
+    assert "kr-no-movement" not in _rules("Hours spent maintaining the build under 2 a week")

@@ -70,6 +70,8 @@ def kr_is_task(ctx: Context) -> Iterator[Hit]:
 def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         numbers = p.measures or p.relative or p.target is not None or kr.target is not None  # "from weekly to daily"
+        # "All schools under the lead limit", "Every new hire has a buddy": all of them is the number (100%).
+        numbers = numbers or (p.lead is None and p.words[:1] in (("all",), ("every",)))
         if numbers or (task_reason(p) and not works_on_a_thing(p)) or is_level(p, kr) or is_kept(p, kr):
             continue  # a task or a "keep …" already has its finding: one reason is enough ("Improve the app" has two)
         vague = f" ('{', '.join(dict.fromkeys(p.vague))}' does not say how much)" if p.vague else ""
