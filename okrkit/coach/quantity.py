@@ -103,9 +103,9 @@ def quantities(text: str) -> list[Quantity]:
         fraction = _FRACTION.fullmatch(w) or (w == "quarter" and all_words[i - 1: i] == ["a"])
         if fraction and all_words[i + 1: i + 2] == ["of"]:
             # "one-quarter of our packaging", "two-thirds of tickets": a share, as "25% of" is
-            share = 25.0 if "quarter" in w else 100 / 3 if "third" in w else 20.0
-            share *= 2 if w.startswith("two") else 3 if w.startswith("three") else 1
-            found.append(Quantity(share, "%", "", "", noun_phrase_head(all_words[i + 2:])))
+            part = 25.0 if "quarter" in w else 100 / 3 if "third" in w else 20.0
+            part *= 2 if w.startswith("two") else 3 if w.startswith("three") else 1
+            found.append(Quantity(part, "%", "", "", noun_phrase_head(all_words[i + 2:])))
             continue
         number = number_word(w)
         if i == 0 and w == "no" and all_words[1:2] and all_words[1] not in _NO_LIMIT:
