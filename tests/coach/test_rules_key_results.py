@@ -530,3 +530,10 @@ def test_deciding_and_listing_are_the_teams_doing() -> None:
 def test_time_spent_on_upkeep_is_not_business_as_usual() -> None:
     """'Hours spent maintaining the build under 2 a week' (our phrasing) is a level to reach, not 'maintain'."""
     assert "kr-no-movement" not in _rules("Hours spent maintaining the build under 2 a week")
+
+
+def test_rates_per_different_things_are_not_equal() -> None:
+    """'from 1 release per week to 1 release per team per week' (our phrasing) changes the unit: the
+    numbers are equal, the rates are not, so it is no error."""
+    assert "kr-target-equals-baseline" not in _rules("Increase releases from 1 per week to 1 per team per week")
+    assert "kr-target-equals-baseline" in _rules("Increase releases from 2 per week to 2 per week")
