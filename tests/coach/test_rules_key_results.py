@@ -537,3 +537,11 @@ def test_rates_per_different_things_are_not_equal() -> None:
     numbers are equal, the rates are not, so it is no error."""
     assert "kr-target-equals-baseline" not in _rules("Increase releases from 1 per week to 1 per team per week")
     assert "kr-target-equals-baseline" in _rules("Increase releases from 2 per week to 2 per week")
+
+
+def test_working_on_a_change_says_nothing_measurable() -> None:
+    """'Work on reducing checkout errors' (our phrasing): a filler verb before a verb of change asks
+    for a change without an amount, so it is unmeasurable as well as an activity; a task with a
+    purpose ('Launch the new help centre to reduce tickets') keeps its one finding."""
+    assert "kr-not-measurable" in _rules("Work on reducing checkout errors")
+    assert "kr-not-measurable" not in _rules("Launch the new help centre to reduce tickets")
