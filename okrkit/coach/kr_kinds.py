@@ -323,7 +323,9 @@ def is_milestone(p: Phrase) -> bool:
     """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live"),
     or how much of one job is done ("Migrate 100% of services to the new cluster"): its completion
     in per cent, not a count of output."""
-    return bool(task_reason(p)) and all(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)
+    # "1 test framework chosen and agreed": a count of one is one deliverable, not output counted.
+    return bool(task_reason(p)) and all((q.share_of and q.share_of not in _OUTCOME_NOUNS) or (
+        q.value == 1 and not q.unit and not q.share_of) for q in p.measures)
 
 
 def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:

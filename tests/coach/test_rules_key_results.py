@@ -545,3 +545,12 @@ def test_working_on_a_change_says_nothing_measurable() -> None:
     purpose ('Launch the new help centre to reduce tickets') keeps its one finding."""
     assert "kr-not-measurable" in _rules("Work on reducing checkout errors")
     assert "kr-not-measurable" not in _rules("Launch the new help centre to reduce tickets")
+
+
+def test_a_count_of_one_deliverable_is_a_milestone_beside_outcomes() -> None:
+    """'1 payments provider chosen and signed off' (our phrasing) is one deliverable, not output
+    counted: a tip beside a measured outcome, a warning alone; two or more stay a count of output."""
+    outcome = key_result("T-1.2", "Cut checkout failures from 4% to 1%")
+    assert _rules("1 payments provider chosen and signed off", outcome) == {"kr-is-task": Severity.INFO}
+    assert _rules("1 payments provider chosen and signed off") == {"kr-is-task": Severity.WARNING}
+    assert _rules("3 payments providers integrated", outcome) == {"kr-is-task": Severity.WARNING}
