@@ -171,7 +171,8 @@ def task_reason(p: Phrase) -> str | None:
         # More calls or closed tickets is more effort; fewer incoming tickets or bugs is an outcome.
         return f"raises a count of our own effort ({p.head}), not an outcome"
     if works_on_a_thing(p):
-        return f"works on a deliverable ('{p.lead} … {p.head}'), not a result it brings"  # "Improve the app"
+        named = p.head if p.head in lx.ARTEFACT_NOUNS else p.words[-1]  # "Improve error handling"
+        return f"works on a deliverable ('{p.lead} … {named}'), not a result it brings"  # "Improve the app"
     if p.lead is None and not outcome and p.words[:1] and p.words[0] in lx.PROJECT_NOUNS and p.words[1:2] in (
             ("of",), ("in",)):  # "Implementation of SAP"
         return f"names a piece of work ('{p.words[0]} {p.words[1]} …'), not a result it brings"
@@ -204,8 +205,10 @@ def works_on_a_thing(p: Phrase) -> bool:
     """ "Improve the app", "Enhance our hiring process", "Optimize the landing page": a verb of
     change on one of our own things, with no number: work on it, and nothing to measure either."""
     improving = p.lead_class == "up" or (p.lead is None and p.words[:1] and p.words[0] in _POLISH)
-    return (bool(improving) and not p.measures and not p.relative and p.head in lx.ARTEFACT_NOUNS
-            and p.head not in _OUTCOME_NOUNS)
+    # "Improve error handling", "Speed up order processing": a process of ours named by its gerund.
+    process = len(p.words) >= 2 and p.words[-1].endswith("ing") and p.words[-1] not in _OUTCOME_NOUNS
+    return bool(improving) and not p.measures and not p.relative and (
+        (p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS) or process)
 
 
 def _gained(p: Phrase) -> bool:

@@ -554,3 +554,11 @@ def test_a_count_of_one_deliverable_is_a_milestone_beside_outcomes() -> None:
     assert _rules("1 payments provider chosen and signed off", outcome) == {"kr-is-task": Severity.INFO}
     assert _rules("1 payments provider chosen and signed off") == {"kr-is-task": Severity.WARNING}
     assert _rules("3 payments providers integrated", outcome) == {"kr-is-task": Severity.WARNING}
+
+
+def test_polishing_a_process_named_by_its_gerund_is_work_on_it() -> None:
+    """'Improve invoice handling' (our phrasing): a process of ours named by its gerund is worked on,
+    with nothing to measure either, like 'Improve the app'; a metric of people stays an outcome."""
+    found = _rules("Improve invoice handling")
+    assert found == {"kr-is-task": Severity.WARNING, "kr-not-measurable": Severity.WARNING}
+    assert "kr-is-task" not in _rules("Improve customer satisfaction")
