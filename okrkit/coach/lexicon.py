@@ -187,7 +187,10 @@ GENERIC_WORDS = frozenset(
     # "Move the needle on sales", "Crush our sales goals", "Develop our people", "Be successful".
     "expectations expectation exceed move win gain job jobs needle crush smash nail successful channel "
     "channels have loyalty how what target targets meet people users user clients dominate heights progress "
-    "doing".split()
+    "doing "
+    # Buzz nouns and qualifiers that fit any business ("Develop solutions that enable long-term,
+    # profitable growth"), and the joining words that only string them together.
+    "solution solutions long-term profitable sustainable scalable enable enabling while which".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

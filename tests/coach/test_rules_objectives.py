@@ -286,3 +286,10 @@ def test_writing_a_book_is_a_deliverable() -> None:
     """'Write the definitive handbook on remote onboarding' (our phrasing) names the work."""
     assert "objective-is-task" in _severities("Write the definitive handbook on remote onboarding")
     assert "objective-is-task" in _severities("Write the most useful book about pricing")
+
+
+def test_buzz_nouns_and_joining_words_name_nothing() -> None:
+    """'Deliver scalable solutions that enable sustainable growth' (our phrasing): buzz nouns and
+    qualifiers strung together by 'that', 'while' name no one and no change."""
+    assert "objective-vague" in _severities("Deliver scalable solutions that enable sustainable growth")
+    assert "objective-vague" not in _severities("Give small landlords a rent ledger they trust")
