@@ -34,7 +34,9 @@ def _outcome_quantity(p: Phrase) -> bool:
             if p.lead_class in {"action", "unknown"} and q.share_of in lx.PEOPLE_NOUNS and q.value >= 100:
                 continue  # "migrate 100% of customers": all of them is the whole job, not a reach
             return True
-        if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or (
+        # "at least 5 webinars" is still output; "no more than 3 failed releases" a limit, an outcome
+        more_of_ours = q.cmp in {">", ">="} and (q.counts in lx.ARTEFACT_NOUNS or q.counts in lx.WORK_ITEM_NOUNS)
+        if q.unit in {"money", "%", "x", "points", "stars"} or (q.cmp and not more_of_ours) or (
                 q.counts in lx.METRIC_NOUNS and not (q.counts == "times" and p.lead_class == "action")):
             return True
         # "Post on Instagram 3 times a week" counts how often we do it (see above).

@@ -183,7 +183,10 @@ def read(text: str) -> Phrase:
         lead_class = "action"  # "Sign off the brand guidelines" approves a deliverable; "sign 15 customers" wins
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
         steady = bool({"flat", "steady", "stable", "constant"} & set(words))  # "hold headcount flat at 120"
-        keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS)
+        # "hold at least 3 workshops" counts our doing, whatever limit it sets
+        ours = any(q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS for q in qs)
+        keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS
+                           and not ours)
         if lead == "ensure" and not steady and any(q.share_of in lx.PEOPLE_NOUNS and q.value < 100 for q in qs):
             keeps = False  # "Ensure 80% of new users finish setup": a share of people to reach, not a level kept
         lead_class = "maintain" if keeps else "action"

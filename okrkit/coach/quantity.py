@@ -118,7 +118,8 @@ def quantities(text: str) -> list[Quantity]:
             # "within one business day": a time limit, as "within 24 hours" is
             window = i > 0 and all_words[i - 1] in {"within", "in", "every", "per", "each", "after"} and bool(
                 set(rest[:2]) & {"day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "month"})
-            found.append(Quantity(number, "%" if w == "half" else "", "", noun_phrase_head(rest),
+            cmp = _word_cmp(" ".join(all_words[:i])) if i else ""  # "for more than one business day"
+            found.append(Quantity(number, "%" if w == "half" else "", cmp, noun_phrase_head(rest),
                                   window=window))
     return found
 
@@ -136,12 +137,13 @@ def _trailing_cmp(after: str) -> str:
     return "<=" if m["w"].lower() in {"less", "fewer", "lower", "under", "below", "shorter"} else ">="
 
 
+_CMP_LONGEST_FIRST = sorted(_CMP_WORDS.items(), key=lambda item: -len(item[0]))  # "no more than" before "more than"
 _FRACTION = re.compile(r"(?:one|two|three)-(?:quarters?|thirds?|fifths?)")
 
 
 def _word_cmp(before: str) -> str:
     tail = before.lower().rstrip()[-14:]
-    for words, cmp in _CMP_WORDS.items():
+    for words, cmp in _CMP_LONGEST_FIRST:
         if tail.endswith(words):
             return cmp
     return ""

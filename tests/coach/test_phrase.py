@@ -184,3 +184,10 @@ def test_a_gerund_in_the_subject_is_not_its_verb() -> None:
     """'Hours spent maintaining the build' (our phrasing) names a measure; 'maintaining' does not keep it."""
     assert read("Hours spent maintaining the build under 2 a week").lead_class is None
     assert read("Error rate stays below 0.1%").lead_class == "maintain"
+
+
+def test_a_limit_in_words_keeps_its_longest_reading() -> None:
+    """'no more than 4 outages' (our phrasing) is at most 4, not more than 4; a number word takes
+    the limit before it too ('for more than two days')."""
+    assert read("No more than 4 outages a quarter").quantities[0].cmp == "<="
+    assert read("No incident open for more than two days").quantities[-1].cmp == ">"

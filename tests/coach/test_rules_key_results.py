@@ -562,3 +562,11 @@ def test_polishing_a_process_named_by_its_gerund_is_work_on_it() -> None:
     found = _rules("Improve invoice handling")
     assert found == {"kr-is-task": Severity.WARNING, "kr-not-measurable": Severity.WARNING}
     assert "kr-is-task" not in _rules("Improve customer satisfaction")
+
+
+def test_at_least_so_many_of_our_own_things_is_still_output() -> None:
+    """'Run at least 6 webinars' (our phrasing): a floor on our own output is output; a ceiling on
+    it ('no more than 3 failed releases') frees people, a level to reach."""
+    assert _rules("Run at least 6 webinars") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Hold at least four workshops") == {"kr-is-task": Severity.WARNING}
+    assert "kr-is-task" not in _rules("No more than 3 failed releases a month")
