@@ -34,7 +34,9 @@ def _outcome_quantity(p: Phrase) -> bool:
             if p.lead_class in {"action", "unknown"} and q.share_of in lx.PEOPLE_NOUNS and q.value >= 100:
                 continue  # "migrate 100% of customers": all of them is the whole job, not a reach
             return True
-        if q.unit in {"money", "%", "x", "points", "stars"} or q.cmp or (
+        # "at least 5 webinars" is still output; "no more than 3 failed releases" a limit, an outcome
+        more_of_ours = q.cmp in {">", ">="} and (q.counts in lx.ARTEFACT_NOUNS or q.counts in lx.WORK_ITEM_NOUNS)
+        if q.unit in {"money", "%", "x", "points", "stars"} or (q.cmp and not more_of_ours) or (
                 q.counts in lx.METRIC_NOUNS and not (q.counts == "times" and p.lead_class == "action")):
             return True
         # "Post on Instagram 3 times a week" counts how often we do it (see above).
@@ -92,6 +94,13 @@ def _brings(p: Phrase) -> bool:
     return False
 
 
+def _done_to_us(p: Phrase) -> bool:
+    """ "Get reviewed in 5 food blogs", "Get cited by 10 analysts": "get" and a participle, counted, is
+    what others do for us, earned like press mentions; "Get ISO 27001 certified" names no count."""
+    return (p.lead == "get" and len(p.words) > 2 and p.words[1].endswith("ed") and bool(p.measures)
+            and p.words[1] not in lx.COMPLETION_WORDS | {"certified", "accredited", "audited", "trained"})
+
+
 def _per_person(p: Phrase) -> bool:
     """ "Sessions per student from 1.2 to 2": a count per customer or person measures use."""
     per = [b for a, b in zip(p.words, p.words[1:], strict=False) if a == "per"]
@@ -121,7 +130,8 @@ def _moves_outcome(p: Phrase) -> bool:
 @per_sentence
 def task_reason(p: Phrase) -> str | None:
     """Why the sentence reads as a task or an output, or None when it names an outcome."""
-    outcome = _outcome_quantity(p) or p.relative or _moves_outcome(p) or bool(_TRAFFIC.search(p.text))
+    outcome = (_outcome_quantity(p) or p.relative or _moves_outcome(p) or bool(_TRAFFIC.search(p.text))
+               or _done_to_us(p))
     counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
     if p.lead_class == "action" and not outcome:
         if _service_level(p) and p.lead in _ANSWER_VERBS:
@@ -163,7 +173,8 @@ def task_reason(p: Phrase) -> str | None:
         # More calls or closed tickets is more effort; fewer incoming tickets or bugs is an outcome.
         return f"raises a count of our own effort ({p.head}), not an outcome"
     if works_on_a_thing(p):
-        return f"works on a deliverable ('{p.lead} … {p.head}'), not a result it brings"  # "Improve the app"
+        named = p.head if p.head in lx.ARTEFACT_NOUNS else p.words[-1]  # "Improve error handling"
+        return f"works on a deliverable ('{p.lead} … {named}'), not a result it brings"  # "Improve the app"
     if p.lead is None and not outcome and p.words[:1] and p.words[0] in lx.PROJECT_NOUNS and p.words[1:2] in (
             ("of",), ("in",)):  # "Implementation of SAP"
         return f"names a piece of work ('{p.words[0]} {p.words[1]} …'), not a result it brings"
@@ -196,8 +207,10 @@ def works_on_a_thing(p: Phrase) -> bool:
     """ "Improve the app", "Enhance our hiring process", "Optimize the landing page": a verb of
     change on one of our own things, with no number: work on it, and nothing to measure either."""
     improving = p.lead_class == "up" or (p.lead is None and p.words[:1] and p.words[0] in _POLISH)
-    return (bool(improving) and not p.measures and not p.relative and p.head in lx.ARTEFACT_NOUNS
-            and p.head not in _OUTCOME_NOUNS)
+    # "Improve error handling", "Speed up order processing": a process of ours named by its gerund.
+    process = len(p.words) >= 2 and p.words[-1].endswith("ing") and p.words[-1] not in _OUTCOME_NOUNS
+    return bool(improving) and not p.measures and not p.relative and (
+        (p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS) or process)
 
 
 def _gained(p: Phrase) -> bool:
@@ -315,7 +328,9 @@ def is_milestone(p: Phrase) -> bool:
     """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live"),
     or how much of one job is done ("Migrate 100% of services to the new cluster"): its completion
     in per cent, not a count of output."""
-    return bool(task_reason(p)) and all(q.share_of and q.share_of not in _OUTCOME_NOUNS for q in p.measures)
+    # "1 test framework chosen and agreed": a count of one is one deliverable, not output counted.
+    return bool(task_reason(p)) and all((q.share_of and q.share_of not in _OUTCOME_NOUNS) or (
+        q.value == 1 and not q.unit and not q.share_of) for q in p.measures)
 
 
 def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:

@@ -51,7 +51,7 @@ ACTION_VERBS = frozenset(
     "conduct teach mentor coach write hire sponsor exhibit showcase compile rework restructure reorganize "
     "reorganise revise formalize formalise institute initiate commission outsource track monitor talk survey "
     "chat learn read pitch upskill reskill align agree understand measure benchmark quantify diagnose examine "
-    "inspect pay settle".split()
+    "inspect pay settle decide list".split()
 )
 
 # Doing verbs of looking: whatever they look at, they leave it where it is ("Analyse customer satisfaction").
@@ -66,7 +66,8 @@ ARTEFACT_NOUNS = frozenset(
     "course courses webinar webinars event events conference conferences campaign campaigns post "
     "posts article articles blog blogs video videos podcast podcasts newsletter newsletters email "
     "emails report reports dashboard dashboards document documents documentation guide guides "
-    "playbook playbooks plan plans roadmap roadmaps strategy strategies process processes policy "
+    "playbook playbooks handbook handbooks book ebook ebooks whitepaper whitepapers "  # not "books": "close the books"
+    "plan plans roadmap roadmaps strategy strategies process processes policy "
     "policies framework frameworks feature features functionality app apps "
     "website websites site sites page pages api apis tool tools system systems platform platforms "
     "integration integrations module modules version versions release releases mvp prototype "
@@ -186,7 +187,10 @@ GENERIC_WORDS = frozenset(
     # "Move the needle on sales", "Crush our sales goals", "Develop our people", "Be successful".
     "expectations expectation exceed move win gain job jobs needle crush smash nail successful channel "
     "channels have loyalty how what target targets meet people users user clients dominate heights progress "
-    "doing".split()
+    "doing "
+    # Buzz nouns and qualifiers that fit any business ("Develop solutions that enable long-term,
+    # profitable growth"), and the joining words that only string them together.
+    "solution solutions long-term profitable sustainable scalable enable enabling while which".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

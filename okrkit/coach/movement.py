@@ -77,6 +77,14 @@ _TIMED = re.compile(r"(?:\d|\b(?:" + "|".join(lx.NUMBER_WORDS) + r"))\s*"
                     r"(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?)\b", re.I)
 
 
+_PER = re.compile(r"\b(?:per|a|an|each)\s+([a-z]+)", re.I)
+
+
+def _per(part: str) -> tuple[str, ...]:
+    """What a rate is per: "1 change per developer per day" → ("developer", "day")."""
+    return tuple(w.lower() for w in _PER.findall(part))
+
+
 def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, float] | None]:
     """Baseline and target as written, and both in one unit when they are times ("4h to 30 min")."""
     baseline = target = None
@@ -87,6 +95,9 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
         timed = all(_TIMED.search(part) for part in (ft["a"], ft["b"]))
         a, b = first_value(ft["a"], si=timed), first_value(ft["b"], si=timed)
         span = (a, b) if a is not None and b is not None else None
+        if _per(ft["a"]) != _per(ft["b"]) and _per(ft["a"]) and _per(ft["b"]):
+            # "from 1 deploy per day to 1 deploy per developer per day": two units, no baseline of that target
+            return None, target, None
     if baseline is None:
         hint = _BASE_HINT.search(clean)
         if hint:

@@ -56,8 +56,10 @@ def _is_number(w: str) -> bool:
 
 
 def _modifier(w: str, after: list[str]) -> bool:
-    """ "customer *onboarding* calls": a gerund before a noun modifies it, it is not a verb."""
-    return w.endswith("ing") and bool(after) and is_noun(after[0])
+    """ "customer *onboarding* calls": a gerund before a noun modifies it, it is not a verb; so does
+    a verb-like word before a work item ("customer *support* tickets", "*sales* calls")."""
+    return bool(after) and ((w.endswith("ing") and is_noun(after[0])) or (
+        after[0] in lx.WORK_ITEM_NOUNS and after[0].endswith("s") and not w.endswith("ed")))
 
 
 def noun_phrase_head(words: list[str]) -> str:

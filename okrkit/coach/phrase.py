@@ -95,6 +95,8 @@ def _subject_verb(words: list[str], lead: str | None, lead_class: str | None) ->
     """ "Error rate stays below 0.1%", "Time-to-value drops below 7 days": a verb of keeping or of
     change right after a short subject does what it would do leading the sentence."""
     for j, w in enumerate(words[1:5], start=1):
+        if w.endswith("ing"):
+            continue  # "Time spent maintaining …": a gerund belongs to the subject, it is not its verb
         verb, cls = lemma_class(w)
         subject = words[:j]
         if cls in {"maintain", "up", "down"} and verb not in {"hold", "ensure", "protect"} and not any(
@@ -143,6 +145,8 @@ def read(text: str) -> Phrase:
     while i < len(words) - 1 and words[i] in _LEAD_SKIP:
         i += 1
     lead, lead_class = lemma_class(words[i]) if words else (None, None)
+    if lead == "list" and words[i + 1: i + 2] == ["of"]:
+        lead, lead_class = None, None  # "List of partners published": the noun
     if lead_class is None and _imperative(words[i:]):
         lead, lead_class = words[i], "unknown"
     if lead_class is None and not qs and len(words) > i + 1 and words[i + 1] in lx.ARTEFACT_NOUNS \
@@ -179,10 +183,16 @@ def read(text: str) -> Phrase:
         lead_class = "action"  # "Sign off the brand guidelines" approves a deliverable; "sign 15 customers" wins
     if lead in {"hold", "ensure"}:  # "hold 5 workshops" is doing, "hold churn below 3%" is keeping
         steady = bool({"flat", "steady", "stable", "constant"} & set(words))  # "hold headcount flat at 120"
-        keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS)
+        # "hold at least 3 workshops" counts our doing, whatever limit it sets
+        ours = any(q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS for q in qs)
+        keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS
+                           and not ours)
         if lead == "ensure" and not steady and any(q.share_of in lx.PEOPLE_NOUNS and q.value < 100 for q in qs):
             keeps = False  # "Ensure 80% of new users finish setup": a share of people to reach, not a level kept
         lead_class = "maintain" if keeps else "action"
+        if lead == "ensure" and not steady and any(q.share_of and q.share_of not in lx.PEOPLE_NOUNS
+                                                   and q.value < 100 for q in qs):
+            lead_class = "target"  # "Ensure 40% of our packaging is recyclable": a share of things to reach
     baseline, target, span = endpoints(clean)
     relative = is_relative(clean, words, qs, lead, lead_class, i, baseline)
     if target is None:

@@ -21,7 +21,7 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\d{1,2}(?!\d))?)(?:\.\d+)?"
 QTY = re.compile(
     r"(?<![\w.#/])(?P<cmp>>=|<=|≥|≤|>|<|~)?\s*(?P<cur>[$€£¥])?\s*(?P<num>" + _NUM + r")"
     r"(?!\d|/(?!(?:5|10|100)\b)\d)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
-    r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?"
+    r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?-?"
     r"(?P<unit>%|percent\b|pct\b|pp\b|x\b|points?\b|pts\b|ms\b|seconds?\b|secs?\b|s\b|minutes?\b|"
     r"mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|stars?\b|★)?",
     re.I,
@@ -96,10 +96,17 @@ def quantities(text: str) -> list[Quantity]:
         rest = [w.lower().strip(".,;:") for w in after]
         share = noun_phrase_head(rest[1:]) if unit == "%" and rest[:1] == ["of"] else ""
         counts = "" if unit in {"%", "money"} else noun_phrase_head(rest)
-        cmp = m["cmp"] or _word_cmp(text[: m.start()])
+        cmp = m["cmp"] or _word_cmp(text[: m.start()]) or (_trailing_cmp(text[m.end():]) if unit else "")
         found.append(Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window))
     all_words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower())
     for i, w in enumerate(all_words):
+        fraction = _FRACTION.fullmatch(w) or (w == "quarter" and all_words[i - 1: i] == ["a"])
+        if fraction and all_words[i + 1: i + 2] == ["of"]:
+            # "one-quarter of our packaging", "two-thirds of tickets": a share, as "25% of" is
+            part = 25.0 if "quarter" in w else 100 / 3 if "third" in w else 20.0
+            part *= 2 if w.startswith("two") else 3 if w.startswith("three") else 1
+            found.append(Quantity(part, "%", "", "", noun_phrase_head(all_words[i + 2:])))
+            continue
         number = number_word(w)
         if i == 0 and w == "no" and all_words[1:2] and all_words[1] not in _NO_LIMIT:
             number = 0.0  # "No P1 incidents this quarter": a count of zero
@@ -111,14 +118,32 @@ def quantities(text: str) -> list[Quantity]:
             # "within one business day": a time limit, as "within 24 hours" is
             window = i > 0 and all_words[i - 1] in {"within", "in", "every", "per", "each", "after"} and bool(
                 set(rest[:2]) & {"day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "month"})
-            found.append(Quantity(number, "%" if w == "half" else "", "", noun_phrase_head(rest),
+            cmp = _word_cmp(" ".join(all_words[:i])) if i else ""  # "for more than one business day"
+            found.append(Quantity(number, "%" if w == "half" else "", cmp, noun_phrase_head(rest),
                                   window=window))
     return found
 
 
+# "10 minutes or less", "4 stars or better": a limit written after a measure ("5 workshops or more"
+# stays a count of our doing).
+_TRAIL_CMP = re.compile(r"^\s*(?:\w+\s+){0,2}?or (?P<w>less|fewer|lower|under|below|shorter|more|better|higher|above|"
+                        r"greater|over)\b", re.I)
+
+
+def _trailing_cmp(after: str) -> str:
+    m = _TRAIL_CMP.match(after)
+    if not m:
+        return ""
+    return "<=" if m["w"].lower() in {"less", "fewer", "lower", "under", "below", "shorter"} else ">="
+
+
+_CMP_LONGEST_FIRST = sorted(_CMP_WORDS.items(), key=lambda item: -len(item[0]))  # "no more than" before "more than"
+_FRACTION = re.compile(r"(?:one|two|three)-(?:quarters?|thirds?|fifths?)")
+
+
 def _word_cmp(before: str) -> str:
     tail = before.lower().rstrip()[-14:]
-    for words, cmp in _CMP_WORDS.items():
+    for words, cmp in _CMP_LONGEST_FIRST:
         if tail.endswith(words):
             return cmp
     return ""

@@ -161,3 +161,33 @@ def test_times_in_words_compare_in_one_unit() -> None:
     """'from two weeks to three days' goes down, like 'from 14 days to 3 days'."""
     p = read("Reduce onboarding time from two weeks to three days")
     assert p.span is not None and p.span[0] > p.span[1]
+
+
+def test_a_limit_written_after_a_measure_is_a_comparator() -> None:
+    """'… 10 minutes or less', '4 stars or better' (our phrasings): the limit follows the number;
+    a hyphen between number and unit ('3.5-hours') keeps the unit."""
+    assert read("Every support call 10 minutes or less").quantities[0].cmp == "<="
+    assert read("Average app rating 4 stars or better").quantities[0].cmp == ">="
+    q = read("Each onboarding 3.5-hours in total or less").quantities[0]
+    assert (q.unit, q.cmp) == ("time", "<=")
+    assert read("Hold 5 workshops or more").quantities[0].cmp == ""  # a count of our doing stays a count
+
+
+def test_fractions_of_a_whole_are_shares() -> None:
+    """'one-quarter of our packaging', 'two-thirds of tickets' (our phrasings) are shares like '25% of'."""
+    q = read("One-quarter of our packaging is recyclable").quantities[0]
+    assert (q.value, q.unit, q.share_of) == (25.0, "%", "packaging")
+    assert round(read("Two-thirds of tickets answered by the help centre").quantities[0].value) == 67
+
+
+def test_a_gerund_in_the_subject_is_not_its_verb() -> None:
+    """'Hours spent maintaining the build' (our phrasing) names a measure; 'maintaining' does not keep it."""
+    assert read("Hours spent maintaining the build under 2 a week").lead_class is None
+    assert read("Error rate stays below 0.1%").lead_class == "maintain"
+
+
+def test_a_limit_in_words_keeps_its_longest_reading() -> None:
+    """'no more than 4 outages' (our phrasing) is at most 4, not more than 4; a number word takes
+    the limit before it too ('for more than two days')."""
+    assert read("No more than 4 outages a quarter").quantities[0].cmp == "<="
+    assert read("No incident open for more than two days").quantities[-1].cmp == ">"

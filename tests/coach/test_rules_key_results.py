@@ -491,3 +491,82 @@ def test_ensuring_a_share_of_people_is_a_target() -> None:
     of all to reach; 'Ensure 100% compliance with the new policy' keeps a duty."""
     assert "kr-no-movement" not in _rules("Ensure 70% of trial users invite a colleague")
     assert _rules("Ensure 100% compliance with the new policy") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_a_limit_on_an_activity_is_a_level_not_output() -> None:
+    """'Every sales demo 30 minutes or less' (our phrasing) bounds how long something takes: a level
+    to reach (a tip asking for today's value), not a count of the team's output."""
+    assert "kr-is-task" not in _rules("Every sales demo 30 minutes or less")
+
+
+def test_ensure_a_share_of_things_is_a_target() -> None:
+    """'Ensure 40% of our packaging is recyclable' (our phrasing): a share of things reaching a state,
+    short of all, is a level to reach, neither a task nor business as usual; 'Ensure 99.9% uptime' keeps."""
+    found = _rules("Ensure one-third of our packaging is recyclable")
+    assert "kr-is-task" not in found and "kr-no-movement" not in found
+    assert "kr-no-movement" in _rules("Ensure 99.9% uptime")
+
+
+def test_all_of_them_is_a_number() -> None:
+    """'All warehouses under the emissions limit' (our phrasing): all of them is 100 %, measurable."""
+    assert "kr-not-measurable" not in _rules("All warehouses under the regional emissions limit")
+    assert "kr-not-measurable" not in _rules("Every new engineer pairs with a mentor in week one")
+
+
+def test_what_others_do_for_us_counted_is_a_result() -> None:
+    """'Get cited in 6 analyst reports' (our phrasing): coverage earned from others, like press
+    mentions, is not our output; a certificate stays a task."""
+    assert "kr-is-task" not in _rules("Get cited in 6 industry analyst reports")
+    assert "kr-is-task" in _rules("Get ISO 27001 certified")
+
+
+def test_deciding_and_listing_are_the_teams_doing() -> None:
+    """'Decide on a pricing model', 'List our openings on three job boards' (our phrasings) are tasks,
+    not unmeasurable outcomes."""
+    assert _rules("Decide on the pricing model for the enterprise tier") == {"kr-is-task": Severity.WARNING}
+    assert _rules("List our openings on three job boards") == {"kr-is-task": Severity.WARNING}
+
+
+def test_time_spent_on_upkeep_is_not_business_as_usual() -> None:
+    """'Hours spent maintaining the build under 2 a week' (our phrasing) is a level to reach, not 'maintain'."""
+    assert "kr-no-movement" not in _rules("Hours spent maintaining the build under 2 a week")
+
+
+def test_rates_per_different_things_are_not_equal() -> None:
+    """'from 1 release per week to 1 release per team per week' (our phrasing) changes the unit: the
+    numbers are equal, the rates are not, so it is no error."""
+    assert "kr-target-equals-baseline" not in _rules("Increase releases from 1 per week to 1 per team per week")
+    assert "kr-target-equals-baseline" in _rules("Increase releases from 2 per week to 2 per week")
+
+
+def test_working_on_a_change_says_nothing_measurable() -> None:
+    """'Work on reducing checkout errors' (our phrasing): a filler verb before a verb of change asks
+    for a change without an amount, so it is unmeasurable as well as an activity; a task with a
+    purpose ('Launch the new help centre to reduce tickets') keeps its one finding."""
+    assert "kr-not-measurable" in _rules("Work on reducing checkout errors")
+    assert "kr-not-measurable" not in _rules("Launch the new help centre to reduce tickets")
+
+
+def test_a_count_of_one_deliverable_is_a_milestone_beside_outcomes() -> None:
+    """'1 payments provider chosen and signed off' (our phrasing) is one deliverable, not output
+    counted: a tip beside a measured outcome, a warning alone; two or more stay a count of output."""
+    outcome = key_result("T-1.2", "Cut checkout failures from 4% to 1%")
+    assert _rules("1 payments provider chosen and signed off", outcome) == {"kr-is-task": Severity.INFO}
+    assert _rules("1 payments provider chosen and signed off") == {"kr-is-task": Severity.WARNING}
+    assert _rules("3 payments providers integrated", outcome) == {"kr-is-task": Severity.WARNING}
+
+
+def test_polishing_a_process_named_by_its_gerund_is_work_on_it() -> None:
+    """'Improve invoice handling' (our phrasing): a process of ours named by its gerund is worked on,
+    with nothing to measure either, like 'Improve the app'; a metric of people stays an outcome."""
+    found = _rules("Improve invoice handling")
+    assert found == {"kr-is-task": Severity.WARNING, "kr-not-measurable": Severity.WARNING}
+    assert "kr-is-task" not in _rules("Improve customer satisfaction")
+
+
+def test_at_least_so_many_of_our_own_things_is_still_output() -> None:
+    """'Run at least 6 webinars' (our phrasing): a floor on our own output is output; a ceiling on
+    it ('no more than 3 failed releases') frees people, a level to reach."""
+    assert _rules("Run at least 6 webinars") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Hold at least four workshops") == {"kr-is-task": Severity.WARNING}
+    assert "kr-is-task" not in _rules("No more than 3 failed releases a month")

@@ -266,3 +266,30 @@ def test_a_verb_on_a_qualified_object_is_not_bare() -> None:
     for title in ("Strengthen our payment security", "Delight our hospital customers"):
         assert _severities(title) == {}, title
     assert _severities("Strengthen our brand") == {"objective-vague": "warning"}
+
+
+def test_an_objective_counting_our_output_is_a_task() -> None:
+    """'Answer 800 customer support tickets' (our phrasing) counts the team's own output: a task,
+    whatever a people noun before the item says; 'Sign 50 enterprise customers' counts a result."""
+    assert "objective-is-task" in _severities("Answer 800 customer support tickets")
+    assert "objective-is-task" not in _severities("Sign 50 enterprise customers")
+
+
+def test_a_rollout_to_all_users_is_still_a_project() -> None:
+    """'Roll out the new billing portal to all customers' (our phrasing): all of them is the scope of
+    the job, not what it is for; 'Roll out … so customers can pay online' says what it is for."""
+    assert "objective-is-task" in _severities("Roll out the new billing portal to all customers")
+    assert "objective-is-task" not in _severities("Roll out the new billing portal so customers can pay online")
+
+
+def test_writing_a_book_is_a_deliverable() -> None:
+    """'Write the definitive handbook on remote onboarding' (our phrasing) names the work."""
+    assert "objective-is-task" in _severities("Write the definitive handbook on remote onboarding")
+    assert "objective-is-task" in _severities("Write the most useful book about pricing")
+
+
+def test_buzz_nouns_and_joining_words_name_nothing() -> None:
+    """'Deliver scalable solutions that enable sustainable growth' (our phrasing): buzz nouns and
+    qualifiers strung together by 'that', 'while' name no one and no change."""
+    assert "objective-vague" in _severities("Deliver scalable solutions that enable sustainable growth")
+    assert "objective-vague" not in _severities("Give small landlords a rent ledger they trust")

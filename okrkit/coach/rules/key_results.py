@@ -21,6 +21,7 @@ from okrkit.coach.kr_kinds import (
     task_reason,
     works_on_a_thing,
 )
+from okrkit.coach.nounphrase import lemma_class
 from okrkit.coach.phrase import Phrase
 from okrkit.coach.registry import Hit, rule
 from okrkit.model import KeyResult, KRKind
@@ -66,11 +67,24 @@ def kr_is_task(ctx: Context) -> Iterator[Hit]:
         )
 
 
+_FILLER_VERBS = {"work", "focus", "help", "try", "strive", "continue"}
+
+
+def _promises_change(p: Phrase) -> bool:
+    """ "Work on improving onboarding", "Focus on reducing churn": a filler verb before a verb of
+    change says only that something should move, not how much; "Launch a site to improve
+    conversion" stays one task (its suggestion already asks to measure what it is for)."""
+    return p.lead in _FILLER_VERBS and any(lemma_class(w)[1] in {"up", "down"} for w in p.words[1:4])
+
+
 @rule("kr-not-measurable", Severity.WARNING, "A key result with no number, no metric, or only vague words.")
 def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         numbers = p.measures or p.relative or p.target is not None or kr.target is not None  # "from weekly to daily"
-        if numbers or (task_reason(p) and not works_on_a_thing(p)) or is_level(p, kr) or is_kept(p, kr):
+        # "All schools under the lead limit", "Every new hire has a buddy": all of them is the number (100%).
+        numbers = numbers or (p.lead is None and p.words[:1] in (("all",), ("every",)))
+        if numbers or (task_reason(p) and not works_on_a_thing(p) and not _promises_change(p)) or is_level(
+                p, kr) or is_kept(p, kr):
             continue  # a task or a "keep …" already has its finding: one reason is enough ("Improve the app" has two)
         vague = f" ('{', '.join(dict.fromkeys(p.vague))}' does not say how much)" if p.vague else ""
         yield Hit(

@@ -9,6 +9,7 @@ from functools import lru_cache
 from okrkit.coach import lexicon as lx
 from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
+from okrkit.coach.kr_kinds import task_reason
 from okrkit.coach.nounphrase import is_noun, lemma_class
 from okrkit.coach.phrase import Phrase, read
 from okrkit.coach.registry import Hit, rule
@@ -171,8 +172,11 @@ def _names_an_outcome(p: Phrase) -> bool:
     words = list(p.words)
     for j, w in enumerate(words):
         nxt = words[j + 1] if j + 1 < len(words) else ""
-        if w in lx.PEOPLE_NOUNS and not is_noun(nxt) and nxt not in {"-", "portal", "app", "hub"}:
-            return True  # "… that customers love", "for small businesses"; not "the partner portal"
+        scope = words[j - 2: j] in (["to", "all"], ["to", "every"])
+        if w in lx.PEOPLE_NOUNS and not is_noun(nxt) and nxt not in {"-", "portal", "app", "hub"} and not scope:
+            # "… that customers love", "for small businesses"; not "the partner portal", nor a rollout
+            # "to all users": all of them is the scope of the job, not what it is for
+            return True
         if w in _QUALITY or (w in {"so", "because"} and j > 1):
             return True
         if w == "to" and nxt and lemma_class(nxt)[1] is not None:
@@ -188,6 +192,10 @@ def project_reason(title: str) -> str | None:
     """Why an objective reads as a project or a task, or None: a doing verb on a deliverable, or a
     deliverable named as done, with nothing it is for."""
     p = read(title)
+    reason = task_reason(p) or ""
+    if reason.startswith("counts work done"):
+        # "Process 500 support tickets", "Ship 3 blog posts": the team's own output, counted
+        return "counts the team's own output"
     if _names_an_outcome(p) or _vague(title):  # "Move the needle on sales" is a wish, not a project
         return None
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
