@@ -348,7 +348,8 @@ class Store:
             for code in checkin.values:
                 if code not in kr_ids.get(key[0], {}):
                     raise InputError(f"values: {code} is not a key result of {checkin.team}", field="values")
-        now = _now()
+        self._take_checkin_turn(connection, eid)
+        now = _now()  # read once this writer has its turn, so the history's order is the order of saves
         self._keep_replaced(connection, eid, {(team_ids[c.team], c.date): c for c in checkins}, now)
         _upsert(connection, s.checkins, ("team_id", "date"), [
             {"team_id": team_ids[c.team], "date": c.date, "confidence": c.confidence, "issues": c.issues,
@@ -369,14 +370,17 @@ class Store:
         if values:
             connection.execute(insert(s.checkin_values), values)
 
+    @staticmethod
+    def _take_checkin_turn(connection: Connection, eid: int) -> None:
+        """Writers of an engagement's check-ins take their turn until they commit (SQLite's writers
+        already do, at BEGIN IMMEDIATE): under PostgreSQL's READ COMMITTED two writers of one week
+        could both read the version before them, and one version would go unrecorded."""
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHECKIN_LOCK + eid})
+
     def _keep_replaced(self, connection: Connection, eid: int, new: dict[tuple[int, dt.date], CheckIn],
                        now: dt.datetime) -> None:
         """Copy into the history each stored check-in that a different one is about to replace."""
-        if connection.dialect.name == "postgresql":
-            # Under READ COMMITTED two writers of one week could both read the version before
-            # them and one version would go unrecorded: writers of an engagement's check-ins
-            # take their turn (SQLite's writers already do, at BEGIN IMMEDIATE).
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHECKIN_LOCK + eid})
         team_ids = sorted({team_id for team_id, _ in new})
         rows = [r for r in connection.execute(select(s.checkins).where(s.checkins.c.team_id.in_(team_ids))).mappings()
                 if (r["team_id"], r["date"]) in new]
