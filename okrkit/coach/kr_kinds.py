@@ -130,8 +130,8 @@ def _moves_outcome(p: Phrase) -> bool:
 @per_sentence
 def task_reason(p: Phrase) -> str | None:
     """Why the sentence reads as a task or an output, or None when it names an outcome."""
-    outcome = (_outcome_quantity(p) or p.relative or _moves_outcome(p) or bool(_TRAFFIC.search(p.text))
-               or _done_to_us(p))
+    traffic = bool(_TRAFFIC.search(p.text))  # "Blog drives 8,000 organic visits"
+    outcome = _outcome_quantity(p) or p.relative or _moves_outcome(p) or traffic or _done_to_us(p)
     counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
     if p.lead_class == "action" and not outcome:
         if _service_level(p) and p.lead in _ANSWER_VERBS:
@@ -164,8 +164,7 @@ def task_reason(p: Phrase) -> str | None:
     thing = counted if counted in lx.ARTEFACT_NOUNS else p.head or counted  # "velocity from 4 to 10 tests"
     counts = bool(p.measures) or p.relative  # "Improve our hiring process" has no count: unmeasurable
     # "Blog drives 8,000 organic visits": what the output brings is counted, not the output.
-    brought = _people_act(p) or bool(_TRAFFIC.search(p.text)) or any(
-        q.counts in _OUTCOME_NOUNS for q in p.measures)
+    brought = _people_act(p) or traffic or any(q.counts in _OUTCOME_NOUNS for q in p.measures)
     if p.lead_class == "up" and counts and thing in lx.ARTEFACT_NOUNS and thing not in _OUTCOME_NOUNS and not (
             judged or brought):
         return f"raises a count of our own output ({thing}), not an outcome"

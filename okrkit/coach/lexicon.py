@@ -33,32 +33,29 @@ GAIN_VERBS = frozenset(
 )
 # Verbs of business as usual: the metric is kept where it is.
 MAINTAIN_VERBS = frozenset("maintain keep sustain stay remain preserve continue hold ensure protect".split())
-# Verbs of doing: activities and outputs. Whether the KR is a task also depends on the object.
-ACTION_VERBS = frozenset(
-    "launch implement build create conduct run write publish develop design deploy migrate hire "
-    "recruit organize organise complete finish deliver release ship set define document introduce "
-    "roll train attend send interview research test review analyze analyse update redesign refactor "
-    "integrate automate establish prepare draft plan start begin kick host present install "
-    "configure upgrade replace rewrite produce add fix prototype pilot evaluate assess audit map "
-    "identify select choose buy purchase procure negotiate schedule facilitate coordinate support "
-    "work make do put open introduce adopt standardize standardise consolidate decommission sunset "
-    "retire remove clean translate localize localise certify pass submit file participate speak "
-    "visit meet contact email call post tweet record film revamp overhaul modernize modernise "
-    "digitize digitise transition move switch finalize finalise approve hold enable provide "
-    "deploy setup create rollout outline explore investigate study collect gather distribute "
-    "organise refresh rebuild resolve answer process handle respond triage merge perform execute "
-    "apply allocate assign train onboard celebrate partner collaborate communicate share invite "
-    "conduct teach mentor coach write hire sponsor exhibit showcase compile rework restructure reorganize "
-    "reorganise revise formalize formalise institute initiate commission outsource track monitor talk survey "
-    "chat learn read pitch upskill reskill align agree understand measure benchmark quantify diagnose examine "
-    "inspect pay settle decide list".split()
-)
-
 # Doing verbs of looking: whatever they look at, they leave it where it is ("Analyse customer satisfaction").
 STUDY_VERBS = frozenset(
     "analyze analyse assess audit evaluate research review study investigate explore measure track monitor "
     "understand identify map survey benchmark quantify diagnose examine inspect".split()
 )
+# Verbs of doing: activities and outputs, the verbs of looking among them. Whether the KR is a
+# task also depends on the object.
+ACTION_VERBS = frozenset(
+    "launch implement build create conduct run write publish develop design deploy migrate hire recruit "
+    "organize organise complete finish deliver release ship set define document introduce roll train "
+    "attend send interview test update redesign refactor integrate automate establish prepare draft plan "
+    "start begin kick host present install configure upgrade replace rewrite produce add fix prototype "
+    "pilot select choose buy purchase procure negotiate schedule facilitate coordinate support work make "
+    "do put open introduce adopt standardize standardise consolidate decommission sunset retire remove "
+    "clean translate localize localise certify pass submit file participate speak visit meet contact "
+    "email call post tweet record film revamp overhaul modernize modernise digitize digitise transition "
+    "move switch finalize finalise approve hold enable provide deploy setup create rollout outline "
+    "collect gather distribute organise refresh rebuild resolve answer process handle respond triage "
+    "merge perform execute apply allocate assign train onboard celebrate partner collaborate communicate "
+    "share invite conduct teach mentor coach write hire sponsor exhibit showcase compile rework "
+    "restructure reorganize reorganise revise formalize formalise institute initiate commission outsource "
+    "talk chat learn read pitch upskill reskill align agree pay settle decide list".split()
+) | STUDY_VERBS
 
 # Nouns of things a team produces or does: counting them counts output, not outcome.
 ARTEFACT_NOUNS = frozenset(

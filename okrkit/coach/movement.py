@@ -95,7 +95,8 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
         timed = all(_TIMED.search(part) for part in (ft["a"], ft["b"]))
         a, b = first_value(ft["a"], si=timed), first_value(ft["b"], si=timed)
         span = (a, b) if a is not None and b is not None else None
-        if _per(ft["a"]) != _per(ft["b"]) and _per(ft["a"]) and _per(ft["b"]):
+        per_a, per_b = _per(ft["a"]), _per(ft["b"])
+        if per_a and per_b and per_a != per_b:
             # "from 1 deploy per day to 1 deploy per developer per day": two units, no baseline of that target
             return None, target, None
     if baseline is None:
