@@ -12,7 +12,7 @@ returning visitor) and opens the check-in app of a team:
   drawing: it fetches the page, opens the kernel's websocket and the widgets' control comm,
   asks for every widget's state (request_states), and is timed until the states have
   arrived, when a browser has everything it needs to show the app. It costs this
-  machine ~0.07 CPU-s a visit, so the server is what is measured: real visitors' browsers
+  machine ~0.02 CPU-s a visit, so the server is what is measured: real visitors' browsers
   run on their own devices.
 - `--clients chromium`: a fresh Chromium context per visit, timed until the app is shown
   (Voila's `#loading` gone). Chromium needs 2.5–4.7 CPU-s a visit (docs/hosting.md), so on
@@ -66,6 +66,7 @@ TEAMS = ("Digital Services", "Discover Team", "Support Experience Team", "Accoun
 USERS = [f"client{i}" for i in range(10)]
 CULL_SECONDS = 60
 TARGET = 3.0
+SINGLE_VISITS = 3  # the single visit is the median of these, each timed alone
 
 
 def make_firm(parent: Path, pool_size: int, fork_kernels: bool = True) -> Path:
@@ -111,6 +112,11 @@ def wait_for_kernels(hub: Hub, at_least: int, timeout: float = 180) -> None:
 PARTS = (("app kernels", "ipykernel_launcher"), ("fork server", "okrkit.forkserver"),
          ("Voila (engagement)", "okrkit.hub.service"),
          ("proxy", "configurable-http-proxy"), ("Chromium", "chromium"), ("hub", ""))
+
+
+def _busy(times: Any) -> float:
+    """The machine's busy CPU seconds: user, nice, system and interrupts, not idle or iowait."""
+    return float(sum(times[:3]) + times.irq + times.softirq + times.steal)
 
 
 class CpuSampler:
@@ -160,9 +166,7 @@ class CpuSampler:
         self._sample()
         self.seconds = time.monotonic() - self.t0
         machine, mine = psutil.cpu_times(), psutil.Process().cpu_times()
-        self.machine = sum(machine[:3]) + machine.irq + machine.softirq + machine.steal - (
-            sum(self.start_machine[:3]) + self.start_machine.irq + self.start_machine.softirq
-            + self.start_machine.steal)  # user, nice, system and interrupts: busy, not idle or iowait
+        self.machine = _busy(machine) - _busy(self.start_machine)
         self.benchmark = (mine.user + mine.system) - (self.start_self.user + self.start_self.system)
 
     def by_part(self) -> dict[str, float]:
@@ -289,21 +293,19 @@ async def run(hub: Hub, visits: int, within: float, open_pages: int, clients: st
         await one_visit_of(jar[0], TEAMS[0], abandon=False)  # warm the browser's cache
         wait_for_kernels(hub, pool)
         single = []
-        alone = CpuSampler().__enter__()  # what one visit costs when nothing else runs (with the kernel it uses up)
-        for i in range(3):
-            single.append(await one_visit_of(jar[i], TEAMS[i], abandon=False))
-            wait_for_kernels(hub, pool)
-        alone.__exit__()
-        floor = CpuSampler().__enter__()  # the same for Voila's page of one button (benchmarks/apps_common.py)
-        for i in range(3):
-            await one_visit_of(jar[i], TEAMS[i], abandon=False, app="bare")
-            wait_for_kernels(hub, pool)
-        floor.__exit__()
+        with CpuSampler() as alone:  # what one visit costs when nothing else runs (with the kernel it uses up)
+            for i in range(SINGLE_VISITS):
+                single.append(await one_visit_of(jar[i], TEAMS[i], abandon=False))
+                wait_for_kernels(hub, pool)
+        with CpuSampler() as floor:  # the same for Voila's page of one button (benchmarks/apps_common.py)
+            for i in range(SINGLE_VISITS):
+                await one_visit_of(jar[i], TEAMS[i], abandon=False, app="bare")
+                wait_for_kernels(hub, pool)
         gate = asyncio.Semaphore(open_pages)
         times: list[float] = []
         failures: list[str] = []
         arrivals: list[float] = []
-        sampler = CpuSampler().__enter__()
+        sampler = CpuSampler()
         t0 = time.monotonic()
 
         async def visitor(i: int) -> None:
@@ -316,9 +318,9 @@ async def run(hub: Hub, visits: int, within: float, open_pages: int, clients: st
                 except Exception as error:  # a visit not served is the figure, not a crash
                     failures.append(f"{error.__class__.__name__}: {str(error)[:120]}")
 
-        await asyncio.gather(*(visitor(i) for i in range(visits)))
-        elapsed = time.monotonic() - t0
-        sampler.__exit__()
+        with sampler:
+            await asyncio.gather(*(visitor(i) for i in range(visits)))
+            elapsed = time.monotonic() - t0
     return {"single": single, "times": times, "failures": failures, "arrivals": arrivals,
             "elapsed": elapsed, "cpu": sampler, "alone": alone, "floor": floor}
 
@@ -353,18 +355,18 @@ def main() -> int:
     times, single = sorted(result["times"]), statistics.median(result["single"])  # type: ignore[arg-type]
     # Over every visit: one not served counts as slower than any served (else p95 flatters an overload).
     every = times + [float("inf")] * (args.visits - len(times))
-    p95 = every[max(0, round(0.95 * len(every)) - 1)]
+    p95 = _p95(every)
     served = len(times)
     print(f"visits: {args.visits} arriving over {max(result['arrivals'], default=0):.0f} s "  # type: ignore[arg-type]
           f"(at most {args.open} open, pool {args.pool_size} per app, kernels "
           f"{'forked' if args.fork_kernels else 'started anew'}); all done after {result['elapsed']:.0f} s")
     failures = result["failures"]
     print(f"served: {served} of {args.visits}" + (f"; failures: {failures[:3]}" if failures else ""))
-    print(f"single visit (median of 3): {single:.2f} s")
+    print(f"single visit (median of {SINGLE_VISITS}): {single:.2f} s")
     print(f"under load: median {statistics.median(every):.2f} s, p95 {p95:.2f} s  ->  p95 = {p95 / single:.2f}x "
           f"the single visit (target <= {TARGET:.0f}x) {'ok' if p95 / single <= TARGET else 'OVER'}"
           + (f"; of the served alone: median {statistics.median(times):.2f} s, p95 "
-             f"{times[max(0, round(0.95 * len(times)) - 1)]:.2f} s" if times and len(times) < args.visits else ""))
+             f"{_p95(times):.2f} s" if times and len(times) < args.visits else ""))
     print(f"app kernels: {pool} preheated; {after_load} after the load; {after_cull} after culling "
           f"({culled} culled by Voila after {CULL_SECONDS} s idle) {'ok' if after_cull <= pool else 'NOT CULLED'}")
     sampler: CpuSampler = result["cpu"]  # type: ignore[assignment]
@@ -387,13 +389,19 @@ SERVER = ("app kernels", "fork server", "Voila (engagement)", "proxy", "hub")
 CLIENT = ("Chromium", "benchmark (the visitors)")
 
 
+def _p95(ordered: list[float]) -> float:
+    """The 95th percentile of sorted times (the nearest rank)."""
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
 def budget(alone: CpuSampler, visits: int, within: float, what: str) -> None:
     """Whether the machine can do the visits at all: a visit's CPU alone, times the visits, against the cores."""
     parts = alone.by_part()
-    server, client = (sum(parts.get(p, 0.0) for p in group) / 3 for group in (SERVER, CLIENT))
+    server, client = (sum(parts.get(p, 0.0) for p in group) / SINGLE_VISITS for group in (SERVER, CLIENT))
     cores = psutil.cpu_count() or 1
     need, have = visits * (server + client), cores * within
-    print(f"{what} (the CPU of 3 visits over 3, each with the kernel Voila starts in its place): "
+    print(f"{what} (the CPU of {SINGLE_VISITS} visits over {SINGLE_VISITS}, each with the kernel Voila starts "
+          f"in its place): "
           f"server {server:.2f} CPU-s (kernels, fork server, Voila, proxy, hub), visitors {client:.2f} CPU-s "
           f"(Chromium and Playwright, or the protocol clients)")
     print(f"  {visits} visits at that cost need {need:.0f} CPU-s; {cores} cores give {have:.0f} CPU-s in "
