@@ -40,6 +40,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from typing import Any
 
 __all__ = ["PRELOAD", "ForkedKernel", "main"]  # and ForkingKernelManager, built on first use (below)
@@ -240,8 +241,6 @@ class ForkedKernel:
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
-        import time
-
         deadline = None if timeout is None else time.monotonic() + timeout
         while self.poll() is None:
             if deadline is not None and time.monotonic() > deadline:

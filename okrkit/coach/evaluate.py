@@ -35,7 +35,7 @@ import yaml
 from okrkit.coach import review
 from okrkit.coach.findings import Severity
 from okrkit.coach.registry import RULES
-from okrkit.model import Engagement
+from okrkit.model import Engagement, Objective
 
 __all__ = ["Outcome", "Score", "evaluate", "main"]
 
@@ -45,7 +45,8 @@ OBJECTIVE_RULES = ("objective-has-metric", "objective-too-long", "objective-vagu
 SHAPE_RULES = ("too-few-key-results", "too-many-key-results", "all-milestones")
 UNMAPPED = "unmapped"  # a real-world author's reason that no okrkit rule stands for
 DEFAULT_OBJECTIVE = "Delight new customers"
-OBJECTIVE_LIMIT = 200  # characters an engagement's objective may have (okrkit.model.Name)
+# Characters an engagement's objective may have, as the model says.
+OBJECTIVE_LIMIT = next(m.max_length for m in Objective.model_fields["title"].metadata if hasattr(m, "max_length"))
 DISPUTED = "DISAGREE"  # the corpus's marker in `note`: other sources label this example the other way
 
 
