@@ -187,12 +187,13 @@ def read(text: str) -> Phrase:
         ours = any(q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS for q in qs)
         keeps = steady or (any(q.cmp or q.unit in {"%", "money"} for q in qs) and head not in lx.ARTEFACT_NOUNS
                            and not ours)
-        if lead == "ensure" and not steady and any(q.share_of in lx.PEOPLE_NOUNS and q.value < 100 for q in qs):
-            keeps = False  # "Ensure 80% of new users finish setup": a share of people to reach, not a level kept
         lead_class = "maintain" if keeps else "action"
-        if lead == "ensure" and not steady and any(q.share_of and q.share_of not in lx.PEOPLE_NOUNS
-                                                   and q.value < 100 for q in qs):
+        ensured = lead == "ensure" and not steady
+        short_of_all = [q.share_of for q in qs if q.share_of and q.value < 100] if ensured else []
+        if any(share not in lx.PEOPLE_NOUNS for share in short_of_all):
             lead_class = "target"  # "Ensure 40% of our packaging is recyclable": a share of things to reach
+        elif short_of_all:
+            lead_class = "action"  # "Ensure 80% of new users finish setup": a share of people to reach, not kept
     baseline, target, span = endpoints(clean)
     relative = is_relative(clean, words, qs, lead, lead_class, i, baseline)
     if target is None:
