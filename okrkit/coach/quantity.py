@@ -73,6 +73,8 @@ def _unit(match: re.Match[str]) -> str:
     return {"x": "x", "star": "stars", "stars": "stars", "★": "stars"}.get(unit, "")
 
 
+_BEFORE_A_YEAR = {"the", "our", "this", "in", "by", "until", "till", "before", "after", "since", "of", "from",
+                  "through", "during", "end", "fy", "q1", "q2", "q3", "q4", "h1", "h2"}
 _NO_LIMIT = {"more", "less", "fewer", "longer", "later", "worse", "lower", "higher", "one"}
 
 
@@ -85,15 +87,17 @@ def quantities(text: str) -> list[Quantity]:
         prev = before[-1].lower().strip("(") if before else ""
         if prev.strip(".,:") in NAME_PREFIX and not m["cur"] and (m["unit"] or "") not in {"%"}:
             continue  # "ISO 27001", "version 3.0"
+        rest = [w.lower().strip(".,;:") for w in after]
         if not unit and not m["mag"] and (
-            (1900 <= value <= 2100 and m["num"].isdigit())  # a year, not "2,000"
+            # a year ("by 2026", "Q4 2018 revenue"), not "2,000" nor "reach 2000 paying customers"
+            (1900 <= value <= 2100 and m["num"].isdigit() and (
+                prev.strip(".,") in _BEFORE_A_YEAR or not noun_phrase_head(rest)))
             or prev.strip(".,") in lx.MONTHS
             or (after and after[0].lower().strip(".,") in lx.MONTHS)
             or re.match(r"(?:st|nd|rd|th)\b|\s*[ap]\.?m\b", text[m.end("num"):], re.I)  # 1st, 3 a.m.
         ):
             continue
         window = unit == "time" and prev in {"within", "in", "first", "every", "per", "each", "after", "for"}
-        rest = [w.lower().strip(".,;:") for w in after]
         share = noun_phrase_head(rest[1:]) if unit == "%" and rest[:1] == ["of"] else ""
         counts = "" if unit in {"%", "money"} else noun_phrase_head(rest)
         cmp = m["cmp"] or _word_cmp(text[: m.start()]) or (_trailing_cmp(text[m.end():]) if unit else "")

@@ -54,6 +54,16 @@ def test_thousands_separator_is_not_a_year() -> None:
     assert read("Acquire 2,000 new paying customers").target == 2000
 
 
+def test_a_four_digit_count_is_not_a_year() -> None:
+    """'Reach 1500 paying customers' counts customers; 'by 2027', 'the 2026 plan', 'Q3 2026 revenue'
+    name a year."""
+    assert read("Reach 1500 paying customers").target == 1500
+    assert read("Grow to 2050 stores").measures[0].counts == "stores"
+    for text, year in (("Become carbon neutral by 2027", 2027), ("Write the 2026 hiring plan", 2026),
+                       ("Q3 2026 revenue of $2M", 2026), ("In 2027 open two new regions", 2027)):
+        assert all(q.value != year for q in read(text).measures), text
+
+
 def test_time_units_are_compared_in_one_unit() -> None:
     """'from 4h to 30 min' goes down, even though 30 > 4."""
     a, b = read("Reduce mean time to recovery from 4h to 30 min").span  # type: ignore[misc]
