@@ -14,8 +14,8 @@ from okrkit.coach.nounphrase import NP_STOP, lemma_class
 from okrkit.coach.phrase import Phrase, per_sentence
 from okrkit.model import KeyResult
 
-__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "is_service_target",
-           "task_reason", "works_on_a_thing"]
+__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "is_open_ended",
+           "is_service_target", "task_reason", "works_on_a_thing"]
 
 _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
 
@@ -322,13 +322,35 @@ def _kept_as_written(p: Phrase) -> bool:
         q.share_of and q.value >= 100 for q in p.measures)
 
 
+# Work with no end written: learning and practising go on ("Understand why users churn" ends in a
+# finding), and "some" or a bare plural say not how much.
+_OPEN_ENDED_VERBS = {"study", "learn", "iterate", "experiment", "practice", "practise"}
+_SOME = {"some", "several", "various", "many", "few"}
+_DETERMINERS = {"a", "an", "the", "our", "my", "its", "their", "this", "that", "these", "those", "each", "every", "all",
+                "both"}
+
+
+@per_sentence
+def is_open_ended(p: Phrase) -> bool:
+    """A task with nothing to tell it done: "Study Python", "Refactor some legacy code", "Launch
+    features to …" (how many?). "Ship the redesigned payment form" is done or not: a milestone."""
+    if not task_reason(p) or p.measures or p.relative:
+        return False
+    obj = list(p.words[p.words.index(p.lead) + 1:]) if p.lead in p.words else []
+    before_head = obj[: obj.index(p.head)] if p.head in obj else None
+    # "Create internal tools", not "Update the pricing pages" (a known set, done or not)
+    bare_plural = (before_head is not None and p.head.endswith("s") and not p.head.endswith("ss")
+                   and p.head not in _OUTCOME_NOUNS and not _DETERMINERS & set(before_head))  # not "NPS"
+    return bool(_OPEN_ENDED_VERBS & set(p.words) or _SOME & set(p.words) or bare_plural)
+
+
 @per_sentence
 def is_milestone(p: Phrase) -> bool:
     """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live"),
     or how much of one job is done ("Migrate 100% of services to the new cluster"): its completion
-    in per cent, not a count of output."""
+    in per cent, not a count of output; not work with no end ("Study Python")."""
     # "1 test framework chosen and agreed": a count of one is one deliverable, not output counted.
-    return bool(task_reason(p)) and all((q.share_of and q.share_of not in _OUTCOME_NOUNS) or (
+    return bool(task_reason(p)) and not is_open_ended(p) and all((q.share_of and q.share_of not in _OUTCOME_NOUNS) or (
         q.value == 1 and not q.unit and not q.share_of) for q in p.measures)
 
 

@@ -570,3 +570,20 @@ def test_at_least_so_many_of_our_own_things_is_still_output() -> None:
     assert _rules("Run at least 6 webinars") == {"kr-is-task": Severity.WARNING}
     assert _rules("Hold at least four workshops") == {"kr-is-task": Severity.WARNING}
     assert "kr-is-task" not in _rules("No more than 3 failed releases a month")
+
+
+# Batch 12 (issue 14). Our phrasings again, none copied from the corpus.
+
+def test_work_with_no_end_is_a_task_with_nothing_to_measure() -> None:
+    """'Learn Rust', 'Clean up some old dashboards', 'Build onboarding emails' (how many?): a task that
+    could never be called done has nothing to measure either, and is no milestone beside outcomes;
+    one deliverable ('Ship the new invoice screen') is done or not, and keeps its one finding."""
+    outcome = key_result("T-1.2", "Cut checkout failures from 4% to 1%")
+    both = {"kr-is-task": Severity.WARNING, "kr-not-measurable": Severity.WARNING}
+    for title in ("Learn Rust", "Clean up some old dashboards", "Build onboarding emails"):
+        assert _rules(title) == both, title
+        assert _rules(title, outcome) == both, title
+    assert _rules("Ship the new invoice screen") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Ship the new invoice screen", outcome) == {"kr-is-task": Severity.INFO}
+    assert _rules("Update the pricing pages") == {"kr-is-task": Severity.WARNING}  # a known set, done or not
+    assert _rules("Measure baseline NPS") == {"kr-is-task": Severity.WARNING}  # NPS is no plural

@@ -17,6 +17,7 @@ from okrkit.coach.kr_kinds import (
     is_level,
     is_milestone,
     is_new_count,
+    is_open_ended,
     is_service_target,
     task_reason,
     works_on_a_thing,
@@ -83,9 +84,11 @@ def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
         numbers = p.measures or p.relative or p.target is not None or kr.target is not None  # "from weekly to daily"
         # "All schools under the lead limit", "Every new hire has a buddy": all of them is the number (100%).
         numbers = numbers or (p.lead is None and p.words[:1] in (("all",), ("every",)))
-        if numbers or (task_reason(p) and not works_on_a_thing(p) and not _promises_change(p)) or is_level(
-                p, kr) or is_kept(p, kr):
-            continue  # a task or a "keep …" already has its finding: one reason is enough ("Improve the app" has two)
+        # A task or a "keep …" already has its finding: one reason is enough. Work with no end
+        # ("Study Python") or on one of our things ("Improve the app") has nothing to measure either.
+        task_only = task_reason(p) and not works_on_a_thing(p) and not _promises_change(p) and not is_open_ended(p)
+        if numbers or task_only or is_level(p, kr) or is_kept(p, kr):
+            continue
         vague = f" ('{', '.join(dict.fromkeys(p.vague))}' does not say how much)" if p.vague else ""
         yield Hit(
             path, f"'{kr.title}' cannot be measured as written{vague}.",
