@@ -293,3 +293,14 @@ def test_buzz_nouns_and_joining_words_name_nothing() -> None:
     qualifiers strung together by 'that', 'while' name no one and no change."""
     assert "objective-vague" in _severities("Deliver scalable solutions that enable sustainable growth")
     assert "objective-vague" not in _severities("Give small landlords a rent ledger they trust")
+
+
+def test_the_quality_wanted_for_an_experience_is_a_direction() -> None:
+    """'Create an amazing customer experience', 'Build a world-class support culture' (our phrasings):
+    the quality wanted for an experience or a culture is the direction, though every word is generic;
+    'Be world-class' names nothing, and 'Improve the customer experience' no quality."""
+    for title in ("Create an amazing customer experience", "Build a world-class support culture",
+                  "Grow an awesome team culture"):
+        assert "objective-vague" not in _severities(title), title
+    for title in ("Be world-class", "Improve the customer experience", "Delight our users"):
+        assert "objective-vague" in _severities(title), title

@@ -124,6 +124,24 @@ def _for_whom_and_what(words: list[str]) -> bool:
     return people and not listed and any(w in _PEOPLE_STATES for w in words)
 
 
+_STATES = {"culture", "experience", "excellence", "quality", "trust", "loyalty", "confidence", "habit", "habits",
+           "mindset", "momentum"}  # "Run a culture of experiments" is still about a way of working
+# A quality wanted, which names an outcome beside the work ("… that customers love") or the
+# experience an objective aspires to ("Create an awesome customer experience").
+_QUALITY = {"seamless", "seamlessly", "delightful", "effortless", "easy", "easier", "simple", "simpler", "fast",
+            "faster", "reliable", "trusted", "love", "loved", "loves", "happy", "happier", "confident", "safe", "safer",
+            "painless", "frictionless", "instant", "instantly", "intuitive", "enjoyable", "delight", "thrive"}
+_ASPIRATIONS = {"awesome", "amazing", "exceptional", "outstanding", "remarkable", "world-class", "legendary"}
+
+
+def _aspires(words: list[str]) -> bool:
+    """ "Create an awesome customer experience", "Build a world-class engineering culture": the
+    quality wanted for an experience or a culture is the direction, however generic the words
+    around it; "Be world-class" names nothing, "Delight our users" not what would delight them."""
+    wanted = any(w in _QUALITY or w in _ASPIRATIONS for w in words)
+    return wanted and any(w in _STATES for w in words)
+
+
 @lru_cache(maxsize=16384)
 def _vague(title: str) -> bool:
     words = [w.lower().strip(".,!") for w in _WORDS.findall(title)]
@@ -139,7 +157,7 @@ def _vague(title: str) -> bool:
     metrics_only = lead in moves and all(_generic(w) or w in lx.METRIC_NOUNS or w in moves for w in bare[1:])
     # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
     return (not specific or len(words) < 2 or short_and_generic or label or metrics_only) \
-        and not _carries_metric(title) and not _for_whom_and_what(words)
+        and not _carries_metric(title) and not _for_whom_and_what(words) and not _aspires(words)
 
 
 @rule("objective-vague", Severity.WARNING, "An objective too vague or generic to inspire.")
@@ -160,12 +178,6 @@ _PROJECT_VERBS = {"launch", "migrate", "implement", "roll", "rollout", "finish",
                   "run", "hold", "host", "organize", "organise", "conduct", "publish", "finalize", "finalise", "kick",
                   "upgrade", "redesign", "rebuild", "rewrite", "refactor", "move", "switch", "transition",
                   "consolidate", "digitize", "digitise"}
-_STATES = {"culture", "experience", "excellence", "quality", "trust", "loyalty", "confidence", "habit", "habits",
-           "mindset", "momentum"}  # "Run a culture of experiments" is still about a way of working
-# An outcome the sentence names beside the work: for whom, or what it is for.
-_QUALITY = {"seamless", "seamlessly", "delightful", "effortless", "easy", "easier", "simple", "simpler", "fast",
-            "faster", "reliable", "trusted", "love", "loved", "loves", "happy", "happier", "confident", "safe", "safer",
-            "painless", "frictionless", "instant", "instantly", "intuitive", "enjoyable", "delight", "thrive"}
 
 
 def _names_an_outcome(p: Phrase) -> bool:
