@@ -217,12 +217,17 @@ def _gained(p: Phrase) -> bool:
     return any(lemma_class(w)[1] == "target" for w in p.words if w.endswith("ed") or w in {"won", "sold"})
 
 
+def _object(p: Phrase) -> tuple[list[str], list[str] | None]:
+    """The words after the lead verb, and those of them before the head noun (None: no head there)."""
+    obj = list(p.words[p.words.index(p.lead) + 1:]) if p.lead in p.words else []
+    return obj, obj[: obj.index(p.head)] if p.head in obj else None
+
+
 def _a_thing(p: Phrase) -> bool:
     """ "Deploy the new CI pipeline", "Build a pipeline": an object introduced as one new thing is
     a deliverable even when its noun can also name a metric ("pipeline", "coverage")."""
-    obj = list(p.words[p.words.index(p.lead) + 1:]) if p.lead in p.words else []
-    before_head = obj[: obj.index(p.head)] if p.head in obj else obj
-    return bool(obj) and (obj[0] in {"a", "an"} or "new" in before_head)
+    obj, before_head = _object(p)
+    return bool(obj) and (obj[0] in {"a", "an"} or "new" in (obj if before_head is None else before_head))
 
 
 def _rate(p: Phrase) -> bool:
@@ -264,6 +269,11 @@ def _service_level(p: Phrase) -> bool:
         # "Deliver the roadmap on time" is one deliverable; "Send all invoices on time" is a standing duty.
         return p.head not in lx.ARTEFACT_NOUNS or bool(_RECURS.search(p.text))
     return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
+
+
+def _serves(p: Phrase) -> bool:
+    """A service level or a duty, with no verb of change ("Respond to all tickets within a day")."""
+    return p.lead_class in {"action", "unknown", "target", None} and _service_level(p)
 
 
 @per_sentence
@@ -312,8 +322,7 @@ _NO_CHANGE = re.compile(r"^no (?:decrease|drop|decline|fall|increase|rise|change
 def _kept_as_written(p: Phrase) -> bool:
     if _NO_CHANGE.search(p.text):
         return True
-    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)
-                                      and not is_service_target(p)):
+    if p.lead_class == "maintain" or (_serves(p) and not is_service_target(p)):
         return True
     if p.lead_class not in {"up", "down"} and _KEEP.search(p.text):
         return True
@@ -326,8 +335,8 @@ def _kept_as_written(p: Phrase) -> bool:
 # finding), and "some" or a bare plural say not how much.
 _OPEN_ENDED_VERBS = {"study", "learn", "iterate", "experiment", "practice", "practise"}
 _SOME = {"some", "several", "various", "many", "few"}
-_DETERMINERS = {"a", "an", "the", "our", "my", "its", "their", "this", "that", "these", "those", "each", "every", "all",
-                "both"}
+_DEFINITE = {"a", "an", "the", "our", "my", "its", "their", "this", "that", "these", "those", "each", "every", "all",
+             "both"}  # one thing, or a set already known: done or not
 
 
 @per_sentence
@@ -336,11 +345,10 @@ def is_open_ended(p: Phrase) -> bool:
     features to …" (how many?). "Ship the redesigned payment form" is done or not: a milestone."""
     if not task_reason(p) or p.measures or p.relative:
         return False
-    obj = list(p.words[p.words.index(p.lead) + 1:]) if p.lead in p.words else []
-    before_head = obj[: obj.index(p.head)] if p.head in obj else None
+    _, before_head = _object(p)
     # "Create internal tools", not "Update the pricing pages" (a known set, done or not)
     bare_plural = (before_head is not None and p.head.endswith("s") and not p.head.endswith("ss")
-                   and p.head not in _OUTCOME_NOUNS and not _DETERMINERS & set(before_head))  # not "NPS"
+                   and p.head not in _OUTCOME_NOUNS and not _DEFINITE & set(before_head))  # not "NPS"
     return bool(_OPEN_ENDED_VERBS & set(p.words) or _SOME & set(p.words) or bare_plural)
 
 
@@ -356,7 +364,7 @@ def is_milestone(p: Phrase) -> bool:
 
 def is_level(p: Phrase, kr: KeyResult | None = None) -> bool:
     """A threshold to sit at ("NPS ≥ 40", "Maintain uptime at 99.9%"), not a movement."""
-    if p.lead_class == "maintain" or (p.lead_class in {"action", "unknown", "target", None} and _service_level(p)):
+    if p.lead_class == "maintain" or _serves(p):
         return True
     has_target = bool(p.measures) or (kr is not None and kr.target is not None)
     if p.lead is not None or p.relative or p.baseline is not None or not has_target:
