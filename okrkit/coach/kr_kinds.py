@@ -174,20 +174,25 @@ def task_reason(p: Phrase) -> str | None:
     if works_on_a_thing(p):
         named = p.head if p.head in lx.ARTEFACT_NOUNS else p.words[-1]  # "Improve error handling"
         return f"works on a deliverable ('{p.lead} … {named}'), not a result it brings"  # "Improve the app"
-    if p.lead is None and not outcome and p.words[:1] and p.words[0] in lx.PROJECT_NOUNS and p.words[1:2] in (
-            ("of",), ("in",)):  # "Implementation of SAP"
-        return f"names a piece of work ('{p.words[0]} {p.words[1]} …'), not a result it brings"
-    if p.lead is None and not outcome and not p.measures and p.words[:1] == ("more",) and (
+    return None if p.lead is not None or outcome else _verbless_task_reason(p)
+
+
+def _verbless_task_reason(p: Phrase) -> str | None:
+    """Why a sentence with no lead verb and no outcome counted reads as work ("40 LinkedIn posts")."""
+    first = p.words[0] if p.words else ""
+    if first in lx.PROJECT_NOUNS and p.words[1:2] in (("of",), ("in",)):  # "Implementation of SAP"
+        return f"names a piece of work ('{first} {p.words[1]} …'), not a result it brings"
+    if not p.measures and first == "more" and (
             p.head in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS and p.head not in _OUTCOME_NOUNS):
         return f"asks for more of our own output ({p.head}), not an outcome"  # "More blog posts"
-    if p.lead is None and not outcome and not p.measures and p.words[:1] == ("new",):
+    if not p.measures and first == "new":
         return "names a new deliverable, not a result it brings"  # "New self-service help area"
     output = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS and q.value > 0), "")
-    if p.lead is None and not outcome and output and not _gained(p):
+    if output and not _gained(p):
         return f"counts the team's own output ({output}), not a change it causes"  # "40 LinkedIn posts"
-    if p.lead is None and not outcome and (any(w in lx.COMPLETION_WORDS for w in p.words) or _DONE.search(p.text)):
+    if any(w in lx.COMPLETION_WORDS for w in p.words) or _DONE.search(p.text):
         return "states a deliverable as done, not a result it brings"
-    if p.lead is None and not outcome and not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
+    if not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
         return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
     return None
 
