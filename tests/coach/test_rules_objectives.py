@@ -304,3 +304,11 @@ def test_the_quality_wanted_for_an_experience_is_a_direction() -> None:
         assert "objective-vague" not in _severities(title), title
     for title in ("Be world-class", "Improve the customer experience", "Delight our users"):
         assert "objective-vague" in _severities(title), title
+
+
+def test_a_go_ahead_from_our_bosses_is_a_step_of_the_project() -> None:
+    """'Secure board approval for the new warehouse' (our phrasing): a go-ahead is a step of the work,
+    not what it is for; with the purpose written it is not."""
+    assert "objective-is-task" in _severities("Secure board approval for the new warehouse")
+    assert "objective-is-task" in _severities("Get executive buy-in on the data platform")
+    assert "objective-is-task" not in _severities("Get sign-off on the new warehouse so orders ship same day")

@@ -199,6 +199,10 @@ def _names_an_outcome(p: Phrase) -> bool:
     return p.head in lx.METRIC_NOUNS and "new" not in words[: words.index(p.head)]
 
 
+# What a team obtains from its own bosses before the work starts: a step of the project.
+_GO_AHEADS = {"buy-in", "approval", "sign-off", "signoff", "go-ahead", "green-light", "endorsement"}
+
+
 @lru_cache(maxsize=16384)
 def project_reason(title: str) -> str | None:
     """Why an objective reads as a project or a task, or None: a doing verb on a deliverable, or a
@@ -210,6 +214,8 @@ def project_reason(title: str) -> str | None:
         return "counts the team's own output"
     if _names_an_outcome(p) or _vague(title):  # "Move the needle on sales" is a wish, not a project
         return None
+    if p.lead_class == "target" and p.head in _GO_AHEADS:  # "Get leadership buy-in on the new platform"
+        return "asks for a go-ahead, a step of the work"
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
         if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
             return f"'{p.lead} …' names the work"
