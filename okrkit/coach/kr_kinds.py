@@ -48,6 +48,8 @@ def _outcome_quantity(p: Phrase) -> bool:
             return True
         if p.lead == "sell" and q.value >= 1:
             return True  # "Sell 2,000 seats", "Sell 500 tickets": whatever is sold, customers bought it
+        if q.counts in lx.WORK_ITEM_NOUNS and p.lead_class != "action" and "inbound" in p.words:
+            return True  # "Achieve 50 inbound demo requests": demand that comes in; "Answer 500 requests" is work
     return False
 
 

@@ -587,3 +587,11 @@ def test_work_with_no_end_is_a_task_with_nothing_to_measure() -> None:
     assert _rules("Ship the new invoice screen", outcome) == {"kr-is-task": Severity.INFO}
     assert _rules("Update the pricing pages") == {"kr-is-task": Severity.WARNING}  # a known set, done or not
     assert _rules("Measure baseline NPS") == {"kr-is-task": Severity.WARNING}  # NPS is no plural
+
+
+def test_inbound_work_items_are_demand_that_comes_in() -> None:
+    """'Generate 120 inbound sales calls' (our phrasing) counts demand from others, an outcome;
+    answering them ('Handle 500 inbound calls', 'Close 200 tickets') is the team's work."""
+    assert "kr-is-task" not in _rules("Generate 120 inbound sales calls")
+    assert "kr-is-task" not in _rules("Reach 40 inbound partnership requests")
+    assert _rules("Handle 500 inbound calls") == {"kr-is-task": Severity.WARNING}
