@@ -129,9 +129,16 @@ def _moves_outcome(p: Phrase) -> bool:
     return any(w in _OUTCOME_NOUNS for w in before)
 
 
+# Money put in is an input, whatever it buys ("Invest $1M in the campaign"); the reader may take
+# "spend" for a noun, so the first word is what is matched.
+_SPEND_VERBS = {"invest", "spend", "allocate"}
+
+
 @per_sentence
 def task_reason(p: Phrase) -> str | None:
     """Why the sentence reads as a task or an output, or None when it names an outcome."""
+    if p.words[:1] and p.words[0] in _SPEND_VERBS and any(q.unit == "money" for q in p.measures):
+        return f"spends money ('{p.words[0]} …'), an input, not a result it buys"
     traffic = bool(_TRAFFIC.search(p.text))  # "Blog drives 8,000 organic visits"
     outcome = _outcome_quantity(p) or p.relative or _moves_outcome(p) or traffic or _done_to_us(p)
     counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")

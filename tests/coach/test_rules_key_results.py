@@ -595,3 +595,12 @@ def test_inbound_work_items_are_demand_that_comes_in() -> None:
     assert "kr-is-task" not in _rules("Generate 120 inbound sales calls")
     assert "kr-is-task" not in _rules("Reach 40 inbound partnership requests")
     assert _rules("Handle 500 inbound calls") == {"kr-is-task": Severity.WARNING}
+
+
+def test_money_put_in_is_an_input() -> None:
+    """'Spend $40k on podcast ads' (our phrasing): money put in is an input, a task; money the
+    customers spend, or cutting our own spend, is a result."""
+    assert _rules("Spend $40k on podcast ads") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Invest $250k in the partner programme") == {"kr-is-task": Severity.WARNING}
+    assert "kr-is-task" not in _rules("Cut ad spend from $80k to $50k a month")
+    assert "kr-is-task" not in _rules("Average spend per customer from $40 to $55")
