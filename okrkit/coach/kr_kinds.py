@@ -233,7 +233,7 @@ def _gained(p: Phrase) -> bool:
 
 def _object(p: Phrase) -> tuple[list[str], list[str] | None]:
     """The words after the lead verb, and those of them before the head noun (None: no head there)."""
-    obj = list(p.words[p.words.index(p.lead) + 1:]) if p.lead in p.words else []
+    obj = list(p.object_words)
     return obj, obj[: obj.index(p.head)] if p.head in obj else None
 
 

@@ -46,6 +46,15 @@ class Phrase:
     vague: tuple[str, ...] = field(default=())
 
     @cached_property
+    def object_words(self) -> tuple[str, ...]:
+        """The words after the lead verb, which may be written inflected ("Building an app" leads
+        with "build", "Clean-up the tracker" with "clean"); empty when no verb leads."""
+        if self.lead is None:
+            return ()
+        at = next((j for j, w in enumerate(self.words) if w == self.lead or lemma_class(w)[0] == self.lead), None)
+        return () if at is None else self.words[at + 1:]
+
+    @cached_property
     def measures(self) -> tuple[Quantity, ...]:
         """Quantities that measure something (not a time window or a date)."""
         return tuple(q for q in self.quantities if not q.window)

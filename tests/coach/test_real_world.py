@@ -68,3 +68,17 @@ def test_a_held_out_half_is_from_new_publishers_with_siblings_copied(
     for row in fresh:
         assert isinstance(row["siblings"], list) and row["text"] not in row["siblings"], row["id"]
         assert row["kind"] == "key_result" or not row["siblings"], row["id"]
+
+
+def test_the_coach_reads_every_collected_text_without_failing() -> None:
+    """Each text and objective of every half, reviewed as an objective and as a key result under it:
+    sentences nobody here wrote must never make the coach raise (a gerund lead once did)."""
+    from okrkit.coach import review
+    from okrkit.testing import engagement, key_result, objective, team
+
+    for row in [row for half in HALVES for row in _rows(f"{half}.jsonl")]:
+        for text in filter(None, (row["text"], row.get("objective"))):
+            title = " ".join(text.split())[:200]
+            texts = [title, *row.get("siblings", [])]
+            krs = [key_result(f"T-1.{i}", " ".join(t.split())) for i, t in enumerate(texts, 1)]
+            review(engagement([team(okrs=[objective(title=title, krs=krs)])]))

@@ -312,3 +312,14 @@ def test_a_go_ahead_from_our_bosses_is_a_step_of_the_project() -> None:
     assert "objective-is-task" in _severities("Secure board approval for the new warehouse")
     assert "objective-is-task" in _severities("Get executive buy-in on the data platform")
     assert "objective-is-task" not in _severities("Get sign-off on the new warehouse so orders ship same day")
+
+
+def test_a_lead_verb_written_inflected_is_found() -> None:
+    """'Building an employee onboarding system', 'Clean-up the release checklist' (our phrasings):
+    the reader leads with 'build' and 'clean', which are not written as such; the coach looked for
+    the lemma among the words and raised ValueError (found by the third fresh half's first run)."""
+    assert "objective-is-task" in _severities("Building an employee onboarding system")
+    for inflected, plain in (("Building a partner referral scheme", "Build a partner referral scheme"),
+                             ("Clean-up the release checklist every week", "Clean the release checklist every week"),
+                             ("Starting an alumni chapter", "Start an alumni chapter")):
+        assert _severities(inflected) == _severities(plain), inflected

@@ -196,7 +196,7 @@ def _names_an_outcome(p: Phrase) -> bool:
         if w == "order" and nxt == "to":
             return True
     # "… to grow retention" names an outcome; "Deploy the new CI pipeline" names a new thing.
-    return p.head in lx.METRIC_NOUNS and "new" not in words[: words.index(p.head)]
+    return p.head in lx.METRIC_NOUNS and p.head in words and "new" not in words[: words.index(p.head)]
 
 
 # What a team obtains from its own bosses before the work starts: a step of the project.
@@ -220,7 +220,8 @@ def project_reason(title: str) -> str | None:
         if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
             return f"'{p.lead} …' names the work"
         # Not "Provide excellent service"; but "Introduce a new review process" makes one new thing.
-        before = p.words[p.words.index(p.lead) + 1: p.words.index(p.head)] if p.head in p.words[1:] else ()
+        obj = p.object_words
+        before = obj[: obj.index(p.head)] if p.head in obj else ()
         if p.head in lx.ARTEFACT_NOUNS and (p.head not in lx.GENERIC_WORDS or "new" in before):
             return f"'{p.lead} …' names the work"
         return None
