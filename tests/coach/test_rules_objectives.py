@@ -323,3 +323,19 @@ def test_a_lead_verb_written_inflected_is_found() -> None:
                              ("Clean-up the release checklist every week", "Clean the release checklist every week"),
                              ("Starting an alumni chapter", "Start an alumni chapter")):
         assert _severities(inflected) == _severities(plain), inflected
+
+
+def test_better_at_our_own_activity_is_vague() -> None:
+    """'Get better at invoicing' (our phrasing): better at our own activity, with no end and no one it
+    is for; with the people and the change named it is not."""
+    assert "objective-vague" in _severities("Get better at invoicing")
+    assert "objective-vague" in _severities("Be better at forecasting demand")
+    assert "objective-vague" not in _severities("Get better at onboarding so new hires feel at home")
+
+
+def test_working_through_our_backlog_and_a_named_campaign_are_projects() -> None:
+    """'Fix all open bugs older than two weeks', 'Spring recruitment campaign for sales' (our
+    phrasings) name the work; customers' issues resolved before they escalate are an outcome."""
+    assert "objective-is-task" in _severities("Fix all open bugs older than two weeks")
+    assert "objective-is-task" in _severities("Spring recruitment campaign for sales")
+    assert "objective-is-task" not in _severities("Resolve most customer issues before they escalate")

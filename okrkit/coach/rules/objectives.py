@@ -155,8 +155,11 @@ def _vague(title: str) -> bool:
     # metrics only, with no one it is for and no how.
     moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
     metrics_only = lead in moves and all(_generic(w) or w in lx.METRIC_NOUNS or w in moves for w in bare[1:])
+    # "Get better at closing the books": better at our own activity, with no end and no one it is for.
+    better_at = bare[1:3] == ["better", "at"] and lead in {"get", "be", "become", "do"} and not _names_an_outcome(
+        read(title))
     # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
-    return (not specific or len(words) < 2 or short_and_generic or label or metrics_only) \
+    return (not specific or len(words) < 2 or short_and_generic or label or metrics_only or better_at) \
         and not _carries_metric(title) and not _for_whom_and_what(words) and not _aspires(words)
 
 
@@ -199,6 +202,11 @@ def _names_an_outcome(p: Phrase) -> bool:
     return p.head in lx.METRIC_NOUNS and p.head in words and "new" not in words[: words.index(p.head)]
 
 
+# Nouns that name a piece of planned work when an objective is only a noun phrase.
+_PLANS = {"campaign", "plan", "project", "programme", "program", "initiative", "roadmap", "rollout", "roll-out"}
+# Items of the team's own backlog: working through them is the work ("Resolve all open bugs");
+# customers' issues and requests resolved before they escalate are an outcome for them.
+_BACKLOG_ITEMS = {"bug", "bugs", "ticket", "tickets", "task", "tasks", "story", "stories", "pr", "prs"}
 # What a team obtains from its own bosses before the work starts: a step of the project.
 _GO_AHEADS = {"buy-in", "approval", "sign-off", "signoff", "go-ahead", "green-light", "endorsement"}
 
@@ -216,6 +224,8 @@ def project_reason(title: str) -> str | None:
         return None
     if p.lead_class == "target" and p.head in _GO_AHEADS:  # "Get leadership buy-in on the new platform"
         return "asks for a go-ahead, a step of the work"
+    if p.lead_class == "action" and set(p.object_words) & _BACKLOG_ITEMS:
+        return f"'{p.lead} …' names the work"  # "Resolve all open bugs older than 30 days"
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
         if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
             return f"'{p.lead} …' names the work"
@@ -226,9 +236,9 @@ def project_reason(title: str) -> str | None:
             return f"'{p.lead} …' names the work"
         return None
     first = p.words[0] if p.words else ""
-    if p.lead is None and (first in lx.PROJECT_NOUNS or (p.head in lx.ARTEFACT_NOUNS and any(
+    if p.lead is None and (first in lx.PROJECT_NOUNS or p.head in _PLANS or (p.head in lx.ARTEFACT_NOUNS and any(
             w in lx.COMPLETION_WORDS for w in p.words))):
-        return "names a deliverable"
+        return "names a deliverable"  # "Recruitment outreach campaign for engineering"
     return None
 
 
