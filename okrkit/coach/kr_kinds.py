@@ -46,8 +46,9 @@ def _outcome_quantity(p: Phrase) -> bool:
             return True
         if q.counts in lx.WON_NOUNS and p.lead in lx.GAIN_VERBS and q.value >= 1:
             return True
-        if p.lead == "sell" and q.value >= 1:
-            return True  # "Sell 2,000 seats", "Sell 500 tickets": whatever is sold, customers bought it
+        if p.lead in {"sell", "win"} and q.value >= 1:
+            # "Sell 2,000 seats": whatever is sold, customers bought it; "win 10 new designs": another party chose us
+            return True
         if q.counts in lx.WORK_ITEM_NOUNS and p.lead_class != "action" and "inbound" in p.words:
             return True  # "Achieve 50 inbound demo requests": demand that comes in; "Answer 500 requests" is work
     return False
@@ -186,9 +187,19 @@ def task_reason(p: Phrase) -> str | None:
     return None if p.lead is not None or outcome else _verbless_task_reason(p)
 
 
+# "Customers can use …", "Our managers are able to …": people who can do something, nothing counted.
+_CAN = re.compile(r"^\W*(?:(?:the|our|all|every)\s+)?(?P<who>[a-z-]+(?:\s+[a-z-]+)?)\s+"
+                  r"(?:can|are able to|will be able to)\s", re.I)
+
+
 def _verbless_task_reason(p: Phrase) -> str | None:
     """Why a sentence with no lead verb and no outcome counted reads as work ("40 LinkedIn posts")."""
     first = p.words[0] if p.words else ""
+    can = _CAN.match(p.text)
+    who = can["who"].lower().split()[-1] if can else ""
+    if can and not p.quantities and (who in lx.PEOPLE_NOUNS | {"admins", "agents", "teams"} or who.endswith("ers")):
+        # "Managers can see time tracking reports": a feature to build, not how many use it
+        return f"describes a capability to build ('{who} can …'), not how many use it"
     if first in lx.PROJECT_NOUNS and p.words[1:2] in (("of",), ("in",)):  # "Implementation of SAP"
         return f"names a piece of work ('{first} {p.words[1]} …'), not a result it brings"
     if not p.measures and first == "more" and (

@@ -604,3 +604,25 @@ def test_money_put_in_is_an_input() -> None:
     assert _rules("Invest $250k in the partner programme") == {"kr-is-task": Severity.WARNING}
     assert "kr-is-task" not in _rules("Cut ad spend from $80k to $50k a month")
     assert "kr-is-task" not in _rules("Average spend per customer from $40 to $55")
+
+
+def test_people_who_can_do_something_is_a_feature_to_build() -> None:
+    """'Admins can export invoices to CSV' (our phrasing) names a capability, a feature; how many
+    use it, or how fast they can, is an outcome."""
+    assert _rules("Account admins can export invoices to CSV") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Our customers can pay by card") == {"kr-is-task": Severity.WARNING}
+    assert "kr-is-task" not in _rules("80% of users can finish setup alone")
+    assert "kr-is-task" not in _rules("Sellers can list a product in under 5 minutes")
+
+
+def test_what_we_win_counted_is_won() -> None:
+    """'Win 6 new design-ins' (our phrasing), 'Win 3 industry awards': another party chose us."""
+    assert "kr-is-task" not in _rules("Win 6 new designs with automotive customers")
+    assert "kr-is-task" not in _rules("Win 3 industry awards")
+
+
+def test_a_rank_improves_as_its_number_falls() -> None:
+    """'Raise our app store ranking from position 12 to 4' (our phrasing) goes the right way."""
+    assert "kr-wrong-direction" not in _rules("Raise our app store ranking from position 12 to 4")
+    assert "kr-wrong-direction" not in _rules("Increase visibility: search rankings from page 3 to page 1")
+    assert "kr-wrong-direction" in _rules("Increase NPS from 40 to 30")
