@@ -338,4 +338,8 @@ def test_working_through_our_backlog_and_a_named_campaign_are_projects() -> None
     phrasings) name the work; customers' issues resolved before they escalate are an outcome."""
     assert "objective-is-task" in _severities("Fix all open bugs older than two weeks")
     assert "objective-is-task" in _severities("Spring recruitment campaign for sales")
+    # A project's name is a project, not only a vague label: one finding, the one that says why.
+    assert _severities("Q3 Pricing Plan") == {"objective-is-task": "warning"}
+    assert _severities("Project Nightingale") == {"objective-is-task": "warning"}
+    assert _severities("Brand awareness") == {"objective-vague": "warning"}
     assert "objective-is-task" not in _severities("Resolve most customer issues before they escalate")

@@ -142,6 +142,10 @@ def _aspires(words: list[str]) -> bool:
     return wanted and any(w in _STATES for w in words)
 
 
+# Nouns that name a piece of planned work when an objective is only a noun phrase.
+_PLANS = {"campaign", "plan", "project", "programme", "program", "initiative", "roadmap", "rollout", "roll-out"}
+
+
 @lru_cache(maxsize=16384)
 def _vague(title: str) -> bool:
     words = [w.lower().strip(".,!") for w in _WORDS.findall(title)]
@@ -150,7 +154,8 @@ def _vague(title: str) -> bool:
     lead = bare[0] if bare else ""
     short_and_generic = len(bare) <= 2 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
     # "Brand awareness", "Operational excellence": a label with no verb says no direction.
-    label = len(bare) <= 3 and read(title).lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
+    label = (len(bare) <= 3 and read(title).lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
+             and not set(bare) & _PLANS)  # "Q1 Marketing Plan", "Project Orion": a project's name, objective-is-task
     # "Improve product quality and customer satisfaction": change verbs on generic business
     # metrics only, with no one it is for and no how.
     moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
@@ -202,8 +207,6 @@ def _names_an_outcome(p: Phrase) -> bool:
     return p.head in lx.METRIC_NOUNS and p.head in words and "new" not in words[: words.index(p.head)]
 
 
-# Nouns that name a piece of planned work when an objective is only a noun phrase.
-_PLANS = {"campaign", "plan", "project", "programme", "program", "initiative", "roadmap", "rollout", "roll-out"}
 # Items of the team's own backlog: working through them is the work ("Resolve all open bugs");
 # customers' issues and requests resolved before they escalate are an outcome for them.
 _BACKLOG_ITEMS = {"bug", "bugs", "ticket", "tickets", "task", "tasks", "story", "stories", "pr", "prs"}
@@ -236,8 +239,8 @@ def project_reason(title: str) -> str | None:
             return f"'{p.lead} …' names the work"
         return None
     first = p.words[0] if p.words else ""
-    if p.lead is None and (first in lx.PROJECT_NOUNS or p.head in _PLANS or (p.head in lx.ARTEFACT_NOUNS and any(
-            w in lx.COMPLETION_WORDS for w in p.words))):
+    done = p.head in lx.ARTEFACT_NOUNS and any(w in lx.COMPLETION_WORDS for w in p.words)
+    if p.lead is None and (first in lx.PROJECT_NOUNS | _PLANS or p.head in _PLANS or done):
         return "names a deliverable"  # "Recruitment outreach campaign for engineering"
     return None
 
