@@ -14,7 +14,7 @@ from okrkit.coach.nounphrase import NP_STOP, lemma_class
 from okrkit.coach.phrase import Phrase, per_sentence
 from okrkit.model import KeyResult
 
-__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "is_open_ended",
+__all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "is_open_ended", "is_rank",
            "is_service_target", "task_reason", "works_on_a_thing"]
 
 _OUTCOME_NOUNS = lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
@@ -49,7 +49,7 @@ def _outcome_quantity(p: Phrase) -> bool:
         if p.lead in {"sell", "win"} and q.value >= 1:
             # "Sell 2,000 seats": whatever is sold, customers bought it; "win 10 new designs": another party chose us
             return True
-        if q.counts in lx.WORK_ITEM_NOUNS and p.lead_class != "action" and "inbound" in p.words:
+        if q.counts in {"request", "requests", "call", "calls"} and p.lead_class != "action" and "inbound" in p.words:
             return True  # "Achieve 50 inbound demo requests": demand that comes in; "Answer 500 requests" is work
     return False
 
@@ -130,16 +130,18 @@ def _moves_outcome(p: Phrase) -> bool:
     return any(w in _OUTCOME_NOUNS for w in before)
 
 
-# Money put in is an input, whatever it buys ("Invest $1M in the campaign"); the reader may take
-# "spend" for a noun, so the first word is what is matched.
-_SPEND_VERBS = {"invest", "spend", "allocate"}
+# Money put in is an input, whatever it buys: a verb of spending with the sum right after it ("Invest
+# $1M in the campaign"); the reader may take "spend" for a noun, so the words are matched. A ceiling
+# on our spend ("Spend per new customer under $40") is a result.
+_SPENDS = re.compile(r"^\W*(?:we\s+will\s+|we'll\s+)?(?P<verb>invest|spend|allocate)\s+"
+                     r"(?:an?\s+|another\s+)?[$€£¥]\s?\d", re.I)
 
 
 @per_sentence
 def task_reason(p: Phrase) -> str | None:
     """Why the sentence reads as a task or an output, or None when it names an outcome."""
-    if p.words[:1] and p.words[0] in _SPEND_VERBS and any(q.unit == "money" for q in p.measures):
-        return f"spends money ('{p.words[0]} …'), an input, not a result it buys"
+    if spends := _SPENDS.match(p.text):
+        return f"spends money ('{spends['verb'].lower()} …'), an input, not a result it buys"
     traffic = bool(_TRAFFIC.search(p.text))  # "Blog drives 8,000 organic visits"
     outcome = _outcome_quantity(p) or p.relative or _moves_outcome(p) or traffic or _done_to_us(p)
     counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
@@ -168,7 +170,7 @@ def task_reason(p: Phrase) -> str | None:
     one_thing = (not p.measures and _a_thing(p) and p.head not in _OUTCOME_NOUNS) or milestone
     if p.lead_class == "target" and not outcome and (p.head in lx.ARTEFACT_NOUNS or counted or one_thing):
         return f"names a deliverable ({p.head or counted}) to obtain, not a change for customers"
-    judged = _rate(p) or _per_person(p) or any(q.unit == "money" or q.cmp for q in p.measures)  # ">$50k MRR each"
+    judged = _rate(p) or _per_person(p) or is_rank(p) or any(q.unit == "money" or q.cmp for q in p.measures)
     # Raising a count of our own output ("more blog posts", "to 2 new countries") is output;
     # lowering one (fewer pages, meetings, manual steps) frees people or customers: an outcome.
     thing = counted if counted in lx.ARTEFACT_NOUNS else p.head or counted  # "velocity from 4 to 10 tests"
@@ -189,7 +191,7 @@ def task_reason(p: Phrase) -> str | None:
 
 # "Customers can use …", "Our managers are able to …": people who can do something, nothing counted.
 _CAN = re.compile(r"^\W*(?:(?:the|our|all|every)\s+)?(?P<who>[a-z-]+(?:\s+[a-z-]+)?)\s+"
-                  r"(?:can|are able to|will be able to)\s", re.I)
+                  r"(?:can|are able to|will be able to)\s+(?!be\b)", re.I)  # "… can be trusted" is a state
 
 
 def _verbless_task_reason(p: Phrase) -> str | None:
@@ -197,7 +199,8 @@ def _verbless_task_reason(p: Phrase) -> str | None:
     first = p.words[0] if p.words else ""
     can = _CAN.match(p.text)
     who = can["who"].lower().split()[-1] if can else ""
-    if can and not p.quantities and (who in lx.PEOPLE_NOUNS | {"admins", "agents", "teams"} or who.endswith("ers")):
+    people = who in lx.PEOPLE_NOUNS | {"admins", "agents", "teams"} or who.endswith("ers")  # "managers", "developers"
+    if can and not p.quantities and people:
         # "Managers can see time tracking reports": a feature to build, not how many use it
         return f"describes a capability to build ('{who} can …'), not how many use it"
     if first in lx.PROJECT_NOUNS and p.words[1:2] in (("of",), ("in",)):  # "Implementation of SAP"
@@ -242,17 +245,20 @@ def _gained(p: Phrase) -> bool:
     return any(lemma_class(w)[1] == "target" for w in p.words if w.endswith("ed") or w in {"won", "sold"})
 
 
-def _object(p: Phrase) -> tuple[list[str], list[str] | None]:
-    """The words after the lead verb, and those of them before the head noun (None: no head there)."""
-    obj = list(p.object_words)
-    return obj, obj[: obj.index(p.head)] if p.head in obj else None
-
-
 def _a_thing(p: Phrase) -> bool:
     """ "Deploy the new CI pipeline", "Build a pipeline": an object introduced as one new thing is
     a deliverable even when its noun can also name a metric ("pipeline", "coverage")."""
-    obj, before_head = _object(p)
-    return bool(obj) and (obj[0] in {"a", "an"} or "new" in (obj if before_head is None else before_head))
+    obj = p.object_words
+    return bool(obj) and (obj[0] in {"a", "an"} or "new" in (obj if p.before_head is None else p.before_head))
+
+
+_RANKED = re.compile(r"\bfrom\s+(?:page|rank|position|place|spot|no\.?|number|#)\s*\d", re.I)
+
+
+def is_rank(p: Phrase) -> bool:
+    """ "Keyword rankings from page 2 to page 1", "from position 12 to 4": the numbers are a rank,
+    which improves as it falls, not a count of anything."""
+    return bool(_RANKED.search(p.text))
 
 
 def _rate(p: Phrase) -> bool:
@@ -357,24 +363,26 @@ def _kept_as_written(p: Phrase) -> bool:
 
 
 # Work with no end written: learning and practising go on ("Understand why users churn" ends in a
-# finding), and "some" or a bare plural say not how much.
+# finding; "iterate" may follow the lead: "Perform tests, learn, and iterate"), and "some" of a thing
+# says not how much of it.
 _OPEN_ENDED_VERBS = {"study", "learn", "iterate", "experiment", "practice", "practise"}
 _SOME = {"some", "several", "various", "many", "few"}
 _DEFINITE = {"a", "an", "the", "our", "my", "its", "their", "this", "that", "these", "those", "each", "every", "all",
-             "both"}  # one thing, or a set already known: done or not
+             "both"}  # "the few remaining steps" are all of them: done or not
 
 
 @per_sentence
 def is_open_ended(p: Phrase) -> bool:
-    """A task with nothing to tell it done: "Study Python", "Refactor some legacy code", "Launch
-    features to …" (how many?). "Ship the redesigned payment form" is done or not: a milestone."""
+    """A task with nothing to tell it done: "Study Python", "Refactor some legacy code". "Ship the
+    redesigned payment form" is done or not: a milestone."""
     if not task_reason(p) or p.measures or p.relative:
         return False
-    _, before_head = _object(p)
-    # "Create internal tools", not "Update the pricing pages" (a known set, done or not)
-    bare_plural = (before_head is not None and p.head.endswith("s") and not p.head.endswith("ss")
-                   and p.head not in _OUTCOME_NOUNS and not _DEFINITE & set(before_head))  # not "NPS"
-    return bool(_OPEN_ENDED_VERBS & set(p.words) or _SOME & set(p.words) or bare_plural)
+    before_head = p.before_head
+    if before_head is None:
+        return p.lead in _OPEN_ENDED_VERBS
+    some = bool(_SOME & set(before_head)) and not _DEFINITE & set(before_head)
+    later_verb = bool(_OPEN_ENDED_VERBS & set(p.object_words[len(before_head) + 1:]))  # "…, learn, and iterate"
+    return p.lead in _OPEN_ENDED_VERBS or some or later_verb
 
 
 @per_sentence

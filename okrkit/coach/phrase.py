@@ -55,6 +55,13 @@ class Phrase:
         return () if at is None else self.words[at + 1:]
 
     @cached_property
+    def before_head(self) -> tuple[str, ...] | None:
+        """The object's words before its head noun ("the new CI" of "Deploy the new CI pipeline"),
+        None when the head is not among them."""
+        obj = self.object_words
+        return obj[: obj.index(self.head)] if self.head in obj else None
+
+    @cached_property
     def measures(self) -> tuple[Quantity, ...]:
         """Quantities that measure something (not a time window or a date)."""
         return tuple(q for q in self.quantities if not q.window)

@@ -75,6 +75,7 @@ def _unit(match: re.Match[str]) -> str:
 
 _BEFORE_A_YEAR = {"the", "our", "this", "in", "by", "until", "till", "before", "after", "since", "of", "from",
                   "through", "during", "end", "fy", "q1", "q2", "q3", "q4", "h1", "h2"}
+_BEFORE_A_LEVEL = {"to", "at", "than", "over", "under", "above", "below", "reach", "hit", "exceed", "least"}
 _NO_LIMIT = {"more", "less", "fewer", "longer", "later", "worse", "lower", "higher", "one"}
 
 
@@ -89,9 +90,10 @@ def quantities(text: str) -> list[Quantity]:
             continue  # "ISO 27001", "version 3.0"
         rest = [w.lower().strip(".,;:") for w in after]
         if not unit and not m["mag"] and (
-            # a year ("by 2026", "Q4 2018 revenue"), not "2,000" nor "reach 2000 paying customers"
-            (1900 <= value <= 2100 and m["num"].isdigit() and (
-                prev.strip(".,") in _BEFORE_A_YEAR or not noun_phrase_head(rest)))
+            # a year ("by 2026", "Finalize 2026 budget"), not "2,000", "reach 2000 paying customers" (a
+            # plural counted) nor "orders to 2000" (a level)
+            (1900 <= value <= 2100 and m["num"].isdigit() and (prev.strip(".,") in _BEFORE_A_YEAR or not (
+                noun_phrase_head(rest).endswith("s") or prev.strip(".,") in _BEFORE_A_LEVEL)))
             or prev.strip(".,") in lx.MONTHS
             or (after and after[0].lower().strip(".,") in lx.MONTHS)
             or re.match(r"(?:st|nd|rd|th)\b|\s*[ap]\.?m\b", text[m.end("num"):], re.I)  # 1st, 3 a.m.

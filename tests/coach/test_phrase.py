@@ -59,6 +59,7 @@ def test_a_four_digit_count_is_not_a_year() -> None:
     name a year."""
     assert read("Reach 1500 paying customers").target == 1500
     assert read("Grow to 2050 stores").measures[0].counts == "stores"
+    assert read("Increase weekly orders to 2000").target == 2000
     for text, year in (("Become carbon neutral by 2027", 2027), ("Write the 2026 hiring plan", 2026),
                        ("Q3 2026 revenue of $2M", 2026), ("In 2027 open two new regions", 2027)):
         assert all(q.value != year for q in read(text).measures), text

@@ -7,7 +7,6 @@ when present: "Increase onboarding completion" with baseline 65 and target 90 is
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from okrkit.coach.context import Context
@@ -19,6 +18,7 @@ from okrkit.coach.kr_kinds import (
     is_milestone,
     is_new_count,
     is_open_ended,
+    is_rank,
     is_service_target,
     task_reason,
     works_on_a_thing,
@@ -141,17 +141,16 @@ def kr_target_equals_baseline(ctx: Context) -> Iterator[Hit]:
             )
 
 
-_RANKED = re.compile(r"\bfrom\s+(?:page|rank|position|place|spot|no\.?|number|#)\s*\d", re.I)
-
-
 @rule("kr-wrong-direction", Severity.ERROR, "A target on the wrong side of the baseline for the verb.")
 def kr_wrong_direction(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         baseline, target = baseline_target(kr, p)
         if kr.baseline is None and kr.target is None and p.span:
             baseline, target = p.span  # "from 4h to 30 min": compare in one unit
-        if baseline is None or target is None or p.lead is None or _RANKED.search(kr.title):
-            continue  # "rankings from page 2 to page 1": a rank improves as its number falls
+        if baseline is None or target is None or p.lead is None:
+            continue
+        if is_rank(p):
+            baseline, target = target, baseline  # "rankings from page 2 to page 1": a rank improves as it falls
         if (p.lead in STRICT_UP and target < baseline) or (p.lead in STRICT_DOWN and target > baseline):
             yield Hit(
                 path, f"'{kr.title}' says '{p.lead}' but goes from {baseline:g} to {target:g}.",

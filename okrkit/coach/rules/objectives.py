@@ -136,14 +136,22 @@ _ASPIRATIONS = {"awesome", "amazing", "exceptional", "outstanding", "remarkable"
 
 def _aspires(words: list[str]) -> bool:
     """ "Create an awesome customer experience", "Build a world-class engineering culture": the
-    quality wanted for an experience or a culture is the direction, however generic the words
-    around it; "Be world-class" names nothing, "Delight our users" not what would delight them."""
-    wanted = any(w in _QUALITY or w in _ASPIRATIONS for w in words)
-    return wanted and any(w in _STATES for w in words)
+    quality wanted for someone's experience or a team's culture is the direction, however generic the
+    words around it; "Have an awesome experience" names no one, "Delight our users" not what would."""
+    wanted = set(_QUALITY) | _ASPIRATIONS
+    named = any(w in _STATES and j and words[j - 1] not in wanted | {"a", "an", "the", "our"}
+                for j, w in enumerate(words))  # "customer experience", "engineering culture"
+    return named and any(w in wanted for w in words)
 
 
 # Nouns that name a piece of planned work when an objective is only a noun phrase.
 _PLANS = {"campaign", "plan", "project", "programme", "program", "initiative", "roadmap", "rollout", "roll-out"}
+
+
+def _names_a_plan(p: Phrase) -> bool:
+    """ "Recruitment outreach campaign", "Q1 Marketing Plan", "Project Orion": a verbless objective
+    whose head is planned work, or a project's name; not "Campaign performance" nor "Roadmap clarity"."""
+    return p.lead is None and (p.head in _PLANS or p.words[:1] in (("project",), ("programme",), ("program",)))
 
 
 @lru_cache(maxsize=16384)
@@ -155,7 +163,7 @@ def _vague(title: str) -> bool:
     short_and_generic = len(bare) <= 2 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
     # "Brand awareness", "Operational excellence": a label with no verb says no direction.
     label = (len(bare) <= 3 and read(title).lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
-             and not set(bare) & _PLANS)  # "Q1 Marketing Plan", "Project Orion": a project's name, objective-is-task
+             and not _names_a_plan(read(title)))  # "Q1 Marketing Plan", "Project Orion": objective-is-task says why
     # "Improve product quality and customer satisfaction": change verbs on generic business
     # metrics only, with no one it is for and no how.
     moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
@@ -209,9 +217,11 @@ def _names_an_outcome(p: Phrase) -> bool:
 
 # Items of the team's own backlog: working through them is the work ("Resolve all open bugs");
 # customers' issues and requests resolved before they escalate are an outcome for them.
-_BACKLOG_ITEMS = {"bug", "bugs", "ticket", "tickets", "task", "tasks", "story", "stories", "pr", "prs"}
+_BACKLOG_ITEMS = {"bug", "bugs", "ticket", "tickets", "task", "tasks", "story", "stories"}  # not "PR" (press)
 # What a team obtains from its own bosses before the work starts: a step of the project.
 _GO_AHEADS = {"buy-in", "approval", "sign-off", "signoff", "go-ahead", "green-light", "endorsement"}
+_OUR_BOSSES = {"leadership", "board", "executive", "exec", "management", "stakeholder", "ceo", "cfo", "cto", "vp",
+               "director", "budget"}
 
 
 @lru_cache(maxsize=16384)
@@ -225,22 +235,21 @@ def project_reason(title: str) -> str | None:
         return "counts the team's own output"
     if _names_an_outcome(p) or _vague(title):  # "Move the needle on sales" is a wish, not a project
         return None
-    if p.lead_class == "target" and p.head in _GO_AHEADS:  # "Get leadership buy-in on the new platform"
+    ours = p.head == "buy-in" or bool(_OUR_BOSSES & set(p.before_head or ()))  # not "FDA approval"
+    if p.lead_class == "target" and p.head in _GO_AHEADS and ours:  # "Get leadership buy-in on the new platform"
         return "asks for a go-ahead, a step of the work"
-    if p.lead_class == "action" and set(p.object_words) & _BACKLOG_ITEMS:
-        return f"'{p.lead} …' names the work"  # "Resolve all open bugs older than 30 days"
+    if p.lead_class in {"action", "target", "unknown"} and set(p.object_words) & _BACKLOG_ITEMS:
+        return f"'{p.lead} …' names the work"  # "Resolve all open bugs older than 30 days", "Close every bug"
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
         if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
             return f"'{p.lead} …' names the work"
         # Not "Provide excellent service"; but "Introduce a new review process" makes one new thing.
-        obj = p.object_words
-        before = obj[: obj.index(p.head)] if p.head in obj else ()
-        if p.head in lx.ARTEFACT_NOUNS and (p.head not in lx.GENERIC_WORDS or "new" in before):
+        if p.head in lx.ARTEFACT_NOUNS and (p.head not in lx.GENERIC_WORDS or "new" in (p.before_head or ())):
             return f"'{p.lead} …' names the work"
         return None
     first = p.words[0] if p.words else ""
     done = p.head in lx.ARTEFACT_NOUNS and any(w in lx.COMPLETION_WORDS for w in p.words)
-    if p.lead is None and (first in lx.PROJECT_NOUNS | _PLANS or p.head in _PLANS or done):
+    if _names_a_plan(p) or (p.lead is None and (first in lx.PROJECT_NOUNS or done)):
         return "names a deliverable"  # "Recruitment outreach campaign for engineering"
     return None
 
