@@ -35,7 +35,7 @@ import yaml
 from okrkit.coach import review
 from okrkit.coach.findings import Severity
 from okrkit.coach.registry import RULES
-from okrkit.model import Engagement, Objective
+from okrkit.model import Engagement, KeyResult, Objective
 
 __all__ = ["Outcome", "Score", "evaluate", "main"]
 
@@ -45,8 +45,10 @@ OBJECTIVE_RULES = ("objective-has-metric", "objective-too-long", "objective-vagu
 SHAPE_RULES = ("too-few-key-results", "too-many-key-results", "all-milestones")
 UNMAPPED = "unmapped"  # a real-world author's reason that no okrkit rule stands for
 DEFAULT_OBJECTIVE = "Delight new customers"
-# Characters an engagement's objective may have, as the model says.
+# Characters an engagement's objective and key result titles may have, as the model says: a longer
+# text (a practitioner's sentence with its explanation) is cut there, since no engagement holds it.
 OBJECTIVE_LIMIT = next(m.max_length for m in Objective.model_fields["title"].metadata if hasattr(m, "max_length"))
+KR_LIMIT = next(m.max_length for m in KeyResult.model_fields["title"].metadata if hasattr(m, "max_length"))
 DISPUTED = "DISAGREE"  # the corpus's marker in `note`: other sources label this example the other way
 
 
@@ -201,12 +203,13 @@ def evaluate_jsonl(corpus: Path) -> Score:
         if kind == "key_result":
             # The objective is only the key result's context: one longer than an engagement holds is cut.
             objective = " ".join((item.get("objective") or DEFAULT_OBJECTIVE).split())[:OBJECTIVE_LIMIT]
-            siblings = [{"id": f"k{i}", "title": " ".join(str(t).split())}
+            siblings = [{"id": f"k{i}", "title": " ".join(str(t).split())[:KR_LIMIT]}
                         for i, t in enumerate(item.get("siblings") or (), 1)]
-            okr = {"id": "o", "objective": objective, "key_results": [{"id": "k0", "title": text}, *siblings]}
+            judged = {"id": "k0", "title": text[:KR_LIMIT]}
+            okr = {"id": "o", "objective": objective, "key_results": [judged, *siblings]}
             rules, path = _rules_for("kr-", KR_RULES), "teams[0].okrs[0].key_results[0]"
         else:
-            okr = {"id": "o", "objective": text, "key_results": []}
+            okr = {"id": "o", "objective": text[:OBJECTIVE_LIMIT], "key_results": []}
             rules, path = _rules_for("objective-", OBJECTIVE_RULES), "teams[0].okrs[0]"
         fired = _run([{"name": "T", "okrs": [okr]}], rules, path)
         disputed = DISPUTED in str(item.get("note") or "")

@@ -93,3 +93,14 @@ def test_a_key_result_is_judged_beside_its_siblings(tmp_path: Path) -> None:
     alone, in_context = evaluate(_write(tmp_path, [milestone, beside])).outcomes
     assert alone.alarms == {"kr-is-task"}
     assert in_context.fired.get("kr-is-task") is not None and not in_context.alarms
+
+
+def test_jsonl_text_longer_than_an_engagement_holds_is_cut_not_fatal(tmp_path: Path) -> None:
+    """A practitioner's key result with its explanation runs past the model's 200 characters: it is
+    judged on what an engagement could hold instead of stopping the run."""
+    long_kr = "Launch the partner portal, " + "which our partners asked for in every review, " * 6
+    score = evaluate(_write(tmp_path, [
+        {"kind": "key_result", "text": long_kr, "label": "bad", "rules": ["kr-is-task"], "siblings": [long_kr]},
+        {"kind": "objective", "text": "Delight partners " + "and their customers " * 12, "label": "good", "rules": []},
+    ]))
+    assert len(score.outcomes) == 2 and "kr-is-task" in score.outcomes[0].fired
