@@ -120,6 +120,11 @@ _TRAFFIC = re.compile(r"\b(?:organic|monthly|weekly|daily|web|website|site|app|u
                       r"returning)\s+(?:sessions|visits|views|pageviews)\b", re.I)
 
 
+# "The campaign resulted in 65,000 votes": what the work is said to have brought, counted, is its result.
+_RESULTED_IN = re.compile(r"\b(?:result(?:s|ed)?\s+in|le(?:ads?|d)\s+to)\s+(?:at least\s+|over\s+|more than\s+)?"
+                          r"[$€£]?\d", re.I)
+
+
 def _moves_outcome(p: Phrase) -> bool:
     """ "… and grow users from 0 to 10,000": a from-to on people or a metric names an outcome,
     whatever else the sentence asks for."""
@@ -143,7 +148,8 @@ def task_reason(p: Phrase) -> str | None:
     if spends := _SPENDS.match(p.text):
         return f"spends money ('{spends['verb'].lower()} …'), an input, not a result it buys"
     traffic = bool(_TRAFFIC.search(p.text))  # "Blog drives 8,000 organic visits"
-    outcome = _outcome_quantity(p) or p.relative or _moves_outcome(p) or traffic or _done_to_us(p)
+    outcome = (_outcome_quantity(p) or p.relative or _moves_outcome(p) or traffic or _done_to_us(p)
+               or bool(_RESULTED_IN.search(p.text)))
     counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
     if p.lead_class == "action" and not outcome:
         if _service_level(p) and p.lead in _ANSWER_VERBS:

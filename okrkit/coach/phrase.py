@@ -90,7 +90,8 @@ def per_sentence(judge: Callable[[Phrase], _T]) -> Callable[[Phrase], _T]:
 
 # Words that open a level, never an action: "No more than 2 outages", "Less than 1% damaged".
 _NOT_VERBS = {"no", "not", "zero", "less", "fewer", "at", "over", "under", "above", "below", "only", "just",
-              "up", "down", "nearly", "almost", "around", "about", "approximately", "roughly", "top"}
+              "up", "down", "nearly", "almost", "around", "about", "approximately", "roughly", "top", "maximum",
+              "minimum"}
 
 
 def _verbish(word: str) -> bool:

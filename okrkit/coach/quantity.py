@@ -40,7 +40,7 @@ _PER_YEAR = {"hourly": 8760, "daily": 365, "weekly": 52, "fortnightly": 26, "biw
              "quarterly": 4, "yearly": 1, "annually": 1, "annual": 1}
 _CMP_WORDS = {"at least": ">=", "at most": "<=", "under": "<", "below": "<", "less than": "<",
               "fewer than": "<", "more than": ">", "over": ">", "above": ">", "no more than": "<=",
-              "no less than": ">=", "minimum of": ">=", "maximum of": "<="}
+              "no less than": ">=", "minimum of": ">=", "maximum of": "<=", "maximum": "<=", "minimum": ">="}
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from okrkit.coach import Severity, review
+from okrkit.coach.phrase import read
 from okrkit.model import KRKind
 from okrkit.testing import engagement, key_result, objective, team
 
@@ -635,3 +636,18 @@ def test_a_rank_improves_as_its_number_falls() -> None:
     assert _rules("Increase visibility: search rankings from page 3 to page 1") == {}
     assert _rules("Climb from position 3 to position 8") == {"kr-wrong-direction": Severity.ERROR}
     assert "kr-wrong-direction" in _rules("Increase NPS from 40 to 30")
+
+
+def test_what_the_work_resulted_in_counted_is_its_result() -> None:
+    """'The campaign resulted in 3,000 donations' (our phrasing): what the work brought, counted, is
+    the result; 'Run a webinar series' is still the work."""
+    assert "kr-is-task" not in _rules("The campaign resulted in 3,000 donations")
+    assert "kr-is-task" not in _rules("The webinar series led to 200 demo requests")
+    assert _rules("Run a webinar series") == {"kr-is-task": Severity.WARNING}
+
+
+def test_maximum_before_a_count_is_a_ceiling() -> None:
+    """'Maximum 3 failed deploys per month' (our phrasing) is a limit on what goes wrong, not a verb
+    'maximum' leading a task."""
+    assert "kr-is-task" not in _rules("Maximum 3 failed deploys per month")
+    assert read("Maximum 3 failed deploys per month").measures[0].cmp == "<="

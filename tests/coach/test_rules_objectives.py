@@ -348,3 +348,11 @@ def test_working_through_our_backlog_and_a_named_campaign_are_projects() -> None
     assert "objective-is-task" in _severities("Close every open bug before launch")
     assert "objective-is-task" not in _severities("Build PR presence in Germany")  # PR: press, not pull requests
     assert "objective-is-task" not in _severities("Roadmap clarity for every team")  # a plan noun, not the head
+
+
+def test_a_thing_named_after_its_people_does_not_say_whom_it_serves() -> None:
+    """'Roll out the new patient record to all wards' (our phrasing): 'patient' names the record, not
+    whom the work is for; 'a clinic for patients in Leeds' names them."""
+    assert "objective-is-task" in _severities("Deploy the new patient record system to all wards by June")
+    assert "objective-is-task" in _severities("Migrate the customer database to the new cluster")
+    assert "objective-is-task" not in _severities("Launch a clinic for patients in Leeds")

@@ -196,12 +196,18 @@ _PROJECT_VERBS = {"launch", "migrate", "implement", "roll", "rollout", "finish",
                   "consolidate", "digitize", "digitise"}
 
 
+# Things named after the people they hold or serve ("the partner portal", "the patient record"):
+# a people noun in front of them names the thing, not whom the work is for.
+_THINGS_OF_PEOPLE = {"-", "portal", "app", "hub", "record", "records", "data", "database", "profile", "profiles",
+                     "directory", "list"}
+
+
 def _names_an_outcome(p: Phrase) -> bool:
     words = list(p.words)
     for j, w in enumerate(words):
         nxt = words[j + 1] if j + 1 < len(words) else ""
         scope = words[j - 2: j] in (["to", "all"], ["to", "every"])
-        if w in lx.PEOPLE_NOUNS and not is_noun(nxt) and nxt not in {"-", "portal", "app", "hub"} and not scope:
+        if w in lx.PEOPLE_NOUNS and not is_noun(nxt) and nxt not in _THINGS_OF_PEOPLE and not scope:
             # "… that customers love", "for small businesses"; not "the partner portal", nor a rollout
             # "to all users": all of them is the scope of the job, not what it is for
             return True
