@@ -138,7 +138,7 @@ def _aspires(words: list[str]) -> bool:
     """ "Create an awesome customer experience", "Build a world-class engineering culture": the
     quality wanted for someone's experience or a team's culture is the direction, however generic the
     words around it; "Have an awesome experience" names no one, "Delight our users" not what would."""
-    wanted = set(_QUALITY) | _ASPIRATIONS
+    wanted = _QUALITY | _ASPIRATIONS
     named = any(w in _STATES and j and words[j - 1] not in wanted | {"a", "an", "the", "our"}
                 for j, w in enumerate(words))  # "customer experience", "engineering culture"
     return named and any(w in wanted for w in words)
@@ -224,7 +224,8 @@ def _names_an_outcome(p: Phrase) -> bool:
 # Items of the team's own backlog: working through them is the work ("Resolve all open bugs");
 # customers' issues and requests resolved before they escalate are an outcome for them.
 _BACKLOG_ITEMS = {"bug", "bugs", "ticket", "tickets", "task", "tasks", "story", "stories"}  # not "PR" (press)
-# What a team obtains from its own bosses before the work starts: a step of the project.
+# What a team obtains from its own bosses (or for its own budget) before the work starts: a step of
+# the project; a regulator's approval ("FDA approval") is not theirs to give.
 _GO_AHEADS = {"buy-in", "approval", "sign-off", "signoff", "go-ahead", "green-light", "endorsement"}
 _OUR_BOSSES = {"leadership", "board", "executive", "exec", "management", "stakeholder", "ceo", "cfo", "cto", "vp",
                "director", "budget"}
