@@ -113,7 +113,7 @@ def quantities(text: str) -> list[Quantity]:
             part *= 2 if w.startswith("two") else 3 if w.startswith("three") else 1
             found.append(Quantity(part, "%", "", "", noun_phrase_head(all_words[i + 2:])))
             continue
-        number = number_word(w)
+        number = number_word(w) if not (i and all_words[i - 1] in NAME_PREFIX) else None  # "version two": a name
         if i == 0 and w == "no" and all_words[1:2] and all_words[1] not in _NO_LIMIT:
             number = 0.0  # "No P1 incidents this quarter": a count of zero
         if number is None:

@@ -356,3 +356,12 @@ def test_a_thing_named_after_its_people_does_not_say_whom_it_serves() -> None:
     assert "objective-is-task" in _severities("Deploy the new patient record system to all wards by June")
     assert "objective-is-task" in _severities("Migrate the customer database to the new cluster")
     assert "objective-is-task" not in _severities("Launch a clinic for patients in Leeds")
+
+
+def test_set_up_and_idioms_of_place_are_read_as_such() -> None:
+    """'Set up a field sales team in this company' (our phrasing) is a project: 'this company' and
+    'take … into account' name no one the work is for; 'Phase two' is a name, not a number."""
+    assert "objective-is-task" in _severities("Set up a field sales office in this company")
+    assert "objective-is-task" in _severities("Deploy the new pricing engine that takes seasonality into account")
+    assert "objective-is-task" not in _severities("Set up our customers for success")
+    assert "objective-has-metric" not in _severities("Ship phase two of the partner portal")

@@ -206,7 +206,9 @@ def _names_an_outcome(p: Phrase) -> bool:
     words = list(p.words)
     for j, w in enumerate(words):
         nxt = words[j + 1] if j + 1 < len(words) else ""
-        scope = words[j - 2: j] in (["to", "all"], ["to", "every"])
+        # "to all users" is the job's scope; "takes … into account" and "in this company" serve no one
+        scope = words[j - 2: j] in (["to", "all"], ["to", "every"]) or words[j - 1: j] == ["into"] or (
+            words[j - 1: j] in (["this"], ["our"]) and w in {"company", "business"})
         if w in lx.PEOPLE_NOUNS and not is_noun(nxt) and nxt not in _THINGS_OF_PEOPLE and not scope:
             # "… that customers love", "for small businesses"; not "the partner portal", nor a rollout
             # "to all users": all of them is the scope of the job, not what it is for
@@ -248,7 +250,8 @@ def project_reason(title: str) -> str | None:
     if p.lead_class in {"action", "target", "unknown"} and set(p.object_words) & _BACKLOG_ITEMS:
         return f"'{p.lead} …' names the work"  # "Resolve all open bugs older than 30 days", "Close every bug"
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
-        if p.lead in _PROJECT_VERBS and not p.vague and p.head not in _STATES:
+        set_up = p.lead == "set" and p.object_words[:1] == ("up",)  # "Set up a telesales department"
+        if (p.lead in _PROJECT_VERBS or set_up) and not p.vague and p.head not in _STATES:
             return f"'{p.lead} …' names the work"
         # Not "Provide excellent service"; but "Introduce a new review process" makes one new thing.
         if p.head in lx.ARTEFACT_NOUNS and (p.head not in lx.GENERIC_WORDS or "new" in (p.before_head or ())):
