@@ -573,7 +573,7 @@ def test_at_least_so_many_of_our_own_things_is_still_output() -> None:
     assert "kr-is-task" not in _rules("No more than 3 failed releases a month")
 
 
-# Batch 12 (issue 14). Our phrasings again, none copied from the corpus.
+# Batches 12 to 14 (issue 14). Our phrasings again, none copied from the corpus.
 
 def test_work_with_no_end_is_a_task_with_nothing_to_measure() -> None:
     """'Learn Rust', 'Clean up some old dashboards' (our phrasings): a task that could never be called
@@ -616,7 +616,7 @@ def test_money_put_in_is_an_input() -> None:
 
 
 def test_people_who_can_do_something_is_a_feature_to_build() -> None:
-    """'Admins can export invoices to CSV' (our phrasing) names a capability, a feature; how many
+    """'Account admins can export invoices to CSV' (our phrasing) names a capability, a feature; how many
     use it, or how fast they can, is an outcome."""
     assert _rules("Account admins can export invoices to CSV") == {"kr-is-task": Severity.WARNING}
     assert _rules("Our customers can pay by card") == {"kr-is-task": Severity.WARNING}
@@ -626,7 +626,7 @@ def test_people_who_can_do_something_is_a_feature_to_build() -> None:
 
 
 def test_what_we_win_counted_is_won() -> None:
-    """'Win 6 new design-ins' (our phrasing), 'Win 3 industry awards': another party chose us."""
+    """'Win 6 new designs with automotive customers' (our phrasing): design wins, another party chose us."""
     assert "kr-is-task" not in _rules("Win 6 new designs with automotive customers")
 
 
