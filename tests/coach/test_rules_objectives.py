@@ -298,7 +298,8 @@ def test_buzz_nouns_and_joining_words_name_nothing() -> None:
 def test_the_quality_wanted_for_an_experience_is_a_direction() -> None:
     """'Create an amazing customer experience', 'Build a world-class support culture' (our phrasings):
     the quality wanted for an experience or a culture is the direction, though every word is generic;
-    'Be world-class' names nothing, and 'Improve the customer experience' no quality."""
+    'Be world-class' names nothing, 'Have an awesome experience' no one, 'Improve the customer experience'
+    no quality."""
     for title in ("Create an amazing customer experience", "Build a world-class support culture",
                   "Grow an awesome team culture"):
         assert "objective-vague" not in _severities(title), title
@@ -351,7 +352,7 @@ def test_working_through_our_backlog_and_a_named_campaign_are_projects() -> None
 
 
 def test_a_thing_named_after_its_people_does_not_say_whom_it_serves() -> None:
-    """'Roll out the new patient record to all wards' (our phrasing): 'patient' names the record, not
+    """'Deploy the new patient record system to all wards' (our phrasing): 'patient' names the record, not
     whom the work is for; 'a clinic for patients in Leeds' names them."""
     assert "objective-is-task" in _severities("Deploy the new patient record system to all wards by June")
     assert "objective-is-task" in _severities("Migrate the customer database to the new cluster")
@@ -359,7 +360,7 @@ def test_a_thing_named_after_its_people_does_not_say_whom_it_serves() -> None:
 
 
 def test_set_up_and_idioms_of_place_are_read_as_such() -> None:
-    """'Set up a field sales team in this company' (our phrasing) is a project: 'this company' and
+    """'Set up a field sales office in this company' (our phrasing) is a project: 'this company' and
     'take … into account' name no one the work is for; 'Phase two' is a name, not a number."""
     assert "objective-is-task" in _severities("Set up a field sales office in this company")
     assert "objective-is-task" in _severities("Deploy the new pricing engine that takes seasonality into account")
