@@ -13,7 +13,8 @@ from okrkit import vocabulary
 __all__ = [
     "ACTION_VERBS", "ARTEFACT_NOUNS", "COMPLETION_WORDS", "DOWN_VERBS", "GAIN_VERBS", "GENERIC_WORDS",
     "MAINTAIN_VERBS", "METRIC_NOUNS", "MONTHS", "NUMBER_WORDS", "PEOPLE_NOUNS", "PROJECT_NOUNS", "PUSH_VERBS",
-    "RELATIVE_WORDS", "STUDY_VERBS", "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WON_NOUNS", "WORK_ITEM_NOUNS",
+    "RELATIVE_WORDS", "STUDY_VERBS", "TARGET_VERBS", "UP_VERBS", "VAGUE_WORDS", "WHO_NOUNS", "WON_NOUNS",
+    "WORK_ITEM_NOUNS",
 ]
 
 # Verbs that say a metric moves up or down: okrkit.vocabulary's, which the model reads too.
@@ -130,6 +131,13 @@ PEOPLE_NOUNS = frozenset(
     # Outcomes won, counted: results in the world, not the team's output.
     "reviews mentions wins upgrades testimonials registrations subscriptions preorders pre-orders "
     "reservations endorsements logos loans mortgages".split()
+)
+# Of those, the ones that are people (or groups of them), whom an objective can be for: not what
+# they send or grant us ("the account", "an order", "into account").
+WHO_NOUNS = PEOPLE_NOUNS - frozenset(
+    "account accounts signup signups sign-ups installs downloads deal deals contract contracts order orders "
+    "transactions purchases applications workspaces reviews mentions wins upgrades testimonials registrations "
+    "subscriptions preorders pre-orders reservations endorsements logos loans mortgages".split()
 )
 # Nouns that name a quantity that can move: what a key result measures.
 METRIC_NOUNS = frozenset(

@@ -365,4 +365,7 @@ def test_set_up_and_idioms_of_place_are_read_as_such() -> None:
     assert "objective-is-task" in _severities("Set up a field sales office in this company")
     assert "objective-is-task" in _severities("Deploy the new pricing engine that takes seasonality into account")
     assert "objective-is-task" not in _severities("Set up our customers for success")
+    # What people send or grant us is no one served: "for our orders", unlike "for our buyers".
+    assert "objective-is-task" in _severities("Launch the new tracking page for all open orders")
+    assert "objective-is-task" not in _severities("Launch a tracking page for buyers who worry")
     assert "objective-has-metric" not in _severities("Ship phase two of the partner portal")
