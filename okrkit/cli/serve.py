@@ -8,7 +8,7 @@ from pathlib import Path
 
 from okrkit.cli.args import Subparsers, add_db_option
 from okrkit.errors import InputError
-from okrkit.serve import TOKEN_ENV, TOKEN_FILE  # okrkit.serve imports Voila only when it serves
+from okrkit.serve import TOKEN_ENV, TOKEN_FILE, ServeOptions  # okrkit.serve imports Voila only when it serves
 
 __all__ = ["register"]
 
@@ -31,9 +31,10 @@ def register(subparsers: Subparsers) -> None:
                      help="replace the engagement's stored token with a new one (links sent before stop working)")
     sub.add_argument("--verbose", action="store_true",
                      help="log Voila's routine lines too (kernels started and shut down, pools filled)")
-    sub.add_argument("--pool-size", type=int, default=1, metavar="N",
-                     help="preheated kernels kept ready per app (default 1; 0: start one per visit)")
-    sub.add_argument("--fork-kernels", action=argparse.BooleanOptionalAction, default=True,
+    sub.add_argument("--pool-size", type=int, default=ServeOptions.pool_size, metavar="N",
+                     help=f"preheated kernels kept ready per app (default {ServeOptions.pool_size}; 0: start one "
+                          "per visit)")
+    sub.add_argument("--fork-kernels", action=argparse.BooleanOptionalAction, default=ServeOptions.fork_kernels,
                      help="fork each app kernel from a warm process (the default; --no-fork-kernels starts "
                           "each as a new Python)")
     add_db_option(sub)

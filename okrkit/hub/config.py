@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from okrkit.hub.roster import PORTFOLIO_SERVICE, Roster, client_group, load_roster, service_name
+from okrkit.serve import ServeOptions  # the serving defaults, in one place (no Voila imported)
 
 __all__ = ["CONFIG_FILE", "config_text", "configure", "landing_url", "links_for"]
 
@@ -44,8 +45,9 @@ def _service_env() -> dict[str, str]:
 K8S_FIRST_PORT = 10100  # on Kubernetes the proxy pod reaches each service at hub:PORT (docs/z2jh-values.yaml)
 
 
-def services(roster: Roster, *, pool_size: int = 1, kubernetes: bool = False,
-             cull_idle_seconds: int = 1800, fork_kernels: bool = True) -> list[dict[str, Any]]:
+def services(roster: Roster, *, pool_size: int = ServeOptions.pool_size, kubernetes: bool = False,
+             cull_idle_seconds: int = ServeOptions.cull_idle_seconds,
+             fork_kernels: bool = ServeOptions.fork_kernels) -> list[dict[str, Any]]:
     found = []
     for i, (slug, engagement) in enumerate(sorted(roster.engagements.items())):
         folder = roster.engagement_dir(slug).resolve()
@@ -109,8 +111,9 @@ def landing_url(roster: Roster, user: str | None, base_url: str = "/") -> str:
     return f"{base_url}hub/home"
 
 
-def configure(c: Any, firm_dir: str | Path, *, pool_size: int = 1, kubernetes: bool = False,
-              cull_idle_seconds: int = 1800, fork_kernels: bool = True) -> Roster:
+def configure(c: Any, firm_dir: str | Path, *, pool_size: int = ServeOptions.pool_size, kubernetes: bool = False,
+              cull_idle_seconds: int = ServeOptions.cull_idle_seconds,
+              fork_kernels: bool = ServeOptions.fork_kernels) -> Roster:
     """Set JupyterHub's configuration `c` for the firm in `firm_dir` (see the module's docstring).
 
     With `kubernetes`, Zero to JupyterHub's chart owns the machinery (database, proxy,

@@ -155,10 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="okrkit.hub.service", description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--firm", type=Path, required=True)
-    parser.add_argument("--pool-size", type=int, default=1)
-    parser.add_argument("--cull-idle-seconds", type=int, default=1800,
-                        help="shut down a kernel nobody is connected to after this long (default 1800)")
-    parser.add_argument("--fork-kernels", action=argparse.BooleanOptionalAction, default=True,
+    parser.add_argument("--pool-size", type=int, default=ServeOptions.pool_size)
+    parser.add_argument("--cull-idle-seconds", type=int, default=ServeOptions.cull_idle_seconds,
+                        help="shut down a kernel nobody is connected to after this long "
+                             f"(default {ServeOptions.cull_idle_seconds})")
+    parser.add_argument("--fork-kernels", action=argparse.BooleanOptionalAction, default=ServeOptions.fork_kernels,
                         help="fork each app kernel from a warm process (okrkit.forkserver; the default)")
     parser.add_argument("--ip", default="127.0.0.1", help="0.0.0.0 on Kubernetes, where the proxy is another pod")
     args = parser.parse_args(argv)
