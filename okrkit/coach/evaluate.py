@@ -45,10 +45,15 @@ OBJECTIVE_RULES = ("objective-has-metric", "objective-too-long", "objective-vagu
 SHAPE_RULES = ("too-few-key-results", "too-many-key-results", "all-milestones")
 UNMAPPED = "unmapped"  # a real-world author's reason that no okrkit rule stands for
 DEFAULT_OBJECTIVE = "Delight new customers"
+
+
+def _title_limit(model: type[Objective] | type[KeyResult]) -> int:
+    return next(m.max_length for m in model.model_fields["title"].metadata if hasattr(m, "max_length"))
+
+
 # Characters an engagement's objective and key result titles may have, as the model says: a longer
 # text (a practitioner's sentence with its explanation) is cut there, since no engagement holds it.
-OBJECTIVE_LIMIT = next(m.max_length for m in Objective.model_fields["title"].metadata if hasattr(m, "max_length"))
-KR_LIMIT = next(m.max_length for m in KeyResult.model_fields["title"].metadata if hasattr(m, "max_length"))
+OBJECTIVE_LIMIT, KR_LIMIT = _title_limit(Objective), _title_limit(KeyResult)
 DISPUTED = "DISAGREE"  # the corpus's marker in `note`: other sources label this example the other way
 
 

@@ -156,21 +156,21 @@ def _names_a_plan(p: Phrase) -> bool:
 
 @lru_cache(maxsize=16384)
 def _vague(title: str) -> bool:
+    p = read(title)
     words = [w.lower().strip(".,!") for w in _WORDS.findall(title)]
     specific = [w for w in words if not _generic(w)]
     bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
     lead = bare[0] if bare else ""
     short_and_generic = len(bare) <= 2 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
     # "Brand awareness", "Operational excellence": a label with no verb says no direction.
-    label = (len(bare) <= 3 and read(title).lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
-             and not _names_a_plan(read(title)))  # "Q1 Marketing Plan", "Project Orion": objective-is-task says why
+    label = (len(bare) <= 3 and p.lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
+             and not _names_a_plan(p))  # "Q1 Marketing Plan", "Project Orion": objective-is-task says why
     # "Improve product quality and customer satisfaction": change verbs on generic business
     # metrics only, with no one it is for and no how.
     moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
     metrics_only = lead in moves and all(_generic(w) or w in lx.METRIC_NOUNS or w in moves for w in bare[1:])
     # "Get better at closing the books": better at our own activity, with no end and no one it is for.
-    better_at = bare[1:3] == ["better", "at"] and lead in {"get", "be", "become", "do"} and not _names_an_outcome(
-        read(title))
+    better_at = bare[1:3] == ["better", "at"] and lead in {"get", "be", "become", "do"} and not _names_an_outcome(p)
     # "Double our customer base" is specific, only in the wrong place: objective-has-metric says so.
     return (not specific or len(words) < 2 or short_and_generic or label or metrics_only or better_at) \
         and not _carries_metric(title) and not _for_whom_and_what(words) and not _aspires(words)
