@@ -48,7 +48,7 @@ DEFAULT_OBJECTIVE = "Delight new customers"
 
 
 def _title_limit(model: type[Objective] | type[KeyResult]) -> int:
-    return next(m.max_length for m in model.model_fields["title"].metadata if hasattr(m, "max_length"))
+    return int(next(m.max_length for m in model.model_fields["title"].metadata if hasattr(m, "max_length")))
 
 
 # Characters an engagement's objective and key result titles may have, as the model says: a longer
