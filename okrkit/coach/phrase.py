@@ -122,6 +122,10 @@ def _subject_verb(words: list[str], lead: str | None, lead_class: str | None) ->
     return lead, lead_class
 
 
+# A verb right after the first word makes that word its subject, even one that can be a verb.
+_COPULAS = {"is", "are", "was", "were", "will", "has", "have", "remains", "remain", "stays", "stay"}
+
+
 # Verbs that build a thing, but gain when what they count is people or money.
 _GAINS_WITH_PEOPLE = {"add", "upgrade", "renew", "reactivate", "refer"}
 _IRREGULAR = {"held": "hold", "run": "run", "sent": "send", "made": "make", "written": "write", "won": "win",
@@ -155,8 +159,9 @@ def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
     clean = _LABEL.sub("", text.replace("≥", ">=").replace("≤", "<=").replace("’", "'")).strip()
     words = [w.strip(".,;:!?\"'") for w in _WORD.findall(clean.lower())]
-    words = [w for i, w in enumerate(words) if w and not (w[0].isdigit() and i and words[i - 1] in NAME_PREFIX)
-             and not _VERSION.fullmatch(w)]  # "v1", "v2.3" are names
+    words = [w for i, w in enumerate(words) if w and not ((w[0].isdigit() or w in lx.NUMBER_WORDS) and i
+                                                          and words[i - 1] in NAME_PREFIX)
+             and not _VERSION.fullmatch(w)]  # "v1", "v2.3", "version two" are names
     qs = quantities(clean)
     i = 0
     while i < len(words) - 1 and words[i] in _LEAD_SKIP:
@@ -164,6 +169,8 @@ def read(text: str) -> Phrase:
     lead, lead_class = lemma_class(words[i]) if words else (None, None)
     if lead == "list" and words[i + 1: i + 2] == ["of"]:
         lead, lead_class = None, None  # "List of partners published": the noun
+    if lead and words[i + 1: i + 2] and words[i + 1] in _COPULAS:
+        lead, lead_class = None, None  # "Process is documented", "Support is available 24/7": the subject
     if lead_class is None and _imperative(words[i:]):
         lead, lead_class = words[i], "unknown"
     if lead_class is None and not qs and len(words) > i + 1 and words[i + 1] in lx.ARTEFACT_NOUNS \

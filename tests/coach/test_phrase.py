@@ -150,6 +150,19 @@ def test_an_unknown_verb_on_a_deliverable_and_versions_as_names() -> None:
     assert p.lead_class == "unknown" and p.head == "api"
 
 
+def test_a_version_named_in_words_is_a_name() -> None:
+    """'Ship release two' builds the release; 'two' counts nothing and is not the head."""
+    p = read("Ship release two of the mobile app")
+    assert p.head == "release" and not p.measures
+
+
+def test_a_word_before_a_verb_of_being_is_its_subject() -> None:
+    """'Process is documented': 'process' is what is documented, not an order to process something."""
+    for text in ("Process is documented", "Support is available around the clock", "Build stays green"):
+        p = read(text)
+        assert p.lead_class is None and p.head == text.split()[0].lower(), text
+
+
 def test_a_time_frame_closes_what_a_number_counts() -> None:
     """'Hire 30 engineers this year' counts engineers, not years."""
     assert read("Hire 30 engineers this year").measures[0].counts == "engineers"
