@@ -55,7 +55,10 @@ ACTION_VERBS = frozenset(
     "merge perform execute apply allocate assign train onboard celebrate partner collaborate communicate "
     "share invite conduct teach mentor coach write hire sponsor exhibit showcase compile rework "
     "restructure reorganize reorganise revise formalize formalise institute initiate commission outsource "
-    "talk chat learn read pitch upskill reskill align agree pay settle decide list".split()
+    "talk chat learn read pitch upskill reskill align agree pay settle decide list "
+    # Doing verbs that are rarely nouns at the head of a sentence ("Advertise in 20 publications"):
+    "advertise canvass proofread brainstorm rehearse memorize memorise summarize summarise relocate "
+    "fundraise debug tutor lecture edit upload remind convene practise practice".split()
 ) | STUDY_VERBS
 
 # Nouns of things a team produces or does: counting them counts output, not outcome.

@@ -78,6 +78,8 @@ def noun_phrase_head(words: list[str]) -> str:
         if named and (w in _FREQUENCY | {"this", "next", "last"} or (w in {"a", "an"} and words[i + 1: i + 2] and
                                                                      words[i + 1] in _PERIOD_NOUNS)):
             break  # "interviews every week", "engineers this year", "releases a month": a time frame
+        if named and (w in {"once", "twice"} or (w in lx.NUMBER_WORDS and words[i + 1: i + 2] == ["times"])):
+            break  # "rehearse the keynote three times": how often, not what is rehearsed
         if is_noun(w) or (words[i + 1: i + 2] and words[i + 1] in _COMPOUND_METRICS):
             np.append(w)
         elif np and w.endswith("s") and lemma_class(w)[1] not in {None, "maintain"} and (

@@ -30,6 +30,13 @@ def test_task_with_a_number_is_still_a_task() -> None:
     assert _rules("Hold 5 workshops with the sales team") == {"kr-is-task": Severity.WARNING}
 
 
+def test_doing_verbs_the_reader_cannot_take_for_nouns_lead_a_task() -> None:
+    """'Advertise in 12 trade magazines' or 'Rehearse the keynote' is the team's own doing."""
+    for title in ("Advertise in 12 trade magazines", "Rehearse the investor keynote three times",
+                  "Proofread every chapter before print"):
+        assert _rules(title).get("kr-is-task") is Severity.WARNING, title
+
+
 def test_delivery_verb_on_an_outcome_is_not_a_task() -> None:
     """'Ship v2 to 50% of users' measures reach; 'Deliver $2M in new revenue' measures money."""
     assert "kr-is-task" not in _rules("Ship v2 to 50% of users")
