@@ -14,7 +14,7 @@ from okrkit.coach.registry import RULES
 HERE = Path(__file__).parent / "real_world"
 # objective-is-task is the new rule; the corpus may name it before the coach has it.
 KNOWN = set(RULES) | {"objective-is-task", "unmapped"}
-HALVES = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+HALVES = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 
 
 def _rows(name: str) -> list[dict]:
@@ -54,6 +54,8 @@ def test_corpus_is_large_and_from_many_sources() -> None:
     ("fresh3.jsonl", ("dev.jsonl", "test.jsonl", "fresh.jsonl", "fresh2.jsonl"), 250),
     ("fresh4.jsonl", ("dev.jsonl", "test.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl"), 180),
     ("fresh5.jsonl", ("dev.jsonl", "test.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl"), 120),
+    ("fresh6.jsonl", ("dev.jsonl", "test.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl",
+                      "fresh5.jsonl"), 90),
 ])
 def test_a_held_out_half_is_from_new_publishers_with_siblings_copied(
         held_out: str, studied: tuple[str, ...], at_least: int) -> None:
