@@ -33,6 +33,8 @@ def lemmas(word: str) -> tuple[str, ...]:
         forms.append(word[:-1] + "e")  # "reduced" → "reduce"
     if word.endswith("ing"):
         forms.append(word[:-3] + "e")  # "reducing" → "reduce"
+        if len(word) > 5 and word[-4] == word[-5]:
+            forms.append(word[:-4])  # "cutting" → "cut", "shipping" → "ship": the doubled consonant
     if word.endswith("es"):
         forms.append(word[:-2] + "e")
     return tuple(f for f in forms if f)

@@ -36,6 +36,13 @@ def test_inflected_verbs_count() -> None:
     assert change_direction("Tickets") is None
 
 
+def test_a_doubled_consonant_before_ing_is_the_verb() -> None:
+    """'Cutting churn by 10%' is a cut: the model signs its target down, and 'shipping' leads a project."""
+    kr = KeyResult(id="K-1", title="Cutting churn by 10%", baseline=5, target="by 10%")
+    assert kr.target == pytest.approx(4.5)
+    assert read("Shipping the partner roadmap").lead == "ship"
+
+
 def test_strict_verbs_are_verbs_of_change() -> None:
     """The coach's wrong-direction rule uses the strict lists: each is inside the general one."""
     assert STRICT_UP <= UP_VERBS and STRICT_DOWN <= DOWN_VERBS and not UP_VERBS & DOWN_VERBS
