@@ -391,11 +391,22 @@ def is_open_ended(p: Phrase) -> bool:
     return p.lead in _OPEN_ENDED_VERBS or some or later_verb
 
 
+# Work repeated within the cycle: "organize testing training once a week", "Review the funnel every
+# Monday". Not "the weekly newsletter", whose launch is done once.
+_RECURRING = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|week|month|morning|evening|weekday|sprint|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                        r"\b(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?:day|week|month|sprint)\b|"
+                        r"\b(?:daily|weekly|monthly)\W*$", re.I)
+
+
 @per_sentence
 def is_milestone(p: Phrase) -> bool:
     """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live"),
     or how much of one job is done ("Migrate 100% of services to the new cluster"): its completion
-    in per cent, not a count of output; not work with no end ("Study Python")."""
+    in per cent, not a count of output; not work with no end ("Study Python") nor work repeated
+    every week ("Run a testing clinic once a week"): that is activity."""
+    if _RECURRING.search(p.text):
+        return False
     # "1 test framework chosen and agreed": a count of one is one deliverable, not output counted.
     return bool(task_reason(p)) and not is_open_ended(p) and all((q.share_of and q.share_of not in _OUTCOME_NOUNS) or (
         q.value == 1 and not q.unit and not q.share_of) for q in p.measures)

@@ -101,6 +101,14 @@ def test_a_milestone_among_outcome_key_results_is_a_tip() -> None:
     assert _rules("Pass the ISO 27001 audit") == {"kr-is-task": Severity.WARNING}
 
 
+def test_work_repeated_every_week_is_activity_not_a_milestone() -> None:
+    """'Run a testing clinic once a week' is done a dozen times a quarter: activity, whatever stands beside it;
+    launching 'the weekly digest' is still done once."""
+    for title in ("Run a testing clinic once a week", "Review the sales funnel every Monday"):
+        assert _rules(title, key_result("T-1.2")) == {"kr-is-task": Severity.WARNING}, title
+    assert _rules("Launch the weekly customer digest", key_result("T-1.2")) == {"kr-is-task": Severity.INFO}
+
+
 def test_a_task_among_tasks_stays_a_warning() -> None:
     """With no outcome KR beside it, the milestone is a plan step: a warning."""
     krs = [key_result("T-1.1", "Pass the ISO 27001 audit", None, None),

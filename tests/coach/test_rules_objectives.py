@@ -229,6 +229,12 @@ def test_projects_named_with_a_particle_a_year_or_a_new_thing_are_projects() -> 
     assert "objective-is-task" not in _obj_rules("Provide excellent service to every small business")
 
 
+def test_the_company_as_the_object_of_a_project_is_not_whom_it_serves() -> None:
+    """'Move the company to the cloud' works on the company; 'Give every customer same-day answers' serves someone."""
+    assert _obj_rules("Move the company to the cloud") == {"objective-is-task"}
+    assert _obj_rules("Migrate the business onto one billing platform") == {"objective-is-task"}
+
+
 def test_who_benefits_and_their_change_named_is_not_vague() -> None:
     """'Raise employee engagement', 'Improve member satisfaction and loyalty' name who benefits and the
     change for them (phrasings written here); 'Improve retention' names no one, and a people state listed

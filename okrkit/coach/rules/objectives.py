@@ -202,13 +202,17 @@ _THINGS_OF_PEOPLE = {"-", "portal", "app", "hub", "record", "records", "data", "
                      "directory", "list"}
 
 
+_ORGANISATIONS = {"company", "business", "organization", "organisation", "firm"}
+
+
 def _names_an_outcome(p: Phrase) -> bool:
     words = list(p.words)
     for j, w in enumerate(words):
         nxt = words[j + 1] if j + 1 < len(words) else ""
-        # "to all users" is the job's scope; "in this company" serves no one
+        # "to all users" is the job's scope; "in this company" serves no one, and "move the company
+        # to the cloud" works on it
         scope = words[j - 2: j] in (["to", "all"], ["to", "every"]) or (
-            words[j - 1: j] in (["this"], ["our"]) and w in {"company", "business"})
+            words[j - 1: j] in (["this"], ["our"], ["the"]) and w in _ORGANISATIONS)
         if w in lx.WHO_NOUNS and not is_noun(nxt) and nxt not in _THINGS_OF_PEOPLE and not scope:
             # "… that customers love", "for small businesses"; not "the partner portal", nor a rollout
             # "to all users": all of them is the scope of the job, not what it is for
