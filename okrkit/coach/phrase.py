@@ -25,6 +25,8 @@ _WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")  # "v1", "v2.3": names, not numbers
 # "KR1:", "1.", "(a) 2)": a label in front; not "Hit 99.95%", whose "99." goes on with digits.
 _LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):](?!\d)\s*|kr\s*\d*\s*[-:.]\s*)", re.I)
+# A grade written after the sentence, "Recruit 50 members (.7)": the score it got, not a target.
+_GRADE = re.compile(r"\(\s*(?:0?\.\d+|1\.0|0|1)\s*\)\W*$")
 _LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",
               "dramatically", "substantially", "and", "the", "i", "team", "should", "must", "we'll",
               "let's", "lets", "help", "try", "aim", "want"}
@@ -157,7 +159,7 @@ def _participle(words: list[str]) -> tuple[str | None, str | None]:
 @lru_cache(maxsize=16384)  # a 1,000-team engagement has some 10,000 sentences
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
-    clean = _LABEL.sub("", text.replace("≥", ">=").replace("≤", "<=").replace("’", "'")).strip()
+    clean = _GRADE.sub("", _LABEL.sub("", text.replace("≥", ">=").replace("≤", "<=").replace("’", "'"))).strip()
     words = [w.strip(".,;:!?\"'") for w in _WORD.findall(clean.lower())]
     words = [w for i, w in enumerate(words) if w and not ((w[0].isdigit() or w in lx.NUMBER_WORDS) and i
                                                           and words[i - 1] in NAME_PREFIX)

@@ -15,7 +15,8 @@ from okrkit.coach.nounphrase import noun_phrase_head
 __all__ = ["NAME_PREFIX", "QTY", "Quantity", "first_value", "number_word", "quantities"]
 
 # "1,200" groups thousands; "99,9%" and "3,5 days" are decimal commas, as much of Europe writes them.
-_NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\d{1,2}(?!\d))?)(?:\.\d+)?"
+# ".5%" leaves out the zero, as people write small changes.
+_NUM = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\d{1,2}(?!\d))?)(?:\.\d+)?|\.\d+)"
 # "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates, and "4.5/5"
 # is a score out of 5; "5 working days" is a time like "5 days".
 QTY = re.compile(

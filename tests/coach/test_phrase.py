@@ -150,6 +150,14 @@ def test_an_unknown_verb_on_a_deliverable_and_versions_as_names() -> None:
     assert p.lead_class == "unknown" and p.head == "api"
 
 
+def test_a_decimal_without_its_zero_and_a_grade_after_the_sentence() -> None:
+    """'.8%' is 0.8 %; '(0.7)' after the sentence is the score the KR got, not a number in it."""
+    p = read("Cut error rate from 1.5% to .8%")
+    assert (p.baseline, p.target) == (1.5, 0.8)
+    assert read("Reduce churn by .5%").relative
+    assert [q.value for q in read("Sign 40 new partners (0.7)").quantities] == [40]
+
+
 def test_a_version_named_in_words_is_a_name() -> None:
     """'Ship release two' builds the release; 'two' counts nothing and is not the head."""
     p = read("Ship release two of the mobile app")
