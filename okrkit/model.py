@@ -228,7 +228,7 @@ class Cycle(_Model):
         return "before" if today < self.start else "after" if today > self.end else "during"
 
 
-_RELATIVE_TARGET = re.compile(r"^(?:by\s+)?([+-])?\s*(\d+(?:\.\d+)?)\s*%$", re.IGNORECASE)
+_RELATIVE_TARGET = re.compile(r"^(?:by\s+)?([+-])?\s*(\d+(?:\.\d+)?|\.\d+)\s*%$", re.IGNORECASE)
 
 
 def _resolve_relative_target(data: dict[str, Any]) -> None:

@@ -26,8 +26,9 @@ def test_direction_is_read_from_baseline_and_target():
         ("Increase NPS by 50%", "by 50%", 60),
         ("Support tickets about setup", "-25%", 30),
         ("Support tickets about setup", "+10%", 44),
+        ("Cutting churn by half a percent", "by .5%", 39.8),
     ],
-    ids=["reduce-by", "increase-by", "minus", "plus"],
+    ids=["reduce-by", "increase-by", "minus", "plus", "no-leading-zero"],
 )
 def test_relative_target_resolves_from_the_baseline(title, target, resolved):
     """"by 25%" with a baseline of 40 becomes 30 when the title reduces, 50 when it increases."""
