@@ -11,7 +11,7 @@ import re
 
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import NP_STOP, lemma_class
-from okrkit.coach.phrase import Phrase, per_sentence
+from okrkit.coach.phrase import Phrase, drop_time_frame, per_sentence
 from okrkit.model import KeyResult
 
 __all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "is_open_ended", "is_rank",
@@ -100,8 +100,9 @@ def _brings(p: Phrase) -> bool:
 def _done_to_us(p: Phrase) -> bool:
     """ "Get reviewed in 5 food blogs", "Get cited by 10 analysts": "get" and a participle, counted, is
     what others do for us, earned like press mentions; "Get ISO 27001 certified" names no count."""
-    return (p.lead == "get" and len(p.words) > 2 and p.words[1].endswith("ed") and bool(p.measures)
-            and p.words[1] not in lx.COMPLETION_WORDS | {"certified", "accredited", "audited", "trained"})
+    done = p.object_words[0] if p.lead == "get" and len(p.object_words) > 1 else ""
+    return (done.endswith("ed") and bool(p.measures)
+            and done not in lx.COMPLETION_WORDS | {"certified", "accredited", "audited", "trained"})
 
 
 def _per_person(p: Phrase) -> bool:
@@ -240,8 +241,10 @@ def works_on_a_thing(p: Phrase) -> bool:
     """ "Improve the app", "Enhance our hiring process", "Optimize the landing page": a verb of
     change on one of our own things, with no number: work on it, and nothing to measure either."""
     improving = p.lead_class == "up" or (p.lead is None and p.words[:1] and p.words[0] in _POLISH)
-    # "Improve error handling", "Speed up order processing": a process of ours named by its gerund.
-    process = len(p.words) >= 2 and p.words[-1].endswith("ing") and p.words[-1] not in _OUTCOME_NOUNS
+    # "Improve error handling", "Speed up order processing": a process of ours named by its gerund
+    # (before the period it is due: "Improve onboarding this quarter").
+    words = drop_time_frame(p.text).lower().rstrip(".!;").split()
+    process = len(words) >= 2 and words[-1].endswith("ing") and words[-1] not in _OUTCOME_NOUNS
     return bool(improving) and not p.measures and not p.relative and (
         (p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS) or process)
 

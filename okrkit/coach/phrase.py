@@ -25,6 +25,23 @@ _WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")  # "v1", "v2.3": names, not numbers
 # "KR1:", "1.", "(a) 2)": a label in front; not "Hit 99.95%", whose "99." goes on with digits.
 _LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):](?!\d)\s*|kr\s*\d*\s*[-:.]\s*)", re.I)
+# When the sentence says it is due, at its end: "… this quarter", "… by the end of Q3", "… in 2025",
+# "… by June 30". The coach judges what is to be done or reached, which the date leaves unchanged.
+_MONTH = "|".join(sorted(lx.MONTHS, key=len, reverse=True))
+_TIME_FRAME = re.compile(
+    r"[\s,]+(?:(?:by\s+the\s+end\s+of|by\s+end\s+of|in\s+the\s+next|by|in|during|before|for|within|until)\s+"
+    r"(?:(?:this|next|the\s+next|the\s+current|the\s+coming|the)\s+)?|(?:this|next|the\s+next)\s+)"
+    r"(?:quarter|year|month|cycle|half|q[1-4](?:\s+\d{4})?|h[12]|fy\s?\d{2,4}|(?:19|20)\d{2}|"
+    rf"(?:{_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|end\s+of\s+(?:the\s+)?(?:quarter|year|month|q[1-4]))"
+    r"\W*$", re.I)
+
+
+def drop_time_frame(text: str) -> str:
+    """The sentence without the date or period it is due at its end ("Improve onboarding this quarter")."""
+    shorter = _TIME_FRAME.sub("", _TIME_FRAME.sub("", text, count=1), count=1)  # "… in Q1 this year"
+    return shorter or text
+
+
 # A grade written after the sentence, "Recruit 50 members (.7)": the score it got, not a target.
 _GRADE = re.compile(r"\(\s*(?:0?\.\d+|1\.0|0|1)\s*\)\W*$")
 _LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",

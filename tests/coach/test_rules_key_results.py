@@ -30,6 +30,12 @@ def test_task_with_a_number_is_still_a_task() -> None:
     assert _rules("Hold 5 workshops with the sales team") == {"kr-is-task": Severity.WARNING}
 
 
+def test_a_preamble_or_a_due_date_does_not_change_the_verdict() -> None:
+    """'We will work on improving onboarding this quarter' reads as 'Work on improving onboarding'."""
+    for plain in ("Work on improving onboarding", "Improve error handling", "Get featured in 5 trade blogs"):
+        assert _rules(f"We will {plain[0].lower()}{plain[1:]} this quarter") == _rules(plain), plain
+
+
 def test_doing_verbs_the_reader_cannot_take_for_nouns_lead_a_task() -> None:
     """'Advertise in 12 trade magazines' or 'Rehearse the keynote' is the team's own doing."""
     for title in ("Advertise in 12 trade magazines", "Rehearse the investor keynote three times",

@@ -229,6 +229,15 @@ def test_projects_named_with_a_particle_a_year_or_a_new_thing_are_projects() -> 
     assert "objective-is-task" not in _obj_rules("Provide excellent service to every small business")
 
 
+def test_a_preamble_or_a_due_date_does_not_change_the_verdict() -> None:
+    """'We will improve communication this quarter' is as vague as 'Improve communication'; 'Our goal is
+    to grow revenue by 20% in Q3' is as much a key result as 'Grow revenue by 20%'."""
+    for plain, dressed in (("Improve communication", "We will improve communication this quarter"),
+                           ("Grow revenue by 20%", "Our goal is to grow revenue by 20% in Q3"),
+                           ("Migrate the data warehouse", "To migrate the data warehouse by June 30, 2026")):
+        assert _obj_rules(dressed) == _obj_rules(plain) != set(), dressed
+
+
 def test_the_company_as_the_object_of_a_project_is_not_whom_it_serves() -> None:
     """'Move the company to the cloud' works on the company; 'Give every customer same-day answers' serves someone."""
     assert _obj_rules("Move the company to the cloud") == {"objective-is-task"}

@@ -76,7 +76,7 @@ def _promises_change(p: Phrase) -> bool:
     """ "Work on improving onboarding", "Focus on reducing churn": a filler verb before a verb of
     change says only that something should move, not how much; "Launch a site to improve
     conversion" stays one task (its suggestion already asks to measure what it is for)."""
-    return p.lead in _FILLER_VERBS and any(lemma_class(w)[1] in {"up", "down"} for w in p.words[1:4])
+    return p.lead in _FILLER_VERBS and any(lemma_class(w)[1] in {"up", "down"} for w in p.object_words[:3])
 
 
 @rule("kr-not-measurable", Severity.WARNING, "A key result with no number, no metric, or only vague words.")

@@ -11,7 +11,7 @@ from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
 from okrkit.coach.kr_kinds import task_reason
 from okrkit.coach.nounphrase import is_noun, lemma_class
-from okrkit.coach.phrase import Phrase, read
+from okrkit.coach.phrase import Phrase, drop_time_frame, read
 from okrkit.coach.registry import Hit, rule
 from okrkit.vocabulary import lemmas
 
@@ -25,6 +25,17 @@ _GENERIC_VERBS = {"improve", "increase", "grow", "enhance", "optimize", "optimis
                   "drive", "focus", "maximize", "maximise", "work"}
 _PERIODS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters", "hours"}
 _WORDS = re.compile(r"[A-Za-z0-9][\w'’$%.-]*")
+
+
+# "We will delight our customers", "Our goal is to …", "To become …": a preamble before the
+# objective itself, which the judgments below must not take for its first words.
+_PREAMBLE = re.compile(r"^\W*(?:(?:we|i)\s+(?:will|shall|must|want\s+to|aim\s+to|need\s+to)\s+|we'll\s+|i'll\s+|"
+                       r"let's\s+|our\s+(?:goal|aim|objective|ambition)\s+is\s+to\s+|to\s+(?=\w))", re.I)
+
+
+def _statement(title: str) -> str:
+    """The objective without its preamble and without the period it is due ("… this year")."""
+    return drop_time_frame(_PREAMBLE.sub("", title, count=1))
 
 
 # Each judgment below depends on the objective's text only: cached by it, since the drafter
@@ -61,9 +72,9 @@ def _only_a_metric(title: str) -> bool:
 @rule("objective-has-metric", Severity.INFO, "An objective that carries numbers (a warning when it is only a metric).")
 def objective_has_metric(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        if not _carries_metric(obj.title):
+        if not _carries_metric(_statement(obj.title)):
             continue
-        if _only_a_metric(obj.title):
+        if _only_a_metric(_statement(obj.title)):
             # "Increase conversion by 20%", "Reach $5M in ARR": a key result where the objective should be.
             yield Hit(path, f"The objective '{obj.title}' is a key result: a metric and its movement.",
                       "Say what you want to achieve and why in words that inspire, and make this movement "
@@ -179,7 +190,7 @@ def _vague(title: str) -> bool:
 @rule("objective-vague", Severity.WARNING, "An objective too vague or generic to inspire.")
 def objective_vague(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        if _vague(obj.title):
+        if _vague(_statement(obj.title)):
             yield Hit(
                 path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
                 "Name who benefits and the change you want for them, e.g. 'Make the first week "
@@ -271,7 +282,7 @@ def project_reason(title: str) -> str | None:
 @rule("objective-is-task", Severity.WARNING, "An objective that is a project or a task, not what it is for.")
 def objective_is_task(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        reason = project_reason(obj.title)
+        reason = project_reason(_statement(obj.title))
         if reason:
             yield Hit(
                 path, f"'{obj.title}' is a project: it {reason}, not the change it should bring.",
