@@ -124,10 +124,13 @@ def quantities(text: str) -> list[Quantity]:
         if not (w == "one" and (i == 0 or plural_next)):  # "one customers can count on" is a pronoun
             # "within one business day": a time limit, as "within 24 hours" is
             window = i > 0 and all_words[i - 1] in {"within", "in", "every", "per", "each", "after"} and bool(
-                set(rest[:2]) & {"day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "month"})
+                set(rest[:2]) & _TIME_UNITS)
             cmp = _word_cmp(" ".join(all_words[:i])) if i else ""  # "for more than one business day"
-            found.append(Quantity(number, "%" if w == "half" else "", cmp, noun_phrase_head(rest),
-                                  window=window))
+            # "ten hours", "five percent", "two points": the unit after a number word, as after digits
+            unit = "%" if w == "half" or rest[:1] in (["percent"], ["pct"]) else (
+                "time" if rest[:1] and rest[0] in _TIME_UNITS else "points" if rest[:1] in (["points"], ["point"])
+                else "")
+            found.append(Quantity(number, unit, cmp, "" if unit else noun_phrase_head(rest), window=window))
     return found
 
 

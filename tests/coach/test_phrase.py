@@ -158,6 +158,16 @@ def test_a_decimal_without_its_zero_and_a_grade_after_the_sentence() -> None:
     assert [q.value for q in read("Sign 40 new partners (0.7)").quantities] == [40]
 
 
+def test_a_number_in_words_keeps_its_unit() -> None:
+    """'ten hours', 'five percent', 'two points' read as '10 hours', '5%', '2 points' do."""
+    for words, digits in (("Watch ten hours of tutorials", "Watch 10 hours of tutorials"),
+                          ("Grow activation by five percent", "Grow activation by 5%"),
+                          ("Lift NPS by two points", "Lift NPS by 2 points"),
+                          ("Answer every chat within two minutes", "Answer every chat within 2 minutes")):
+        assert [(q.value, q.unit, q.counts, q.window) for q in read(words).quantities] == \
+            [(q.value, q.unit, q.counts, q.window) for q in read(digits).quantities], words
+
+
 def test_a_version_named_in_words_is_a_name() -> None:
     """'Ship release two' builds the release; 'two' counts nothing and is not the head."""
     p = read("Ship release two of the mobile app")

@@ -30,7 +30,8 @@ _WORDS = re.compile(r"[A-Za-z0-9][\w'’$%.-]*")
 # "We will delight our customers", "Our goal is to …", "To become …": a preamble before the
 # objective itself, which the judgments below must not take for its first words.
 _PREAMBLE = re.compile(r"^\W*(?:(?:we|i)\s+(?:will|shall|must|want\s+to|aim\s+to|need\s+to)\s+|we'll\s+|i'll\s+|"
-                       r"let's\s+|our\s+(?:goal|aim|objective|ambition)\s+is\s+to\s+|to\s+(?=\w))", re.I)
+                       r"let's\s+|our\s+(?:goal|aim|objective|ambition)\s+is\s+to\s+|to\s+(?=\w)|"
+                       r"(?:successfully|fully)\s+)+", re.I)
 
 
 def _statement(title: str) -> str:
@@ -64,7 +65,8 @@ def _only_a_metric(title: str) -> bool:
     # "Sign five accounts this quarter": people won, counted, and nothing else is a key result too.
     won = p.lead in lx.GAIN_VERBS
     rest = [w for w in p.words if w != p.lead and w not in _FILLER and not w[0].isdigit() and w[0] not in "$€£¥<>"
-            and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS and w not in {"k", "m", "million", "%"}
+            and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS
+            and w not in {"k", "m", "million", "%", "percent", "pct", "points"}
             and not (won and w in lx.PEOPLE_NOUNS)]
     return not rest or ((p.relative or p.baseline is not None) and len(rest) <= 1)
 
