@@ -24,7 +24,15 @@ __all__ = ["Phrase", "Quantity", "per_sentence", "read"]
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")  # "v1", "v2.3": names, not numbers
 # "KR1:", "1.", "(a) 2)": a label in front; not "Hit 99.95%", whose "99." goes on with digits.
-_LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):](?!\d)\s*|kr\s*\d*\s*[-:.]\s*)", re.I)
+# A list mark or a label before the sentence: "- ", "1.", "O1:", "KR 2.1 -", "Objective 3:", "Q3 - ".
+_LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):](?!\d)\s*|"
+                    r"[a-z]{1,3}\s?\d+(?:\.\d+)*\s+[-–—]\s*|\d+(?:\.\d+)*\s+[-–—](?!\s*\d)\s*|"  # not "2 - 3 markets"
+                    r"(?:kr|key\s+result|objective|goal)\s*\d*(?:\.\d+)*\s*[-–—:.]\s*)", re.I)
+
+
+def drop_label(text: str) -> str:
+    """The sentence without the list mark or label before it."""
+    return _LABEL.sub("", text, count=1)
 # When the sentence says it is due, at its end: "… this quarter", "… by the end of Q3", "… in 2025",
 # "… by June 30". The coach judges what is to be done or reached, which the date leaves unchanged.
 _MONTH = "|".join(sorted(lx.MONTHS, key=len, reverse=True))
@@ -176,7 +184,7 @@ def _participle(words: list[str]) -> tuple[str | None, str | None]:
 @lru_cache(maxsize=16384)  # a 1,000-team engagement has some 10,000 sentences
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
-    clean = _GRADE.sub("", _LABEL.sub("", text.replace("≥", ">=").replace("≤", "<=").replace("’", "'"))).strip()
+    clean = _GRADE.sub("", drop_label(text.replace("≥", ">=").replace("≤", "<=").replace("’", "'"))).strip()
     words = [w.strip(".,;:!?\"'") for w in _WORD.findall(clean.lower())]
     words = [w for i, w in enumerate(words) if w and not ((w[0].isdigit() or w in lx.NUMBER_WORDS) and i
                                                           and words[i - 1] in NAME_PREFIX)

@@ -158,6 +158,14 @@ def test_a_decimal_without_its_zero_and_a_grade_after_the_sentence() -> None:
     assert [q.value for q in read("Sign 40 new partners (0.7)").quantities] == [40]
 
 
+def test_labels_before_the_sentence_are_not_its_words() -> None:
+    """'KR 2.1 - ', 'Q3 - ', 'Objective 1: ' label the sentence; '2 - 3 new markets' is a range."""
+    assert read("KR 2.1 - Reduce churn to 2%").lead_class == "down"
+    assert read("Q3 - 50% of releases pass the UX scorecard").words[0] == "50%"
+    assert read("Objective 1: Delight new users").words[0] == "delight"
+    assert read("2 - 3 new markets").words[0] == "2"
+
+
 def test_a_number_in_words_keeps_its_unit() -> None:
     """'ten hours', 'five percent', 'two points' read as '10 hours', '5%', '2 points' do."""
     for words, digits in (("Watch ten hours of tutorials", "Watch 10 hours of tutorials"),

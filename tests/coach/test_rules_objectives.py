@@ -235,6 +235,8 @@ def test_a_preamble_or_a_due_date_does_not_change_the_verdict() -> None:
     for plain, dressed in (("Improve communication", "We will improve communication this quarter"),
                            ("Grow revenue by 20%", "Our goal is to grow revenue by 20% in Q3"),
                            ("Migrate the data warehouse", "To migrate the data warehouse by June 30, 2026"),
+                           ("Be more innovative", "Objective 2: Be more innovative"),
+                           ("Launch the app", "O1 – Launch the app"),
                            ("Increase onboarding completion by 5%", "Successfully increase onboarding completion by "
                                                                     "5 percent")):
         assert _obj_rules(dressed) == _obj_rules(plain) != set(), dressed

@@ -11,7 +11,7 @@ from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
 from okrkit.coach.kr_kinds import task_reason
 from okrkit.coach.nounphrase import is_noun, lemma_class
-from okrkit.coach.phrase import Phrase, drop_time_frame, read
+from okrkit.coach.phrase import Phrase, drop_label, drop_time_frame, read
 from okrkit.coach.registry import Hit, rule
 from okrkit.vocabulary import lemmas
 
@@ -35,8 +35,8 @@ _PREAMBLE = re.compile(r"^\W*(?:(?:we|i)\s+(?:will|shall|must|want\s+to|aim\s+to
 
 
 def _statement(title: str) -> str:
-    """The objective without its preamble and without the period it is due ("… this year")."""
-    return drop_time_frame(_PREAMBLE.sub("", title, count=1))
+    """The objective without its label ("O1:"), its preamble ("We will") and the period it is due ("… this year")."""
+    return drop_time_frame(_PREAMBLE.sub("", drop_label(title), count=1))
 
 
 # Each judgment below depends on the objective's text only: cached by it, since the drafter
@@ -94,7 +94,7 @@ def objective_has_metric(ctx: Context) -> Iterator[Hit]:
 def objective_too_long(ctx: Context) -> Iterator[Hit]:
     limit = ctx.config.max_objective_words
     for path, _, obj in ctx.objectives():
-        count = len(_WORDS.findall(obj.title))
+        count = len(_WORDS.findall(drop_label(obj.title)))  # "O1:" is no word to remember
         if count > limit:
             yield Hit(
                 path, f"The objective has {count} words; a team remembers one of {limit} or fewer.",
