@@ -261,7 +261,8 @@ def _a_thing(p: Phrase) -> bool:
     return bool(obj) and (obj[0] in {"a", "an"} or "new" in (obj if p.before_head is None else p.before_head))
 
 
-_RANKED = re.compile(r"\bfrom\s+(?:page|rank|position|place|spot|no\.?|number|#)\s*\d", re.I)
+_RANKED = re.compile(r"\bfrom\s+(?:page|rank|position|place|spot|no\.?|number|#)\s*(?:\d|(?:one|two|three|four|five|"
+                     r"six|seven|eight|nine|ten)\b)", re.I)
 
 
 def is_rank(p: Phrase) -> bool:

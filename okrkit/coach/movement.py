@@ -20,7 +20,9 @@ _FROM_TO = re.compile(r"\bfrom\s+(?P<a>" + _PART + r"*?)\s+(?:to|→|->|–|-)\s
 _ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3})\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*)")
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
                         r"\s*:?\s*[$€£±~≈]?\d", re.I)
-_RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+\d[\d,.]*\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
+# A number in digits or in words ("by two weeks", "by five points"), longest words first.
+_AMOUNT = r"(?:\d[\d,.]*|(?:" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
+_RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+" + _AMOUNT + r"\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
                        r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|"
                        r"\bby\s+(?:half|a (?:third|quarter|fifth|tenth)|"
                        r"(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?))|"
@@ -33,7 +35,8 @@ _PERIOD = re.compile(r"\b(?:year|quarter|month|week)[\s-]+(?:over|on)[\s-]+(?:ye
                      r"(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|cycle|period)", re.I)
 _CHANGE_UNITS = {"%", "points", "x"}
 # "by 10 days", "by 5,000": a change of an amount, unless the number after "by" is a date or a time.
-_BY_AMOUNT = re.compile(r"\bby\s+(?:another\s+|an? (?:additional|extra)\s+)?(?P<num>\d[\d,.]*)(?P<after>\s*\S*)", re.I)
+_BY_AMOUNT = re.compile(r"\bby\s+(?:another\s+|an? (?:additional|extra)\s+)?(?P<num>" + _AMOUNT + r")(?P<after>\s*\S*)",
+                        re.I)
 _NOT_AMOUNT = re.compile(r"\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|/|:|" + "|".join(sorted(lx.MONTHS)) + r")", re.I)
 
 

@@ -175,9 +175,13 @@ def first_value(chunk: str, si: bool = False) -> float | None:
     words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", chunk.lower())
     if words and words[0] in _PER_YEAR:
         return float(_PER_YEAR[words[0]])  # "from weekly to daily": a frequency, times a year
-    value = number_word(words[0]) if words else None
-    if value is not None and si and len(words) > 1:
-        value *= _SECONDS.get(words[1], 1.0)  # "from two weeks to three days"
+    # "from two weeks to three days", "from page two to page one": a number in words, near the start
+    at = next((i for i, w in enumerate(words[:3]) if number_word(w) is not None), None)
+    if at is None:
+        return None
+    value = number_word(words[at])
+    if value is not None and si and len(words) > at + 1:
+        value *= _SECONDS.get(words[at + 1], 1.0)
     return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -87,3 +88,47 @@ def test_the_coach_reads_every_collected_text_without_failing() -> None:
             texts = [title, *row.get("siblings", [])]
             krs = [key_result(f"T-1.{i}", " ".join(t.split())[:KR_LIMIT]) for i, t in enumerate(texts, 1)]
             review(engagement([team(okrs=[objective(title=title, krs=krs)])]))
+
+
+# Ways a coach or a sheet dresses the same sentence; none of them changes what it asks for.
+_DRESSINGS = {
+    "trailing full stop": lambda t: t.rstrip(".;") + ".",
+    "no full stop": lambda t: t.rstrip(".;"),
+    "lower case": str.lower,
+    "capital first letter": lambda t: t[:1].upper() + t[1:],
+    "curly apostrophe": lambda t: t.replace("'", "’"),
+    "'percent' for '%'": lambda t: re.sub(r"(\d)\s*%", r"\1 percent", t),
+    "number in words": lambda t: re.sub(r"(?<=\s)(2|3|5|10)(?=\s[a-wyz])",  # not "3 x $20K"
+                                        lambda m: {"2": "two", "3": "three", "5": "five", "10": "ten"}[m[1]], t),
+    "label 'KR1: ' or 'Objective 1: '": lambda t: t,  # chosen by kind below
+    "label 'Q3 - '": lambda t: "Q3 - " + t,
+}
+
+
+@pytest.mark.parametrize("dressing", sorted(_DRESSINGS))
+def test_a_collected_text_dressed_differently_gets_the_same_findings(dressing: str) -> None:
+    """Each collected text, relabelled, recased or with its numbers in words, is judged as written
+    ('Objective 1: Be more innovative' once passed as not vague)."""
+    from okrkit.coach import review
+    from okrkit.coach.evaluate import KR_LIMIT, OBJECTIVE_LIMIT
+    from okrkit.testing import engagement, key_result, objective, team
+
+    def findings(text: str, row: dict) -> set[str]:
+        if row["kind"] == "objective":
+            eng = engagement([team(okrs=[objective(title=text[:OBJECTIVE_LIMIT],
+                                                   krs=[key_result("T-1.1"), key_result("T-1.2")])])])
+            return {f.rule for f in review(eng) if f.path == "teams[0].okrs[0]"}
+        krs = [key_result(f"T-1.{i}", " ".join(t.split())[:KR_LIMIT], None, None)
+               for i, t in enumerate([text, *row.get("siblings", [])], 1)]
+        eng = engagement([team(okrs=[objective(krs=krs)])])
+        return {f.rule for f in review(eng) if f.path.endswith("key_results[0]")}
+
+    changed = []
+    for row in [row for half in HALVES for row in _rows(f"{half}.jsonl")]:
+        text = " ".join(row["text"].split())[:180]
+        dress = _DRESSINGS[dressing]
+        if dressing.startswith("label 'KR1"):
+            dress = (lambda t: "Objective 1: " + t) if row["kind"] == "objective" else (lambda t: "KR1: " + t)
+        if findings(dress(text), row) != findings(text, row):
+            changed.append(row["id"])
+    assert not changed, changed
