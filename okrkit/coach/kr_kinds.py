@@ -307,8 +307,10 @@ def _service_level(p: Phrase) -> bool:
         # have a date within 5 days" is what customers do, an outcome.
         return True
     if not p.measures and not p.relative and p.lead_class not in {"up", "down"} and _DUTY.search(p.text):
-        # "Deliver the roadmap on time" is one deliverable; "Send all invoices on time" is a standing duty.
-        return p.head not in lx.ARTEFACT_NOUNS or bool(_RECURS.search(p.text))
+        # "Deliver the roadmap on time", "Ship a product on time for the conference" is one deliverable;
+        # "Send all invoices on time" is a standing duty.
+        one = p.object_words[:1] in (("a",), ("an",), ("the",)) and not p.head.endswith("s")
+        return (p.head not in lx.ARTEFACT_NOUNS and not one) or bool(_RECURS.search(p.text))
     return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
 
 

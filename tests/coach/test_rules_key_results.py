@@ -88,6 +88,12 @@ def test_keeping_what_the_team_has_is_business_as_usual() -> None:
     assert _rules("NPS above 40", baseline=45, target=40) == {"kr-no-movement": Severity.WARNING}
 
 
+def test_one_deliverable_on_time_is_a_task_a_duty_on_time_is_business_as_usual() -> None:
+    """'Ship the mobile app on time' is done once; 'Pay all suppliers on time' is kept every month."""
+    assert _rules("Ship the mobile app on time") == {"kr-is-task": Severity.WARNING}
+    assert _rules("Pay all suppliers on time") == {"kr-no-movement": Severity.WARNING}
+
+
 def test_counts_of_outcomes_won_are_results() -> None:
     """Deals closed, customers upgraded, pilots converted: results in the world, not output."""
     for title in ("Close 20 deals", "25 deals closed", "15 customers upgraded", "Upgrade 50 customers to premium",
