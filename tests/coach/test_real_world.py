@@ -57,7 +57,8 @@ def _before(half: str) -> tuple[str, ...]:
     ("fresh", 300, 25), ("fresh2", 120, 25), ("fresh3", 250, 25), ("fresh4", 180, 25), ("fresh5", 120, 25),
     ("fresh6", 90, 25), ("fresh7", 70, 15),  # the store ran dry: the last half is small
 ])
-def test_a_held_out_half_is_from_new_publishers_with_siblings_copied(held_out: str, at_least: int, sources: int) -> None:
+def test_a_held_out_half_is_from_new_publishers_with_siblings_copied(
+        held_out: str, at_least: int, sources: int) -> None:
     """A held-out half shares no source, page or text with the halves studied before it was collected."""
     fresh = _rows(f"{held_out}.jsonl")
     studied_rows = [row for name in _before(held_out) for row in _rows(name)]
