@@ -160,7 +160,7 @@ def task_reason(p: Phrase) -> str | None:
         if p.lead in lx.STUDY_VERBS and not p.measures:
             # "Analyse customer satisfaction", "Assess latency": looking at a metric does not move it.
             return f"studies something ('{p.lead} …'), not a result"
-        if (p.head in lx.METRIC_NOUNS and not _a_thing(p)) or (
+        if (p.head in lx.METRIC_NOUNS and not _a_thing(p) and p.vague) or (
                 p.vague and not p.measures and p.head not in lx.ARTEFACT_NOUNS):
             # "deliver better retention", "build stronger ties": vague, but about an outcome; "Write
             # better documentation", "Launch the new website to improve conversion" still do a thing.

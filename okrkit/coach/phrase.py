@@ -19,7 +19,7 @@ from okrkit.coach.movement import endpoints, is_relative
 from okrkit.coach.nounphrase import DETERMINERS, is_noun, lemma_class, noun_phrase_head
 from okrkit.coach.quantity import NAME_PREFIX, Quantity, quantities
 
-__all__ = ["Phrase", "Quantity", "per_sentence", "read"]
+__all__ = ["Phrase", "Quantity", "drop_label", "drop_time_frame", "per_sentence", "read", "verbish"]
 
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")  # "v1", "v2.3": names, not numbers
@@ -121,7 +121,7 @@ _NOT_VERBS = {"no", "not", "zero", "less", "fewer", "at", "over", "under", "abov
               "minimum"}
 
 
-def _verbish(word: str) -> bool:
+def verbish(word: str) -> bool:
     """Could lead as a verb the lexicon does not list: not a noun, number, determiner or limit,
     and not shaped like an adverb, a noun or an adjective."""
     if not word or is_noun(word) or word[0].isdigit() or word in lx.VAGUE_WORDS | DETERMINERS | _NOT_VERBS:
@@ -132,7 +132,7 @@ def _verbish(word: str) -> bool:
 def _imperative(words: list[str]) -> bool:
     """VERB + determiner or number ("Sponsor 2 events", "Renegotiate the contracts"): a verb the
     lexicon does not list still reads as one when it leads an object like this."""
-    return len(words) >= 2 and _verbish(words[0]) and (words[1] in DETERMINERS or words[1][0].isdigit())
+    return len(words) >= 2 and verbish(words[0]) and (words[1] in DETERMINERS or words[1][0].isdigit())
 
 
 def _subject_verb(words: list[str], lead: str | None, lead_class: str | None) -> tuple[str | None, str | None]:
@@ -201,7 +201,7 @@ def read(text: str) -> Phrase:
     if lead_class is None and _imperative(words[i:]):
         lead, lead_class = words[i], "unknown"
     if lead_class is None and not qs and len(words) > i + 1 and words[i + 1] in lx.ARTEFACT_NOUNS \
-            and _verbish(words[i]):
+            and verbish(words[i]):
         lead, lead_class = words[i], "unknown"  # "Deprecate API v1": an unknown verb on a deliverable
     if lead_class is None and len(words) > i + 1 and words[i] in {"set", "kick", "roll"}:
         lead, lead_class = words[i], "action"

@@ -121,7 +121,8 @@ def quantities(text: str) -> list[Quantity]:
             continue
         rest = all_words[i + 1:]
         plural_next = bool(rest) and rest[0].endswith("s") and not rest[0].endswith(("ss", "us"))
-        if not (w == "one" and (i == 0 or plural_next)):  # "one customers can count on" is a pronoun
+        # "one customers can count on", "One of the top vendors" use it as a pronoun; "One new visitor" counts
+        if not (w == "one" and (plural_next or (i == 0 and rest[:1] in ([], ["of"], ["that"], ["which"])))):
             # "within one business day": a time limit, as "within 24 hours" is
             window = i > 0 and all_words[i - 1] in {"within", "in", "every", "per", "each", "after"} and bool(
                 set(rest[:2]) & _TIME_UNITS)

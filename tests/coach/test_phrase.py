@@ -166,6 +166,12 @@ def test_labels_before_the_sentence_are_not_its_words() -> None:
     assert read("2 - 3 new markets").words[0] == "2"
 
 
+def test_one_at_the_start_counts_unless_it_is_a_pronoun() -> None:
+    """'One new partner signed' counts one; 'One of the top vendors' and 'One customers trust' do not."""
+    assert [q.value for q in read("One new partner signed").quantities] == [1]
+    assert not read("One customers trust").quantities
+
+
 def test_a_number_in_words_keeps_its_unit() -> None:
     """'ten hours', 'five percent', 'two points' read as '10 hours', '5%', '2 points' do."""
     for words, digits in (("Watch ten hours of tutorials", "Watch 10 hours of tutorials"),

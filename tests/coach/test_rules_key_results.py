@@ -36,6 +36,12 @@ def test_a_preamble_or_a_due_date_does_not_change_the_verdict() -> None:
         assert _rules(f"We will {plain[0].lower()}{plain[1:]} this quarter") == _rules(plain), plain
 
 
+def test_work_on_a_thing_named_like_a_metric_is_a_task() -> None:
+    """'Document the deployment pipeline' works on a pipeline; 'Deliver better retention' wants an outcome."""
+    assert _rules("Document the deployment pipeline").get("kr-is-task") is Severity.WARNING
+    assert "kr-is-task" not in _rules("Deliver better retention for trial users")
+
+
 def test_doing_verbs_the_reader_cannot_take_for_nouns_lead_a_task() -> None:
     """'Advertise in 12 trade magazines' or 'Rehearse the keynote' is the team's own doing."""
     for title in ("Advertise in 12 trade magazines", "Rehearse the investor keynote three times",

@@ -191,6 +191,12 @@ def test_change_verbs_on_generic_business_metrics_only_are_vague() -> None:
 def test_a_short_label_with_no_verb_is_vague() -> None:
     """'Brand awareness' says no direction."""
     assert _severities("Brand awareness") == {"objective-vague": "warning"}
+    assert _severities("Team spirit") == {"objective-vague": "warning"}
+
+
+def test_a_verb_the_lexicon_does_not_list_still_gives_a_direction() -> None:
+    """'Eradicate extreme poverty' is an aim with a verb, not a label like 'Brand awareness'."""
+    assert "objective-vague" not in _severities("Eradicate extreme poverty")
 
 
 def test_a_state_to_reach_is_no_label() -> None:

@@ -11,7 +11,7 @@ from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
 from okrkit.coach.kr_kinds import task_reason
 from okrkit.coach.nounphrase import is_noun, lemma_class
-from okrkit.coach.phrase import Phrase, drop_label, drop_time_frame, read
+from okrkit.coach.phrase import Phrase, drop_label, drop_time_frame, read, verbish
 from okrkit.coach.registry import Hit, rule
 from okrkit.vocabulary import lemmas
 
@@ -176,8 +176,11 @@ def _vague(title: str) -> bool:
     lead = bare[0] if bare else ""
     short_and_generic = len(bare) <= 2 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
     # "Brand awareness", "Operational excellence": a label with no verb says no direction.
+    # "Eradicate extreme poverty" leads with a verb the lexicon does not list: a direction, not a label.
     label = (len(bare) <= 3 and p.lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
-             and not _names_a_plan(p))  # "Q1 Marketing Plan", "Project Orion": objective-is-task says why
+             and not _names_a_plan(p)  # "Q1 Marketing Plan", "Project Orion": objective-is-task says why
+             and not (len(bare) > 1 and verbish(lead) and not _generic(lead) and bare[1] not in lx.METRIC_NOUNS
+                      and not _generic(bare[1])))
     # "Improve product quality and customer satisfaction": change verbs on generic business
     # metrics only, with no one it is for and no how.
     moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
