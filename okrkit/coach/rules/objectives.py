@@ -115,7 +115,7 @@ def _generic(word: str) -> bool:
 
 
 # Verbs the lexicon leaves out because they move no metric: "Become carbon neutral" has a direction.
-_STATE_VERBS = {"become", "be", "stay", "go", "own", "lead", "win", "turn", "help", "make", "get", "give", "let",
+_STATE_VERBS = {"become", "be", "stay", "go", "own", "lead", "win", "turn", "help", "make", "get", "give", "let", "have",
                 "put", "bring", "take", "keep", "earn", "set"}
 
 
