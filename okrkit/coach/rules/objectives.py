@@ -115,8 +115,8 @@ def _generic(word: str) -> bool:
 
 
 # Verbs the lexicon leaves out because they move no metric: "Become carbon neutral" has a direction.
-_STATE_VERBS = {"become", "be", "stay", "go", "own", "lead", "win", "turn", "help", "make", "get", "give", "let", "have",
-                "put", "bring", "take", "keep", "earn", "set"}
+_STATE_VERBS = {"become", "be", "stay", "go", "own", "lead", "win", "turn", "help", "make", "get", "give", "let",
+                "have", "put", "bring", "take", "keep", "earn", "set"}
 
 
 # What people feel or do that an objective may name as its change ("Improve employee engagement").
