@@ -130,10 +130,12 @@ def _moves_outcome(p: Phrase) -> bool:
     """ "… and grow users from 0 to 10,000": a from-to on people or a metric names an outcome,
     whatever else the sentence asks for."""
     words = list(p.words)
-    if p.baseline is None or p.target is None or "from" not in words:
+    if p.baseline is None or p.target is None:
         return False
-    before = words[max(0, words.index("from") - 2): words.index("from")]
-    return any(w in _OUTCOME_NOUNS for w in before)
+    # "… from 0 to 10,000", or with an arrow, "… 0 → 10,000": the words before the baseline
+    start = words.index("from") if "from" in words else next(
+        (i for i, w in enumerate(words) if w[0].isdigit() or w[0] in "$€£"), None)
+    return start is not None and any(w in _OUTCOME_NOUNS for w in words[max(0, start - 2): start])
 
 
 # Money put in is an input, whatever it buys: a verb of spending with the sum right after it ("Invest

@@ -12,16 +12,21 @@ from dataclasses import dataclass
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import noun_phrase_head
 
-__all__ = ["NAME_PREFIX", "QTY", "Quantity", "first_value", "number_word", "quantities"]
+__all__ = ["CURRENCY_WORDS", "NAME_PREFIX", "QTY", "Quantity", "first_value", "number_word", "quantities"]
 
 # "1,200" groups thousands; "99,9%" and "3,5 days" are decimal commas, as much of Europe writes them.
 # ".5%" leaves out the zero, as people write small changes.
-_NUM = r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\d{1,2}(?!\d))?)(?:\.\d+)?|\.\d+)"
+# Money written with a code or a word: "5M USD", "EUR 2.500.000", "2 million dollars" ("pounds" weighs too).
+CURRENCY_WORDS = ("usd", "eur", "gbp", "chf", "dollars", "dollar", "euros", "euro")
+_CODE = "|".join(CURRENCY_WORDS)
+# "2.500.000" groups thousands with dots, as much of Europe writes them (one dot stays a decimal).
+_NUM = r"(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\d{1,2}(?!\d))?)(?:\.\d+)?|\.\d+)"
 # "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates, and "4.5/5"
 # is a score out of 5; "5 working days" is a time like "5 days".
 QTY = re.compile(
-    r"(?<![\w.#/])(?P<cmp>>=|<=|≥|≤|>|<|~)?\s*(?P<cur>[$€£¥])?\s*(?P<num>" + _NUM + r")"
+    r"(?<![\w.#/])(?P<cmp>>=|<=|≥|≤|>|<|~)?\s*(?P<cur>[$€£¥]|\b(?:usd|eur|gbp|chf)\s)?\s*(?P<num>" + _NUM + r")"
     r"(?!\d|/(?!(?:5|10|100)\b)\d)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
+    r"(?P<code>(?:" + _CODE + r")\b)?\s*"
     r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?-?"
     r"(?P<unit>%|percent\b|pct\b|pp\b|x\b|points?\b|pts\b|ms\b|seconds?\b|secs?\b|s\b|minutes?\b|"
     r"mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|stars?\b|★)?",
@@ -56,13 +61,15 @@ class Quantity:
 
 def _value(num: str, mag: str | None) -> float:
     decimal_comma = re.fullmatch(r"\d+,\d{1,2}", num)
+    if num.count(".") > 1:
+        num = num.replace(".", "")  # "2.500.000"
     value = float(num.replace(",", ".") if decimal_comma else num.replace(",", ""))
     scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
     return value * scale.get((mag or "").lower(), 1.0)
 
 
 def _unit(match: re.Match[str]) -> str:
-    unit, cur = (match["unit"] or "").lower(), match["cur"]
+    unit, cur = (match["unit"] or "").lower(), match["cur"] or match["code"]
     if cur:
         return "money"
     if unit in {"%", "percent", "pct", "pp"}:
@@ -115,6 +122,8 @@ def quantities(text: str) -> list[Quantity]:
             found.append(Quantity(part, "%", "", "", noun_phrase_head(all_words[i + 2:])))
             continue
         number = number_word(w) if not (i and all_words[i - 1] in NAME_PREFIX) else None  # "version two": a name
+        if number is not None and i and all_words[i - 1][0].isdigit() and w in {"thousand", "million", "hundred"}:
+            continue  # "2 million dollars": the magnitude of the number before it
         if i == 0 and w == "no" and all_words[1:2] and all_words[1] not in _NO_LIMIT:
             number = 0.0  # "No P1 incidents this quarter": a count of zero
         if number is None:

@@ -166,6 +166,19 @@ def test_labels_before_the_sentence_are_not_its_words() -> None:
     assert read("2 - 3 new markets").words[0] == "2"
 
 
+def test_an_arrow_keeps_the_magnitude_of_its_target() -> None:
+    """'10K → 25K' grows to 25,000; it was read as a fall to 25, a false wrong-direction error."""
+    p = read("Increase daily active teams 10K → 25K")
+    assert (p.baseline, p.target) == (10_000, 25_000)
+
+
+def test_money_written_with_a_code_or_a_word_and_dotted_thousands() -> None:
+    """'5M USD', 'USD 2M', '2 million dollars' and 'EUR 2.500.000' are sums of money."""
+    for text, value in (("Reach 5M USD in ARR", 5e6), ("USD 2M in new pipeline", 2e6),
+                        ("Raise 2 million dollars", 2e6), ("Grow EMEA revenue to EUR 2.500.000", 2.5e6)):
+        assert [(q.value, q.unit) for q in read(text).quantities] == [(value, "money")], text
+
+
 def test_one_at_the_start_counts_unless_it_is_a_pronoun() -> None:
     """'One new partner signed' counts one; 'One of the top vendors' and 'One customers trust' do not."""
     assert [q.value for q in read("One new partner signed").quantities] == [1]

@@ -42,6 +42,12 @@ def test_work_on_a_thing_named_like_a_metric_is_a_task() -> None:
     assert "kr-is-task" not in _rules("Deliver better retention for trial users")
 
 
+def test_a_movement_with_an_arrow_reads_as_from_to() -> None:
+    """'Grow users 0 → 10,000' moves people, as 'from 0 to 10,000' does; '10K → 25K' goes up."""
+    assert _rules("Grow daily active teams 10K → 25K") == {}
+    assert "kr-is-task" not in _rules("Launch the Spanish app and grow users 0 → 10,000")
+
+
 def test_doing_verbs_the_reader_cannot_take_for_nouns_lead_a_task() -> None:
     """'Advertise in 12 trade magazines' or 'Rehearse the keynote' is the team's own doing."""
     for title in ("Advertise in 12 trade magazines", "Rehearse the investor keynote three times",

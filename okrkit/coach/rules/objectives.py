@@ -12,6 +12,7 @@ from okrkit.coach.findings import Severity
 from okrkit.coach.kr_kinds import task_reason
 from okrkit.coach.nounphrase import is_noun, lemma_class
 from okrkit.coach.phrase import Phrase, drop_label, drop_time_frame, read, verbish
+from okrkit.coach.quantity import CURRENCY_WORDS
 from okrkit.coach.registry import Hit, rule
 from okrkit.vocabulary import lemmas
 
@@ -66,7 +67,7 @@ def _only_a_metric(title: str) -> bool:
     won = p.lead in lx.GAIN_VERBS
     rest = [w for w in p.words if w != p.lead and w not in _FILLER and not w[0].isdigit() and w[0] not in "$€£¥<>"
             and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS
-            and w not in {"k", "m", "million", "%", "percent", "pct", "points"}
+            and w not in {"k", "m", "million", "%", "percent", "pct", "points", *CURRENCY_WORDS}
             and not (won and w in lx.PEOPLE_NOUNS)]
     return not rest or ((p.relative or p.baseline is not None) and len(rest) <= 1)
 
