@@ -12,6 +12,7 @@ import re
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import NP_STOP, lemma_class
 from okrkit.coach.phrase import Phrase, drop_time_frame, per_sentence
+from okrkit.coach.quantity import CURRENCY_WORDS
 from okrkit.model import KeyResult
 
 __all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "is_open_ended", "is_rank",
@@ -449,8 +450,9 @@ def is_new_count(p: Phrase) -> bool:
     # "Raise a $5M Series A", "Generate $2M in pipeline": a sum brought in. The verb may be
     # inflected in the text ("raised"), so its stem is matched.
     if p.lead_class in {"up", "target"} and p.lead and p.lead not in _LEVEL_VERBS and re.search(
-            rf"\b{re.escape(p.lead[:4])}\w*\s+(?:an?\s+|another\s+)?[$€£¥]\s?\d", p.text, re.I):
-        return True
+            rf"\b{re.escape(p.lead[:4])}\w*\s+(?:an?\s+|another\s+)?(?:[$€£¥]\s?\d|\d[\d,.]*\s*(?:k|m|million)?\s*"
+            rf"(?:{'|'.join(CURRENCY_WORDS)})\b)", p.text, re.I):
+        return True  # "… $100k in new revenue", "… 100k USD"
     people = any(q.share_of in lx.PEOPLE_NOUNS for q in p.measures)
     if people and any(a in {"the", "our", "a"} and b == "new" for a, b in zip(p.words, p.words[1:], strict=False)):
         return True

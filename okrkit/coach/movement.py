@@ -18,7 +18,7 @@ __all__ = ["endpoints", "is_relative"]
 _PART = r"(?:[^,;()]|,(?=\d{3})|,(?=\d{1,2}(?!\d)))"
 _FROM_TO = re.compile(r"\bfrom\s+(?P<a>" + _PART + r"*?)\s+(?:to|→|->|–|-)\s+(?P<b>" + _PART + r"+)", re.I)
 # "10K → 25K", "$1.2M -> $2M": the target keeps its magnitude and unit.
-_ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3})\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*\s*\S{0,3})")
+_ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3}(?:/\w+)?)\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*\s*\S{0,3}(?:/\w+)?)")
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
                         r"\s*:?\s*[$€£±~≈]?\d", re.I)
 # A number in digits or in words ("by two weeks", "by five points"), longest words first.

@@ -50,6 +50,7 @@ def drop_time_frame(text: str) -> str:
     return shorter or text
 
 
+_SPACED_PERCENT = re.compile(r"(\d)\s+%")
 # A grade written after the sentence, "Recruit 50 members (.7)": the score it got, not a target.
 _GRADE = re.compile(r"\(\s*(?:0?\.\d+|1\.0|0|1)\s*\)\W*$")
 _LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",
@@ -185,6 +186,7 @@ def _participle(words: list[str]) -> tuple[str | None, str | None]:
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
     clean = _GRADE.sub("", drop_label(text.replace("≥", ">=").replace("≤", "<=").replace("’", "'"))).strip()
+    clean = _SPACED_PERCENT.sub(r"\1%", clean)  # "40 %", as French and German write it
     words = [w.strip(".,;:!?\"'") for w in _WORD.findall(clean.lower())]
     words = [w for i, w in enumerate(words) if w and not ((w[0].isdigit() or w in lx.NUMBER_WORDS) and i
                                                           and words[i - 1] in NAME_PREFIX)

@@ -101,6 +101,11 @@ _DRESSINGS = {
                                         lambda m: {"2": "two", "3": "three", "5": "five", "10": "ten"}[m[1]], t),
     "label 'KR1: ' or 'Objective 1: '": lambda t: t,  # chosen by kind below
     "label 'Q3 - '": lambda t: "Q3 - " + t,
+    "arrow for 'from … to'": lambda t: re.sub(r"\bfrom\s+([$€£]?\d\S*)\s+to\s+(?=[$€£<>]?\d)", r"\1 → ", t),
+    "'10k' for '10,000'": lambda t: re.sub(r"\b(\d{1,3}),000\b(?!,)", r"\1k", t),
+    "'5M USD' for '$5M'": lambda t: re.sub(r"\$(\d[\d.,]*)\s?([kKmM])\b", r"\1\2 USD", t),
+    "'€' for '$'": lambda t: t.replace("$", "€"),
+    "'3 %' for '3%'": lambda t: re.sub(r"(\d)%", r"\1 %", t),
 }
 # An objective with a preamble or a due date: it says more words, but asks for the same.
 _OBJECTIVE_DRESSINGS = {
