@@ -186,7 +186,7 @@ def _participle(words: list[str]) -> tuple[str | None, str | None]:
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
     clean = _GRADE.sub("", drop_label(text.replace("≥", ">=").replace("≤", "<=").replace("’", "'"))).strip()
-    clean = _SPACED_PERCENT.sub(r"\1%", clean)  # "40 %", as French and German write it
+    clean = _SPACED_PERCENT.sub(r"\1%", clean).replace(" & ", " and ")  # "40 %" as French writes it; not "R&D"
     words = [w.strip(".,;:!?\"'") for w in _WORD.findall(clean.lower())]
     words = [w for i, w in enumerate(words) if w and not ((w[0].isdigit() or w in lx.NUMBER_WORDS) and i
                                                           and words[i - 1] in NAME_PREFIX)

@@ -106,6 +106,7 @@ _DRESSINGS = {
     "'5M USD' for '$5M'": lambda t: re.sub(r"\$(\d[\d.,]*)\s?([kKmM])\b", r"\1\2 USD", t),
     "'€' for '$'": lambda t: t.replace("$", "€"),
     "'3 %' for '3%'": lambda t: re.sub(r"(\d)%", r"\1 %", t),
+    "'&' for 'and'": lambda t: t.replace(" and ", " & "),
 }
 # An objective with a preamble or a due date: it says more words, but asks for the same.
 _OBJECTIVE_DRESSINGS = {
