@@ -240,6 +240,7 @@ _DONE = re.compile(r"\b(?:in place|generally available|in (?:public |private )?b
 _POLISH = {"optimize", "optimise", "streamline", "simplify", "refine", "polish", "tidy", "rebrand"}
 
 
+@per_sentence
 def works_on_a_thing(p: Phrase) -> bool:
     """ "Improve the app", "Enhance our hiring process", "Optimize the landing page": a verb of
     change on one of our own things, with no number: work on it, and nothing to measure either."""

@@ -35,6 +35,7 @@ _PREAMBLE = re.compile(r"^\W*(?:(?:we|i)\s+(?:will|shall|must|want\s+to|aim\s+to
                        r"(?:successfully|fully)\s+)+", re.I)
 
 
+@lru_cache(maxsize=16384)
 def _statement(title: str) -> str:
     """The objective without its label ("O1:"), its preamble ("We will") and the period it is due ("… this year")."""
     return drop_time_frame(_PREAMBLE.sub("", drop_label(title), count=1))
