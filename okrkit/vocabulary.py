@@ -9,9 +9,11 @@ in `okrkit.coach.lexicon`, which builds on these.
 # ruff: noqa: SIM905  (word lists read best as one string split on spaces)
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-__all__ = ["DOWN_VERBS", "STRICT_DOWN", "STRICT_UP", "UP_VERBS", "change_direction", "lemmas"]
+__all__ = ["DOWN_VERBS", "LEAD_SKIP", "STRICT_DOWN", "STRICT_UP", "UP_VERBS", "change_direction", "drop_label",
+           "lemmas"]
 
 # Verbs whose direction is certain whatever the metric ("improve" a time means making it smaller).
 STRICT_UP = frozenset("increase grow raise boost lift expand double triple gain multiply climb rise".split())
@@ -40,10 +42,34 @@ def lemmas(word: str) -> tuple[str, ...]:
     return tuple(f for f in forms if f)
 
 
+# A list mark or a label before the sentence, as sheets and slides write them: "- ", "1.", "(2)", "O1:",
+# "KR 2.1 -", "KR-3:", "Q3 -", "Objective #1:", "Key result 2 -". Not "Add 10 - 12 partners" nor
+# "Goal-setting workshops".
+_LABEL = re.compile(
+    r"^\s*(?:[-*•·]\s*"
+    r"|\(?\d+(?:\.\d+)*[.):](?!\d)\s*"
+    r"|\d+(?:\.\d+)*\s+[-–—](?!\s*\d)\s*"
+    r"|\(?(?:o|kr|okr|obj|q|h|fy)[\s#-]?\d+(?:\.\d+)*\s*(?:[.):]|[-–—])\s*"
+    r"|(?:key\s+result|objective|goal|kr|okr)\s*#?\s*(?:\d+(?:\.\d+)*|one|two|three|four|five)?\s*(?:[–—:.]|\s-\s)\s*)",
+    re.I)
+# Words before the verb that only introduce it: "We will reduce …", "Successfully launch …", "KR: To grow …".
+LEAD_SKIP = frozenset({"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",
+                       "dramatically", "substantially", "and", "the", "i", "team", "should", "must", "we'll",
+                       "let's", "lets", "help", "try", "aim", "want"})
+
+
+def drop_label(text: str) -> str:
+    """The sentence without the list mark or label before it."""
+    return _LABEL.sub("", text, count=1)
+
+
 def change_direction(title: str) -> Literal["up", "down"] | None:
-    """The direction the title's first word promises: "Slash hosting costs by 20%" → "down"."""
-    words = title.strip().lower().split()
-    first = words[0].strip(".,:;!") if words else ""
+    """The direction the title's first verb promises: "Slash hosting costs by 20%" → "down", and so
+    does "KR 2: We will slash hosting costs by 20%"."""
+    words = [w.strip(".,:;!") for w in drop_label(title).strip().lower().split()]
+    while len(words) > 1 and words[0] in LEAD_SKIP:
+        words = words[1:]
+    first = words[0] if words else ""
     for form in lemmas(first):
         if form in UP_VERBS:
             return "up"
