@@ -24,7 +24,7 @@ _NUM = r"(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\
 # "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates, and "4.5/5"
 # is a score out of 5; "5 working days" is a time like "5 days".
 QTY = re.compile(
-    r"(?<![\w.#/])(?P<cmp>>=|<=|≥|≤|>|<|~)?\s*(?P<cur>[$€£¥]|\b(?:usd|eur|gbp|chf)\s)?\s*(?P<num>" + _NUM + r")"
+    r"(?<![\w.#/])(?:(?P<cmp>>=|<=|≥|≤|>|<|~)\s*)?(?:(?P<cur>[$€£¥]|\b(?:usd|eur|gbp|chf)\b)\s*)?(?P<num>" + _NUM + r")"
     r"(?!\d|/(?!(?:5|10|100)\b)\d)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
     r"(?P<code>(?:" + _CODE + r")\b)?\s*"
     r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?-?"
@@ -59,10 +59,10 @@ class Quantity:
     window: bool = False  # "within 24 hours": a time limit on something else, not the measure
 
 
-def _value(num: str, mag: str | None) -> float:
+def _value(num: str, mag: str | None, money: bool = False) -> float:
     decimal_comma = re.fullmatch(r"\d+,\d{1,2}", num)
-    if num.count(".") > 1:
-        num = num.replace(".", "")  # "2.500.000"
+    if num.count(".") > 1 or (money and not mag and re.fullmatch(r"\d{1,3}\.\d{3}", num)):
+        num = num.replace(".", "")  # "2.500.000", "EUR 1.200": no sum of money has three decimals
     value = float(num.replace(",", ".") if decimal_comma else num.replace(",", ""))
     scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
     return value * scale.get((mag or "").lower(), 1.0)
@@ -89,10 +89,11 @@ _NO_LIMIT = {"more", "less", "fewer", "longer", "later", "worse", "lower", "high
 
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in the sentence, in order, with what it counts or is a share of."""
-    found: list[Quantity] = []
+    found: list[tuple[int, Quantity]] = []  # with where each starts: the quantities are returned in text order
     for m in QTY.finditer(text):
         before, after = text[: m.start()].split()[-2:], text[m.end():].split()
-        value, unit = _value(m["num"], m["mag"]), _unit(m)
+        unit = _unit(m)
+        value = _value(m["num"], m["mag"], money=unit == "money")
         prev = before[-1].lower().strip("(") if before else ""
         if prev.strip(".,:") in NAME_PREFIX and not m["cur"] and (m["unit"] or "") not in {"%"}:
             continue  # "ISO 27001", "version 3.0"
@@ -111,19 +112,24 @@ def quantities(text: str) -> list[Quantity]:
         share = noun_phrase_head(rest[1:]) if unit == "%" and rest[:1] == ["of"] else ""
         counts = "" if unit in {"%", "money"} else noun_phrase_head(rest)
         cmp = m["cmp"] or _word_cmp(text[: m.start()]) or (_trailing_cmp(text[m.end():]) if unit else "")
-        found.append(Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window))
-    all_words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower())
+        found.append((m.start(), Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window)))
+    tokens = list(re.finditer(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower()))
+    all_words = [tok.group() for tok in tokens]
     for i, w in enumerate(all_words):
         fraction = _FRACTION.fullmatch(w) or (w == "quarter" and all_words[i - 1: i] == ["a"])
         if fraction and all_words[i + 1: i + 2] == ["of"]:
             # "one-quarter of our packaging", "two-thirds of tickets": a share, as "25% of" is
             part = 25.0 if "quarter" in w else 100 / 3 if "third" in w else 20.0
             part *= 2 if w.startswith("two") else 3 if w.startswith("three") else 1
-            found.append(Quantity(part, "%", "", "", noun_phrase_head(all_words[i + 2:])))
+            found.append((tokens[i].start(), Quantity(part, "%", "", "", noun_phrase_head(all_words[i + 2:]))))
             continue
         number = number_word(w) if not (i and all_words[i - 1] in NAME_PREFIX) else None  # "version two": a name
         if number is not None and i and all_words[i - 1][0].isdigit() and w in {"thousand", "million", "hundred"}:
             continue  # "2 million dollars": the magnitude of the number before it
+        if w == "dozen" and all_words[i - 2: i] == ["half", "a"]:
+            continue  # counted with "half" below
+        if w == "half" and all_words[i + 1: i + 3] == ["a", "dozen"]:
+            number, w = 6.0, "six"  # "half a dozen"
         if i == 0 and w == "no" and all_words[1:2] and all_words[1] not in _NO_LIMIT:
             number = 0.0  # "No P1 incidents this quarter": a count of zero
         if number is None:
@@ -140,8 +146,9 @@ def quantities(text: str) -> list[Quantity]:
             unit = "%" if w == "half" or rest[:1] in (["percent"], ["pct"]) else (
                 "time" if rest[:1] and rest[0] in _TIME_UNITS else "points" if rest[:1] in (["points"], ["point"])
                 else "")
-            found.append(Quantity(number, unit, cmp, "" if unit else noun_phrase_head(rest), window=window))
-    return found
+            found.append((tokens[i].start(), Quantity(number, unit, cmp, "" if unit else noun_phrase_head(rest),
+                                                      window=window)))
+    return [q for _, q in sorted(found, key=lambda pair: pair[0])]
 
 
 # "10 minutes or less", "4 stars or better": a limit written after a measure ("5 workshops or more"
@@ -181,18 +188,25 @@ def first_value(chunk: str, si: bool = False) -> float | None:
     if m:
         scale = _SECONDS.get((m["unit"] or "").lower(), 1.0) if si else 1.0
         sign = -1.0 if chunk[: m.start()].strip() in {"-", "−", "minus"} else 1.0  # "from -10 to +10"
-        return sign * _value(m["num"], m["mag"]) * scale
+        return sign * _value(m["num"], m["mag"], money=_unit(m) == "money") * scale
     words = re.findall(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", chunk.lower())
     if words and words[0] in _PER_YEAR:
         return float(_PER_YEAR[words[0]])  # "from weekly to daily": a frequency, times a year
-    # "from two weeks to three days", "from page two to page one": a number in words, near the start
-    at = next((i for i, w in enumerate(words[:3]) if number_word(w) is not None), None)
+    # "from two weeks to three days", "from page two to page one": a number in words first, or after a
+    # rank; not "from our top two suppliers", where it counts what the sentence is about
+    at = 0 if words and number_word(words[0]) is not None else (
+        1 if words[1:2] and number_word(words[1]) is not None and words[0] in _RANK_NOUNS else None)
     if at is None:
         return None
+    if words[at:at + 3] == ["half", "a", "dozen"]:
+        return 6.0  # "from half a dozen to 50"
     value = number_word(words[at])
     if value is not None and si and len(words) > at + 1:
         value *= _SECONDS.get(words[at + 1], 1.0)
     return value
+
+
+_RANK_NOUNS = {"page", "rank", "position", "place", "spot", "level", "tier", "number", "no"}
 
 
 def number_word(word: str) -> float | None:
