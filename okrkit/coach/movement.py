@@ -18,11 +18,13 @@ __all__ = ["endpoints", "is_relative"]
 _PART = r"(?:[^,;()]|,(?=\d{3})|,(?=\d{1,2}(?!\d)))"
 _FROM_TO = re.compile(r"\bfrom\s+(?P<a>" + _PART + r"*?)\s+(?:to|→|->|–|-)\s+(?P<b>" + _PART + r"+)", re.I)
 # "10K → 25K", "$1.2M -> $2M": the target keeps its magnitude and unit.
-_ARROW = re.compile(r"(?P<a>[$€£]?\d[\d,.]*\s*\S{0,3}(?:/\w+)?)\s*(?:→|->)\s*(?P<b>[$€£]?\d[\d,.]*\s*\S{0,3}(?:/\w+)?)")
+# "45 days → 30 days", "5M USD → 8M USD", "20 per month → 5 per month": a unit word or a rate may follow.
+_ARROW_PART = r"[$€£]?\d[\d,.]*\s*(?:(?:%|[a-z]+\b)\s*){0,2}(?:(?:/|per\s)\s*\w+)?"
+_ARROW = re.compile(r"(?P<a>" + _ARROW_PART + r")\s*(?:→|->)\s*(?P<b>" + _ARROW_PART + r")", re.I)
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
                         r"\s*:?\s*[$€£±~≈]?\d", re.I)
 # A number in digits or in words ("by two weeks", "by five points"), longest words first.
-_AMOUNT = r"(?:\d[\d,.]*|(?:" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
+_AMOUNT = r"(?:\d[\d,.]*|(?:" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")\b(?!\s+of\b))"
 _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+" + _AMOUNT + r"\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
                        r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|"
                        r"\bby\s+(?:half|a (?:third|quarter|fifth|tenth)|"

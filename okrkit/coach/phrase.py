@@ -18,28 +18,19 @@ from okrkit.coach import lexicon as lx
 from okrkit.coach.movement import endpoints, is_relative
 from okrkit.coach.nounphrase import DETERMINERS, is_noun, lemma_class, noun_phrase_head
 from okrkit.coach.quantity import NAME_PREFIX, Quantity, quantities
+from okrkit.vocabulary import LEAD_SKIP, drop_label
 
-__all__ = ["Phrase", "Quantity", "drop_label", "drop_time_frame", "per_sentence", "read", "verbish"]
+__all__ = ["Phrase", "Quantity", "drop_time_frame", "per_sentence", "read", "verbish"]
 
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")  # "v1", "v2.3": names, not numbers
-# "KR1:", "1.", "(a) 2)": a label in front; not "Hit 99.95%", whose "99." goes on with digits.
-# A list mark or a label before the sentence: "- ", "1.", "O1:", "KR 2.1 -", "Objective 3:", "Q3 - ".
-_LABEL = re.compile(r"^\s*(?:[-*•·]\s*|\(?[a-z]{0,3}\s?\d+(?:\.\d+)*[.):](?!\d)\s*|"
-                    r"[a-z]{1,3}\s?\d+(?:\.\d+)*\s+[-–—]\s*|\d+(?:\.\d+)*\s+[-–—](?!\s*\d)\s*|"  # not "2 - 3 markets"
-                    r"(?:kr|key\s+result|objective|goal)\s*\d*(?:\.\d+)*\s*[-–—:.]\s*)", re.I)
-
-
-def drop_label(text: str) -> str:
-    """The sentence without the list mark or label before it."""
-    return _LABEL.sub("", text, count=1)
 # When the sentence says it is due, at its end: "… this quarter", "… by the end of Q3", "… in 2025",
 # "… by June 30". The coach judges what is to be done or reached, which the date leaves unchanged.
 _MONTH = "|".join(sorted(lx.MONTHS, key=len, reverse=True))
 _TIME_FRAME = re.compile(
     r"[\s,]+(?:(?:by\s+the\s+end\s+of|by\s+end\s+of|in\s+the\s+next|by|in|during|before|for|within|until)\s+"
     r"(?:(?:this|next|the\s+next|the\s+current|the\s+coming|the)\s+)?|(?:this|next|the\s+next)\s+)"
-    r"(?:quarter|year|month|cycle|half|q[1-4](?:\s+\d{4})?|h[12]|fy\s?\d{2,4}|(?:19|20)\d{2}|"
+    r"(?:quarter|year|month|cycle|(?:first|second)\s+half|q[1-4](?:\s+\d{4})?|h[12]|fy\s?\d{2,4}|(?:19|20)\d{2}|"
     rf"(?:{_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|end\s+of\s+(?:the\s+)?(?:quarter|year|month|q[1-4]))"
     r"\W*$", re.I)
 
@@ -53,9 +44,6 @@ def drop_time_frame(text: str) -> str:
 _SPACED_PERCENT = re.compile(r"(\d)\s+%")
 # A grade written after the sentence, "Recruit 50 members (.7)": the score it got, not a target.
 _GRADE = re.compile(r"\(\s*(?:0?\.\d+|1\.0|0|1)\s*\)\W*$")
-_LEAD_SKIP = {"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",
-              "dramatically", "substantially", "and", "the", "i", "team", "should", "must", "we'll",
-              "let's", "lets", "help", "try", "aim", "want"}
 
 
 @dataclass(frozen=True)
@@ -125,7 +113,8 @@ _NOT_VERBS = {"no", "not", "zero", "less", "fewer", "at", "over", "under", "abov
 def verbish(word: str) -> bool:
     """Could lead as a verb the lexicon does not list: not a noun, number, determiner or limit,
     and not shaped like an adverb, a noun or an adjective."""
-    if not word or is_noun(word) or word[0].isdigit() or word in lx.VAGUE_WORDS | DETERMINERS | _NOT_VERBS:
+    if not word or is_noun(word) or word[0].isdigit() or word in lx.VAGUE_WORDS | DETERMINERS | _NOT_VERBS \
+            or word in lx.NUMBER_WORDS:  # "One new customer signed"
         return False
     return not word.endswith(("ly", "ness", "tion", "ity", "ment", "ance", "ence", "al", "ic", "ous", "ful", "ive"))
 
@@ -144,8 +133,9 @@ def _subject_verb(words: list[str], lead: str | None, lead_class: str | None) ->
             continue  # "Time spent maintaining …": a gerund belongs to the subject, it is not its verb
         verb, cls = lemma_class(w)
         subject = words[:j]
+        # the subject may hold a gerund ("Planning meetings cut …") or be one word ("Build stays green")
         if cls in {"maintain", "up", "down"} and verb not in {"hold", "ensure", "protect"} and not any(
-                lemma_class(x)[1] or x[0].isdigit() for x in subject):
+                (lemma_class(x)[1] and not x.endswith("ing") and j > 1) or x[0].isdigit() for x in subject):
             return verb, cls
     return lead, lead_class
 
@@ -186,6 +176,7 @@ def _participle(words: list[str]) -> tuple[str | None, str | None]:
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
     clean = _GRADE.sub("", drop_label(text.replace("≥", ">=").replace("≤", "<=").replace("’", "'"))).strip()
+    clean = " ".join(clean.split())  # runs of spaces or tabs: one space, and no work for the patterns below
     clean = _SPACED_PERCENT.sub(r"\1%", clean).replace(" & ", " and ")  # "40 %" as French writes it; not "R&D"
     words = [w.strip(".,;:!?\"'") for w in _WORD.findall(clean.lower())]
     words = [w for i, w in enumerate(words) if w and not ((w[0].isdigit() or w in lx.NUMBER_WORDS) and i
@@ -193,7 +184,7 @@ def read(text: str) -> Phrase:
              and not _VERSION.fullmatch(w)]  # "v1", "v2.3", "version two" are names
     qs = quantities(clean)
     i = 0
-    while i < len(words) - 1 and words[i] in _LEAD_SKIP:
+    while i < len(words) - 1 and words[i] in LEAD_SKIP:
         i += 1
     lead, lead_class = lemma_class(words[i]) if words else (None, None)
     if lead == "list" and words[i + 1: i + 2] == ["of"]:
@@ -224,6 +215,10 @@ def read(text: str) -> Phrase:
         # "Onboarding NPS of 40", "Test coverage from 45% to 80%", "Survey response rate above 40%":
         # a word that could be a verb modifies the metric after it
         lead, lead_class = None, None
+    if lead and words[i].endswith("ing") and nxt and nxt not in DETERMINERS and not nxt[0].isdigit():
+        # "Planning meetings cut from 6 to 2 a month": a gerund before a noun names the subject,
+        # when a verb of change follows; "Shipping the roadmap" leads with its verb
+        lead, lead_class = _subject_verb(words[i:], lead, lead_class)
     if lead is None:
         lead, lead_class = _subject_verb(words[i:], lead, lead_class)
     if lead is None:
