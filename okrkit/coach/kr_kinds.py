@@ -297,6 +297,11 @@ _DUTY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|week|month|quarter|
 _RECURS = re.compile(r"\b(?:every|each|always|all)\b", re.I)
 
 
+# What falls due again and again, whatever its article: "Pay the rent on time", "Run the payroll on time".
+_STANDING_DUTIES = {"payroll", "rent", "wages", "salary", "salaries", "invoices", "bills", "taxes", "tax", "vat",
+                    "books", "month-end", "close", "filing", "filings", "returns"}
+
+
 def _service_level(p: Phrase) -> bool:
     """ "Respond to all tickets within 24 hours": a time limit kept for every item; or a duty
     kept with no number at all ("Process payroll accurately every month")."""
@@ -313,7 +318,8 @@ def _service_level(p: Phrase) -> bool:
     if not p.measures and not p.relative and p.lead_class not in {"up", "down"} and _DUTY.search(p.text):
         # "Deliver the roadmap on time", "Ship a product on time for the conference" is one deliverable;
         # "Send all invoices on time" is a standing duty.
-        one = p.object_words[:1] in (("a",), ("an",), ("the",)) and not p.head.endswith("s")
+        one = (p.object_words[:1] in (("a",), ("an",), ("the",)) and not p.head.endswith("s")
+               and p.head not in _STANDING_DUTIES)
         return (p.head not in lx.ARTEFACT_NOUNS and not one) or bool(_RECURS.search(p.text))
     return bool(windows) and not p.measures and bool({"all", "every", "each"} & set(p.words))
 
@@ -337,8 +343,8 @@ _KEEP = re.compile(r"\bno (?:worse|lower|higher|less|more) than (?:today|now|cur
                    r"\b(?:flat|steady|stable|unchanged)\b", re.I)
 
 
-# "Keep churn below 2% while growing revenue 30%": a guardrail written beside a movement.
-_WHILE = re.compile(r"\b(?:while|whilst|as we|even as)\s+(?:also\s+|still\s+)?(?P<verb>[a-z]+)", re.I)
+# "Keep churn below 2% while growing revenue 30%" (or "and grow …"): a guardrail written beside a movement.
+_WHILE = re.compile(r"\b(?:while|whilst|as we|even as|and)\s+(?:also\s+|still\s+)?(?P<verb>[a-z]+)", re.I)
 
 
 @per_sentence
@@ -409,13 +415,27 @@ _RECURRING = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|week|month|mor
                         r"\b(?:daily|weekly|monthly)\W*$", re.I)
 
 
+def _recurs(text: str) -> bool:
+    """The work itself is repeated: not "Launch a dashboard updated daily", "a job that runs every day",
+    "a newsletter sent every Monday", where the frequency describes the deliverable."""
+    m = _RECURRING.search(text)
+    if not m:
+        return False
+    before = text[: m.start()].lower().split()
+    return not (set(before) & {"that", "which", "who", "where"} or (before and (
+        before[-1].endswith("ed") or before[-1] in _IRREGULAR_PARTICIPLES)))
+
+
+_IRREGULAR_PARTICIPLES = {"sent", "run", "held", "made", "done", "built", "kept", "written", "given", "shown", "read"}
+
+
 @per_sentence
 def is_milestone(p: Phrase) -> bool:
     """A task with nothing counted: one deliverable reached ("Pass the ISO 27001 audit", "SSO live"),
     or how much of one job is done ("Migrate 100% of services to the new cluster"): its completion
     in per cent, not a count of output; not work with no end ("Study Python") nor work repeated
     every week ("Run a testing clinic once a week"): that is activity."""
-    if _RECURRING.search(p.text):
+    if _recurs(p.text):
         return False
     # "1 test framework chosen and agreed": a count of one is one deliverable, not output counted.
     return bool(task_reason(p)) and not is_open_ended(p) and all((q.share_of and q.share_of not in _OUTCOME_NOUNS) or (
@@ -451,8 +471,8 @@ def is_new_count(p: Phrase) -> bool:
     # "Raise a $5M Series A", "Generate $2M in pipeline": a sum brought in. The verb may be
     # inflected in the text ("raised"), so its stem is matched.
     if p.lead_class in {"up", "target"} and p.lead and p.lead not in _LEVEL_VERBS and re.search(
-            rf"\b{re.escape(p.lead[:4])}\w*\s+(?:an?\s+|another\s+)?(?:[$€£¥]\s?\d|\d[\d,.]*\s*(?:k|m|million)?\s*"
-            rf"(?:{'|'.join(CURRENCY_WORDS)})\b)", p.text, re.I):
+            rf"\b{re.escape(p.lead[:4])}\w*\s+(?:an?\s+|another\s+)?(?:[$€£¥]\s?\d|(?:usd|eur|gbp|chf)\s?\d|"
+            rf"\d[\d,.]*\s*(?:k|m|million)?\s*(?:{'|'.join(CURRENCY_WORDS)})\b)", p.text, re.I):
         return True  # "… $100k in new revenue", "… 100k USD"
     people = any(q.share_of in lx.PEOPLE_NOUNS for q in p.measures)
     if people and any(a in {"the", "our", "a"} and b == "new" for a, b in zip(p.words, p.words[1:], strict=False)):

@@ -65,7 +65,8 @@ ACTION_VERBS = frozenset(
 ARTEFACT_NOUNS = frozenset(
     "workshop workshops interview interviews meeting meetings session sessions training trainings "
     "course courses webinar webinars event events conference conferences campaign campaigns post "
-    "posts article articles blog blogs video videos podcast podcasts newsletter newsletters email "
+    "posts article articles blog blogs video videos image images photo photos podcast podcasts newsletter "
+    "newsletters email "
     "emails report reports dashboard dashboards document documents documentation guide guides "
     "playbook playbooks handbook handbooks book ebook ebooks whitepaper whitepapers "  # not "books": "close the books"
     "plan plans roadmap roadmaps strategy strategies process processes policy "
@@ -195,7 +196,7 @@ GENERIC_WORDS = frozenset(
     # "Move the needle on sales", "Crush our sales goals", "Develop our people", "Be successful".
     "expectations expectation exceed move win gain job jobs needle crush smash nail successful channel "
     "channels have loyalty how what target targets meet people users user clients dominate heights progress "
-    "doing "
+    "doing fun "
     # Buzz nouns and qualifiers that fit any business ("Develop solutions that enable long-term,
     # profitable growth"), and the joining words that only string them together.
     "solution solutions long-term profitable sustainable scalable enable enabling while which".split()
@@ -203,7 +204,7 @@ GENERIC_WORDS = frozenset(
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").
 COMPLETION_WORDS = frozenset(
-    "live launched implemented built created delivered completed done finished shipped released "
+    "live running launched implemented built created delivered completed done finished shipped released "
     "deployed published rolled in-place established signed-off approved ready available "
     "migrated installed hired defined documented introduced set-up achieved obtained passed signed "
     "awarded granted in-production certified accredited compliant registered licensed".split()

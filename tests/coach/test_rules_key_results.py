@@ -48,6 +48,18 @@ def test_a_movement_with_an_arrow_reads_as_from_to() -> None:
     assert "kr-is-task" not in _rules("Launch the Spanish app and grow users 0 → 10,000")
 
 
+def test_second_review_key_results() -> None:
+    """Sentences a second reviewer wrote against this session's readings."""
+    beside = key_result("T-1.2")
+    assert _rules("Launch a dashboard updated daily", beside) == {"kr-is-task": Severity.INFO}  # done once
+    assert _rules("Deploy a backup job that runs every day", beside) == {"kr-is-task": Severity.INFO}
+    assert _rules("Pay the rent on time") == {"kr-no-movement": Severity.WARNING}  # falls due every month
+    assert _rules("Keep refunds below 1% and grow orders 25%").get("kr-no-movement") is None  # a guardrail
+    assert _rules("Reduce calls from the two busiest sites to 500 a week").get("kr-wrong-direction") is None
+    assert _rules("Optimize images & videos").get("kr-is-task") is Severity.WARNING
+    assert _rules("KR-3: Improve customer satisfaction") == {"kr-not-measurable": Severity.WARNING}
+
+
 def test_doing_verbs_the_reader_cannot_take_for_nouns_lead_a_task() -> None:
     """'Advertise in 12 trade magazines' or 'Rehearse the keynote' is the team's own doing."""
     for title in ("Advertise in 12 trade magazines", "Rehearse the investor keynote three times",

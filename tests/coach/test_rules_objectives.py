@@ -249,6 +249,18 @@ def test_a_preamble_or_a_due_date_does_not_change_the_verdict() -> None:
         assert _obj_rules(dressed) == _obj_rules(plain) != set(), dressed
 
 
+def test_second_review_objectives() -> None:
+    """Sentences a second reviewer wrote against this session's readings."""
+    for title in ("New CRM live in Q3", "Data warehouse migrated by end of Q2", "Have the new CRM live by June",
+                  "O-1: Migrate the data warehouse to the cloud"):
+        assert _obj_rules(title) == {"objective-is-task"}, title
+    assert "objective-is-task" in _obj_rules("Add 2 - 3 new product lines")  # a range, not a label "Add 2 -"
+    for title in ("Seamless onboarding", "Fast checkout", "Objective #1: Improve sales", "Have fun"):
+        assert _obj_rules(title) == {"objective-vague"}, title
+    assert "objective-vague" not in _obj_rules("Cut support costs in half")  # "in half" is no due date
+    assert _obj_rules("Goal-setting workshops for every team") != {"objective-is-task"}
+
+
 def test_the_company_as_the_object_of_a_project_is_not_whom_it_serves() -> None:
     """'Move the company to the cloud' works on the company; 'Give every customer same-day answers' serves someone."""
     assert _obj_rules("Move the company to the cloud") == {"objective-is-task"}

@@ -11,10 +11,10 @@ from okrkit.coach.context import Context
 from okrkit.coach.findings import Severity
 from okrkit.coach.kr_kinds import task_reason
 from okrkit.coach.nounphrase import is_noun, lemma_class
-from okrkit.coach.phrase import Phrase, drop_label, drop_time_frame, read, verbish
+from okrkit.coach.phrase import Phrase, drop_time_frame, read, verbish
 from okrkit.coach.quantity import CURRENCY_WORDS
 from okrkit.coach.registry import Hit, rule
-from okrkit.vocabulary import lemmas
+from okrkit.vocabulary import drop_label, lemmas
 
 __all__: list[str] = []
 
@@ -169,6 +169,9 @@ def _names_a_plan(p: Phrase) -> bool:
     return p.lead is None and (p.head in _PLANS or p.words[:1] in (("project",), ("programme",), ("program",)))
 
 
+_ADJECTIVE_ENDS = ("less", "ing", "able", "ible", "est", "ful")
+
+
 @lru_cache(maxsize=16384)
 def _vague(title: str) -> bool:
     p = read(title)
@@ -179,9 +182,14 @@ def _vague(title: str) -> bool:
     short_and_generic = len(bare) <= 2 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
     # "Brand awareness", "Operational excellence": a label with no verb says no direction.
     # "Eradicate extreme poverty" leads with a verb the lexicon does not list: a direction, not a label.
-    label = (len(bare) <= 3 and p.lead is None and lemma_class(lead)[1] is None and lead not in _STATE_VERBS
+    # "New CRM live" names a deliverable done, which objective-is-task says; "Winning team" is a label.
+    gerund_label = len(bare) == 2 and lead.endswith("ing") and len(words) == 2  # not "Shipping the roadmap"
+    label = (len(bare) <= 3 and (p.lead is None or gerund_label)
+             and (lemma_class(lead)[1] is None or lead.endswith("ing")) and lead not in _STATE_VERBS
              and not _names_a_plan(p)  # "Q1 Marketing Plan", "Project Orion": objective-is-task says why
-             and not (len(bare) > 1 and verbish(lead) and not _generic(lead) and bare[1] not in lx.METRIC_NOUNS
+             and not any(w in lx.COMPLETION_WORDS for w in bare)
+             and not (len(bare) == 3 and verbish(lead) and not _generic(lead) and not lead.endswith(_ADJECTIVE_ENDS)
+                      and lead not in _QUALITY | _ASPIRATIONS and bare[1] not in lx.METRIC_NOUNS
                       and not _generic(bare[1])))
     # "Improve product quality and customer satisfaction": change verbs on generic business
     # metrics only, with no one it is for and no how.
@@ -280,7 +288,11 @@ def project_reason(title: str) -> str | None:
             return f"'{p.lead} …' names the work"
         return None
     first = p.words[0] if p.words else ""
-    done = p.head in lx.ARTEFACT_NOUNS and any(w in lx.COMPLETION_WORDS for w in p.words)
+    # "New CRM live", "Data warehouse migrated", "Have the new CRM live by June": a deliverable named done
+    done = (p.head in lx.ARTEFACT_NOUNS | lx.COMPLETION_WORDS or "new" in p.words) and any(
+        w in lx.COMPLETION_WORDS for w in p.words)
+    if p.lead in {"have", "get"} and done:
+        return "names a deliverable"
     if _names_a_plan(p) or (p.lead is None and (first in lx.PROJECT_NOUNS or done)):
         return "names a deliverable"  # "Recruitment outreach campaign for engineering"
     return None
