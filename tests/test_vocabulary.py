@@ -36,6 +36,13 @@ def test_inflected_verbs_count() -> None:
     assert change_direction("Tickets") is None
 
 
+def test_a_label_or_a_preamble_before_the_verb_is_read_past() -> None:
+    """A sheet import writes 'KR 1: Reduce churn by 10%' or 'We will reduce churn by 10%': the model signs it down."""
+    for title in ("KR 1: Reduce churn by 10%", "We will reduce churn by 10%", "1. Reduce churn by 10%",
+                  "- Reduce churn by 10%", "Successfully reduce churn by 10%"):
+        assert KeyResult(id="K-1", title=title, baseline=5, target="by 10%").target == pytest.approx(4.5), title
+
+
 def test_a_doubled_consonant_before_ing_is_the_verb() -> None:
     """'Cutting churn by 10%' is a cut: the model signs its target down, and 'shipping' leads a project."""
     kr = KeyResult(id="K-1", title="Cutting churn by 10%", baseline=5, target="by 10%")
