@@ -14,12 +14,12 @@ from okrkit.coach.nounphrase import noun_phrase_head
 
 __all__ = ["CURRENCY_WORDS", "NAME_PREFIX", "QTY", "Quantity", "first_value", "number_word", "quantities"]
 
-# "1,200" groups thousands; "99,9%" and "3,5 days" are decimal commas, as much of Europe writes them.
-# ".5%" leaves out the zero, as people write small changes.
 # Money written with a code or a word: "5M USD", "EUR 2.500.000", "2 million dollars" ("pounds" weighs too).
 CURRENCY_WORDS = ("usd", "eur", "gbp", "chf", "dollars", "dollar", "euros", "euro")
 _CODE = "|".join(CURRENCY_WORDS)
-# "2.500.000" groups thousands with dots, as much of Europe writes them (one dot stays a decimal).
+# "1,200" groups thousands; "99,9%" and "3,5 days" are decimal commas, as much of Europe writes them;
+# "2.500.000" groups thousands with dots (one dot stays a decimal, but in money: see _value); ".5%"
+# leaves out the zero, as people write small changes.
 _NUM = r"(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\d{1,2}(?!\d))?)(?:\.\d+)?|\.\d+)"
 # "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates, and "4.5/5"
 # is a score out of 5; "5 working days" is a time like "5 days".
@@ -129,7 +129,7 @@ def quantities(text: str) -> list[Quantity]:
         if w == "dozen" and all_words[i - 2: i] == ["half", "a"]:
             continue  # counted with "half" below
         if w == "half" and all_words[i + 1: i + 3] == ["a", "dozen"]:
-            number, w = 6.0, "six"  # "half a dozen"
+            number, w = 6.0, "six"  # "half a dozen" is six things, not half of something (read as "six")
         if i == 0 and w == "no" and all_words[1:2] and all_words[1] not in _NO_LIMIT:
             number = 0.0  # "No P1 incidents this quarter": a count of zero
         if number is None:
@@ -179,6 +179,9 @@ def _word_cmp(before: str) -> str:
 _ONE_IN = re.compile(r"\s*(?P<a>\d+)\s+in\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\b")
 
 
+_RANK_NOUNS = {"page", "rank", "position", "place", "spot", "level", "tier", "number", "no"}
+
+
 def first_value(chunk: str, si: bool = False) -> float | None:
     """The first number in `chunk`; with `si`, a time converted to seconds."""
     ratio = _ONE_IN.match(chunk)
@@ -205,8 +208,6 @@ def first_value(chunk: str, si: bool = False) -> float | None:
         value *= _SECONDS.get(words[at + 1], 1.0)
     return value
 
-
-_RANK_NOUNS = {"page", "rank", "position", "place", "spot", "level", "tier", "number", "no"}
 
 
 def number_word(word: str) -> float | None:
