@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from okrkit.coach import lexicon as lx
-from okrkit.coach.nounphrase import NP_STOP, lemma_class
+from okrkit.coach.nounphrase import NP_STOP, PARTICIPLES, lemma_class
 from okrkit.coach.phrase import Phrase, drop_time_frame, per_sentence
 from okrkit.coach.quantity import CURRENCY_WORDS
 from okrkit.model import KeyResult
@@ -265,8 +265,8 @@ def _a_thing(p: Phrase) -> bool:
     return bool(obj) and (obj[0] in {"a", "an"} or "new" in (obj if p.before_head is None else p.before_head))
 
 
-_RANKED = re.compile(r"\bfrom\s+(?:page|rank|position|place|spot|no\.?|number|#)\s*(?:\d|(?:one|two|three|four|five|"
-                     r"six|seven|eight|nine|ten)\b)", re.I)
+_RANKED = re.compile(r"\bfrom\s+(?:page|rank|position|place|spot|no\.?|number|#)\s*(?:\d|(?:"
+                     + "|".join(lx.NUMBER_WORDS) + r")\b)", re.I)  # "from page 2", "from page two"
 
 
 def is_rank(p: Phrase) -> bool:
@@ -423,10 +423,7 @@ def _recurs(text: str) -> bool:
         return False
     before = text[: m.start()].lower().split()
     return not (set(before) & {"that", "which", "who", "where"} or (before and (
-        before[-1].endswith("ed") or before[-1] in _IRREGULAR_PARTICIPLES)))
-
-
-_IRREGULAR_PARTICIPLES = {"sent", "run", "held", "made", "done", "built", "kept", "written", "given", "shown", "read"}
+        before[-1].endswith("ed") or before[-1] in PARTICIPLES)))
 
 
 @per_sentence

@@ -10,7 +10,7 @@ from __future__ import annotations
 from okrkit.coach import lexicon as lx
 from okrkit.vocabulary import lemmas
 
-__all__ = ["DETERMINERS", "NP_STOP", "is_noun", "lemma_class", "noun_phrase_head"]
+__all__ = ["DETERMINERS", "NP_STOP", "PARTICIPLES", "is_noun", "lemma_class", "noun_phrase_head"]
 
 NP_STOP = {"from", "to", "by", "in", "at", "on", "for", "with", "per", "within", "above", "below",
            "under", "over", "than", "across", "among", "about", "and", "so", "that", "while",
@@ -19,7 +19,9 @@ NP_STOP = {"from", "to", "by", "in", "at", "on", "for", "with", "per", "within",
            "which", "where", "when", "as", "or", "have", "has", "had", "can", "will", "get", "gets"}
 DETERMINERS = {"a", "an", "the", "our", "all", "every", "each", "their", "my", "your", "its", "two", "three",
                "four", "five", "ten", "several", "some", "more", "new"}
-_PARTICIPLES = {"held", "run", "sent", "made", "written", "taught", "given", "met", "kept", "won", "done", "built"}
+# Irregular participles: "workshops held", "a newsletter sent every Monday".
+PARTICIPLES = {"held", "run", "sent", "made", "written", "taught", "given", "met", "kept", "won", "done", "built",
+               "shown"}
 _COUNT_HEADS = {"number", "amount", "count", "share", "percentage", "proportion", "%", "volume"}
 _FREQUENCY = {"every", "each", "weekly", "monthly", "daily", "quarterly", "yearly"}
 _PERIOD_NOUNS = {"day", "week", "month", "quarter", "year", "sprint", "cycle"}
@@ -88,7 +90,7 @@ def noun_phrase_head(words: list[str]) -> str:
         elif np and is_noun(np[-1]) and not _modifier(w, words[i + 1: i + 2]) and (
                 lemma_class(w)[1] or (words[i + 1: i + 2] and words[i + 1] in DETERMINERS)):
             break  # "customers complete onboarding", "customers love the app": a verb ends the subject
-        elif np and w in _PARTICIPLES:
+        elif np and w in PARTICIPLES:
             break
         elif np and is_noun(np[-1]) and (w.endswith(("ed", "ing")) or w in lx.COMPLETION_WORDS) and not _modifier(
                 w, words[i + 1: i + 2]):
