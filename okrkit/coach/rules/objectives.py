@@ -172,6 +172,21 @@ def _names_a_plan(p: Phrase) -> bool:
 _ADJECTIVE_ENDS = ("less", "ing", "able", "ible", "est", "ful")
 
 
+def _a_label(p: Phrase, words: list[str], bare: list[str]) -> bool:
+    """ "Brand awareness", "Operational excellence", "Winning team": a label with no verb says no
+    direction. Not a deliverable named done ("New CRM live": objective-is-task says why), a plan
+    ("Q1 Marketing Plan"), nor a verb the lexicon does not list before a specific object ("Eradicate
+    extreme poverty"); an adjective before a noun stays a label ("Seamless onboarding")."""
+    lead = bare[0] if bare else ""
+    gerund = len(bare) == 2 and lead.endswith("ing") and len(words) == 2  # not "Shipping the roadmap"
+    unlisted_verb = (len(bare) == 3 and verbish(lead) and not _generic(lead) and not lead.endswith(_ADJECTIVE_ENDS)
+                     and lead not in _QUALITY | _ASPIRATIONS and bare[1] not in lx.METRIC_NOUNS
+                     and not _generic(bare[1]))
+    return (len(bare) <= 3 and (p.lead is None or gerund) and (lemma_class(lead)[1] is None or lead.endswith("ing"))
+            and lead not in _STATE_VERBS and not _names_a_plan(p) and not unlisted_verb
+            and not any(w in lx.COMPLETION_WORDS for w in bare))
+
+
 @lru_cache(maxsize=16384)
 def _vague(title: str) -> bool:
     p = read(title)
@@ -180,17 +195,7 @@ def _vague(title: str) -> bool:
     bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
     lead = bare[0] if bare else ""
     short_and_generic = len(bare) <= 2 and lead in _GENERIC_VERBS | lx.PUSH_VERBS | lx.UP_VERBS | lx.DOWN_VERBS
-    # "Brand awareness", "Operational excellence": a label with no verb says no direction.
-    # "Eradicate extreme poverty" leads with a verb the lexicon does not list: a direction, not a label.
-    # "New CRM live" names a deliverable done, which objective-is-task says; "Winning team" is a label.
-    gerund_label = len(bare) == 2 and lead.endswith("ing") and len(words) == 2  # not "Shipping the roadmap"
-    label = (len(bare) <= 3 and (p.lead is None or gerund_label)
-             and (lemma_class(lead)[1] is None or lead.endswith("ing")) and lead not in _STATE_VERBS
-             and not _names_a_plan(p)  # "Q1 Marketing Plan", "Project Orion": objective-is-task says why
-             and not any(w in lx.COMPLETION_WORDS for w in bare)
-             and not (len(bare) == 3 and verbish(lead) and not _generic(lead) and not lead.endswith(_ADJECTIVE_ENDS)
-                      and lead not in _QUALITY | _ASPIRATIONS and bare[1] not in lx.METRIC_NOUNS
-                      and not _generic(bare[1])))
+    label = _a_label(p, words, bare)
     # "Improve product quality and customer satisfaction": change verbs on generic business
     # metrics only, with no one it is for and no how.
     moves = lx.UP_VERBS | lx.DOWN_VERBS | _GENERIC_VERBS
