@@ -12,7 +12,7 @@ import re
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import NP_STOP, PARTICIPLES, lemma_class
 from okrkit.coach.phrase import Phrase, drop_time_frame, per_sentence
-from okrkit.coach.quantity import CURRENCY_WORDS
+from okrkit.coach.quantity import NUMBER_WORD, is_money_at
 from okrkit.model import KeyResult
 
 __all__ = ["baseline_target", "is_kept", "is_level", "is_milestone", "is_new_count", "is_open_ended", "is_rank",
@@ -265,8 +265,8 @@ def _a_thing(p: Phrase) -> bool:
     return bool(obj) and (obj[0] in {"a", "an"} or "new" in (obj if p.before_head is None else p.before_head))
 
 
-_RANKED = re.compile(r"\bfrom\s+(?:page|rank|position|place|spot|no\.?|number|#)\s*(?:\d|(?:"
-                     + "|".join(lx.NUMBER_WORDS) + r")\b)", re.I)  # "from page 2", "from page two"
+_RANKED = re.compile(r"\bfrom\s+(?:page|rank|position|place|spot|no\.?|number|#)\s*(?:\d|" + NUMBER_WORD + ")",
+                     re.I)  # "from page 2", "from page two"
 
 
 def is_rank(p: Phrase) -> bool:
@@ -467,10 +467,10 @@ def is_new_count(p: Phrase) -> bool:
         return True  # "Win back 150 lapsed subscribers", "Secure $2M in grants": gained this cycle
     # "Raise a $5M Series A", "Generate $2M in pipeline": a sum brought in. The verb may be
     # inflected in the text ("raised"), so its stem is matched.
-    if p.lead_class in {"up", "target"} and p.lead and p.lead not in _LEVEL_VERBS and re.search(
-            rf"\b{re.escape(p.lead[:4])}\w*\s+(?:an?\s+|another\s+)?(?:[$€£¥]\s?\d|(?:usd|eur|gbp|chf)\s?\d|"
-            rf"\d[\d,.]*\s*(?:k|m|million)?\s*(?:{'|'.join(CURRENCY_WORDS)})\b)", p.text, re.I):
-        return True  # "… $100k in new revenue", "… 100k USD"
+    if p.lead_class in {"up", "target"} and p.lead and p.lead not in _LEVEL_VERBS and any(
+            is_money_at(p.text[m.end():])
+            for m in re.finditer(rf"\b{re.escape(p.lead[:4])}\w*\s+(?:an?\s+|another\s+)?", p.text, re.I)):
+        return True  # "… $100k in new revenue", "… 100k USD", "Raise USD 2M"
     people = any(q.share_of in lx.PEOPLE_NOUNS for q in p.measures)
     if people and any(a in {"the", "our", "a"} and b == "new" for a, b in zip(p.words, p.words[1:], strict=False)):
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from okrkit.coach import lexicon as lx
-from okrkit.coach.quantity import Quantity, first_value
+from okrkit.coach.quantity import NUMBER_WORD, Quantity, first_value
 
 __all__ = ["endpoints", "is_relative"]
 
@@ -23,8 +23,8 @@ _ARROW_PART = r"[$€£]?\d[\d,.]*\s*(?:(?:%|[a-z]+\b)\s*){0,2}(?:(?:/|per\s)\s*
 _ARROW = re.compile(r"(?P<a>" + _ARROW_PART + r")\s*(?:→|->)\s*(?P<b>" + _ARROW_PART + r")", re.I)
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
                         r"\s*:?\s*[$€£±~≈]?\d", re.I)
-# A number in digits or in words ("by two weeks", "by five points"), longest words first.
-_AMOUNT = r"(?:\d[\d,.]*|(?:" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")\b(?!\s+of\b))"
+# A number in digits or in words ("by two weeks", "by five points"); not "by one of the top firms".
+_AMOUNT = r"(?:\d[\d,.]*|" + NUMBER_WORD + r"(?!\s+of\b))"
 _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+" + _AMOUNT + r"\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
                        r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|"
                        r"\bby\s+(?:half|a (?:third|quarter|fifth|tenth)|"
@@ -79,7 +79,7 @@ def _from_to(clean: str) -> re.Match[str] | None:
 
 
 # A number, in digits or words ("two weeks"), and a unit of time.
-_TIMED = re.compile(r"(?:\d|\b(?:" + "|".join(lx.NUMBER_WORDS) + r"))\s*"
+_TIMED = re.compile(r"(?:\d|\b" + NUMBER_WORD + r")\s*"
                     r"(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?)\b", re.I)
 
 

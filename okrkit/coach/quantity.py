@@ -12,11 +12,15 @@ from dataclasses import dataclass
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import noun_phrase_head
 
-__all__ = ["CURRENCY_WORDS", "NAME_PREFIX", "QTY", "Quantity", "first_value", "number_word", "quantities"]
+__all__ = ["CURRENCY_WORDS", "NAME_PREFIX", "NUMBER_WORD", "QTY", "Quantity", "first_value", "is_money_at",
+           "number_word", "quantities"]
 
 # Money written with a code or a word: "5M USD", "EUR 2.500.000", "2 million dollars" ("pounds" weighs too).
-CURRENCY_WORDS = ("usd", "eur", "gbp", "chf", "dollars", "dollar", "euros", "euro")
+_CURRENCY_CODES = ("usd", "eur", "gbp", "chf")
+CURRENCY_WORDS = (*_CURRENCY_CODES, "dollars", "dollar", "euros", "euro")
 _CODE = "|".join(CURRENCY_WORDS)
+# A number written in words ("two weeks", "by five points"), longest words first, as a pattern.
+NUMBER_WORD = r"(?:" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")\b"
 # "1,200" groups thousands; "99,9%" and "3,5 days" are decimal commas, as much of Europe writes them;
 # "2.500.000" groups thousands with dots (one dot stays a decimal, but in money: see _value); ".5%"
 # leaves out the zero, as people write small changes.
@@ -24,7 +28,8 @@ _NUM = r"(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\
 # "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates, and "4.5/5"
 # is a score out of 5; "5 working days" is a time like "5 days".
 QTY = re.compile(
-    r"(?<![\w.#/])(?:(?P<cmp>>=|<=|≥|≤|>|<|~)\s*)?(?:(?P<cur>[$€£¥]|\b(?:usd|eur|gbp|chf)\b)\s*)?(?P<num>" + _NUM + r")"
+    r"(?<![\w.#/])(?:(?P<cmp>>=|<=|≥|≤|>|<|~)\s*)?"
+    r"(?:(?P<cur>[$€£¥]|\b(?:" + "|".join(_CURRENCY_CODES) + r")\b)\s*)?(?P<num>" + _NUM + r")"
     r"(?!\d|/(?!(?:5|10|100)\b)\d)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
     r"(?P<code>(?:" + _CODE + r")\b)?\s*"
     r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?-?"
@@ -66,6 +71,12 @@ def _value(num: str, mag: str | None, money: bool = False) -> float:
     value = float(num.replace(",", ".") if decimal_comma else num.replace(",", ""))
     scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
     return value * scale.get((mag or "").lower(), 1.0)
+
+
+def is_money_at(text: str) -> bool:
+    """Whether `text` starts with a sum of money, however written ("$2M", "100k USD", "EUR 2.500.000")."""
+    m = QTY.match(text)
+    return m is not None and _unit(m) == "money"
 
 
 def _unit(match: re.Match[str]) -> str:

@@ -76,9 +76,10 @@ def _only_a_metric(title: str) -> bool:
 @rule("objective-has-metric", Severity.INFO, "An objective that carries numbers (a warning when it is only a metric).")
 def objective_has_metric(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        if not _carries_metric(_statement(obj.title)):
+        statement = _statement(obj.title)
+        if not _carries_metric(statement):
             continue
-        if _only_a_metric(_statement(obj.title)):
+        if _only_a_metric(statement):
             # "Increase conversion by 20%", "Reach $5M in ARR": a key result where the objective should be.
             yield Hit(path, f"The objective '{obj.title}' is a key result: a metric and its movement.",
                       "Say what you want to achieve and why in words that inspire, and make this movement "
