@@ -172,6 +172,9 @@ def _participle(words: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+_WITHIN = re.compile(r"\bwithin\s", re.I)
+
+
 @lru_cache(maxsize=16384)  # a 1,000-team engagement has some 10,000 sentences
 def read(text: str) -> Phrase:
     """The parts of one KR or objective sentence."""
@@ -249,6 +252,11 @@ def read(text: str) -> Phrase:
         if targets:
             target = targets[-1].value if not relative else None
     level_cmp = next((q.cmp for q in qs if q.cmp), "")
+    limits = [q for q in qs if q.window and q.unit == "time"]
+    if target is None and lead is None and limits and not relative and _WITHIN.search(clean):
+        # "Search results load within 2 seconds": with no verb leading, the time limit is the level
+        # reached, as in "load in under 2 seconds"; "Ship the app within 2 weeks" is a deadline.
+        target, level_cmp = limits[-1].value, level_cmp or "<="
     vague = tuple(w for w in words if w in lx.VAGUE_WORDS)
     return Phrase(clean, tuple(words), lead, lead_class, head, tuple(qs), baseline, target,
                   relative, span, level_cmp, vague)

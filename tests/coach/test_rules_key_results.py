@@ -105,6 +105,17 @@ def test_verbless_target_levels_are_good_key_results_missing_a_baseline() -> Non
         assert _rules(title) == {"kr-no-baseline": Severity.INFO}, title
 
 
+def test_a_time_limit_after_the_subject_is_the_level_to_reach() -> None:
+    """'Search results load within 2 seconds' states a latency to reach, as 'in under 2 seconds' does;
+    leading a task, 'within 2 weeks' is its deadline; all of them within a time is a duty kept."""
+    for title in ("Search results load within 2 seconds", "Dashboard refreshes within 5 minutes",
+                  "Pages load in under 2 seconds"):
+        assert _rules(title) == {"kr-no-baseline": Severity.INFO}, title
+    assert read("Search results load within 2 seconds").target == 2
+    assert _rules("Ship the app within 2 weeks") == {"kr-is-task": Severity.WARNING}
+    assert _rules("All tickets answered within 24 hours") == {"kr-no-movement": Severity.WARNING}
+
+
 def test_keeping_what_the_team_has_is_business_as_usual() -> None:
     """'Stay above', 'no worse than today', and a threshold the recorded baseline already meets."""
     assert _rules("Stay above 99.9% uptime") == {"kr-no-movement": Severity.WARNING}
