@@ -145,7 +145,8 @@ _COPULAS = {"is", "are", "was", "were", "will", "has", "have", "remains", "remai
 
 
 # Verbs that build a thing, but gain when what they count is people or money.
-_GAINS_WITH_PEOPLE = {"add", "upgrade", "renew", "reactivate", "refer"}
+_GAINS_WITH_PEOPLE = {"add", "upgrade", "renew", "reactivate", "refer", "recruit"}
+_STAFF = {"employees", "staff", "colleagues", "teachers", "doctors", "nurses"}  # recruited, they are hires
 _IRREGULAR = {"held": "hold", "run": "run", "sent": "send", "made": "make", "written": "write", "won": "win",
               "done": "do", "built": "build", "taught": "teach", "met": "meet", "sold": "sell", "given": "give"}
 
@@ -226,7 +227,7 @@ def read(text: str) -> Phrase:
         lead, lead_class = _subject_verb(words[i:], lead, lead_class)
     if lead is None:
         lead, lead_class = _participle(words[i:])
-    if lead in _GAINS_WITH_PEOPLE and any(q.counts in lx.PEOPLE_NOUNS or q.unit == "money" for q in qs):
+    if lead in _GAINS_WITH_PEOPLE and any(q.counts in lx.PEOPLE_NOUNS - _STAFF or q.unit == "money" for q in qs):
         lead_class = "target"  # "add 40 new schools", "upgrade 50 customers" gain; "add dark mode" builds
     if lead == "reach" and words[i + 1: i + 2] == ["out"]:
         lead_class = "action"  # "Reach out to 100 leads per week" is contacting them, not reaching a level

@@ -255,6 +255,14 @@ def test_add_gains_customers_or_builds_a_feature() -> None:
     assert _rules("Add an export button to reports") == {"kr-is-task": Severity.WARNING}
 
 
+def test_members_recruited_are_gained_staff_recruited_are_hires() -> None:
+    """'Recruit 200 new donors' wins people to the cause, as 'Add 25 new clinics' does; recruiting
+    teachers or engineers is hiring, the team's own work (issue 14: output)."""
+    assert _rules("Recruit 200 new donors") == {}
+    for title in ("Recruit 5 teachers", "Recruit 3 engineers", "Add 10 employees"):
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
+
+
 def test_a_certificate_to_get_is_a_deliverable() -> None:
     """'Get PCI DSS certified' names a thing to obtain, not a change for customers."""
     assert _rules("Get PCI DSS certified") == {"kr-is-task": Severity.WARNING}
