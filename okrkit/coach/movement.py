@@ -23,6 +23,13 @@ _ARROW_PART = r"[$€£]?\d[\d,.]*\s*(?:(?:%|[a-z]+\b)\s*){0,2}(?:(?:/|per\s)\s*
 _ARROW = re.compile(r"(?P<a>" + _ARROW_PART + r")\s*(?:→|->)\s*(?P<b>" + _ARROW_PART + r")", re.I)
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
                         r"\s*:?\s*[$€£±~≈]?\d", re.I)
+# Today's value noted in brackets: "(Q2: 38)", "(last year 4%)", "(Jan: $80k)", "(38 today)".
+_NOW = r"(?:today|now|currently|at present|actual|baseline|last\s+(?:year|quarter|month|cycle))"
+_MONTHS = "|".join(sorted(lx.MONTHS, key=len, reverse=True))
+_PERIOD_LABEL = r"(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d{2}|" + _MONTHS + r")"
+_NOTED_BEFORE = re.compile(r"\(\s*(?:(?:" + _PERIOD_LABEL + r"|" + _NOW + r")\.?\s*:?\s*)+(?P<v>[$€£]?\d[^()]*)\)",
+                           re.I)
+_NOTED_AFTER = re.compile(r"\((?P<v>[$€£]?\d[^()]*?)\s+" + _NOW + r"\s*\)", re.I)
 # A number in digits or in words ("by two weeks", "by five points"); not "by one of the top firms".
 _AMOUNT = r"(?:\d[\d,.]*|" + NUMBER_WORD + r"(?!\s+of\b))"
 _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+" + _AMOUNT + r"\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
@@ -107,8 +114,11 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
             return None, target, None
     if baseline is None:
         hint = _BASE_HINT.search(clean)
+        noted = _NOTED_BEFORE.search(clean) or _NOTED_AFTER.search(clean)
         if hint:
             baseline = first_value(clean[hint.end() - 1:])
+        elif noted:
+            baseline = first_value(noted["v"])
     return baseline, target, span
 
 

@@ -174,6 +174,34 @@ def _participle(words: list[str]) -> tuple[str | None, str | None]:
 
 
 _WITHIN = re.compile(r"\bwithin\s", re.I)
+# What comes right before the number a sentence aims at: "to $2M", "reach 50k", "hit at least 40".
+_AIM = re.compile(r"\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|exceed(?:s|ing)?)\s+(?:(?:under|below|over|above|"
+                  r"at\s+least|at\s+most|just|about|around|nearly|approximately|~)\s+)?$", re.I)
+_ASIDE = re.compile(r"\([^()]*\)")
+# Words that open the scope of a count: "in 5 cities", "across 3 markets", "with 2 new channels".
+_SCOPE = {"across", "in", "with", "via", "at", "on", "for", "among", "through"}
+
+
+def _aimed_at(clean: str, candidates: list[Quantity]) -> Quantity | None:
+    """The number the sentence aims at: the one after "to" or "reach", else the last one."""
+    aimed = [q for q in candidates if _AIM.search(clean[:q.at])]
+    return aimed[0] if aimed else candidates[-1] if candidates else None
+
+
+def _main_quantities(clean: str, qs: list[Quantity]) -> list[Quantity]:
+    """The quantities without those in brackets ("(38 today)", "(industry avg 32)") or counting a
+    scope ("in 5 cities", "across 3 markets"), when the sentence has another number to read."""
+    asides = [m.span() for m in _ASIDE.finditer(clean)]
+
+    def aside_or_scope(q: Quantity) -> bool:
+        before = [w.lower() for w in clean[:q.at].split()[-2:]]
+        if before[-1:] and before[-1] in {"all", "our", "the", "each", "every"}:
+            before = before[:-1]  # "in all 12 stores"
+        scope = bool(before) and before[-1] in _SCOPE and bool(q.counts) and not q.unit
+        return scope or any(a <= q.at < b for a, b in asides)
+
+    main = [q for q in qs if not aside_or_scope(q)]
+    return main if any(not q.window for q in main) else qs
 
 
 @lru_cache(maxsize=16384)  # a 1,000-team engagement has some 10,000 sentences
@@ -186,7 +214,7 @@ def read(text: str) -> Phrase:
     words = [w for i, w in enumerate(words) if w and not ((w[0].isdigit() or w in lx.NUMBER_WORDS) and i
                                                           and words[i - 1] in NAME_PREFIX)
              and not _VERSION.fullmatch(w)]  # "v1", "v2.3", "version two" are names
-    qs = quantities(clean)
+    qs = _main_quantities(clean, quantities(clean))
     i = 0
     while i < len(words) - 1 and words[i] in LEAD_SKIP:
         i += 1
@@ -248,11 +276,10 @@ def read(text: str) -> Phrase:
             lead_class = "action"  # "Ensure 80% of new users finish setup": a share of people to reach, not kept
     baseline, target, span = endpoints(clean)
     relative = is_relative(clean, words, qs, lead, lead_class, i, baseline)
-    if target is None:
-        targets = [q for q in qs if not q.window and not (baseline is not None and q.value == baseline)]
-        if targets:
-            target = targets[-1].value if not relative else None
-    level_cmp = next((q.cmp for q in qs if q.cmp), "")
+    aim = _aimed_at(clean, [q for q in qs if not q.window and not (baseline is not None and q.value == baseline)])
+    if target is None and aim is not None and not relative:
+        target = aim.value
+    level_cmp = aim.cmp if aim is not None else next((q.cmp for q in qs if q.cmp), "")
     limits = [q for q in qs if q.window and q.unit == "time"]
     if target is None and lead is None and limits and not relative and _WITHIN.search(clean):
         # "Search results load within 2 seconds": with no verb leading, the time limit is the level

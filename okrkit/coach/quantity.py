@@ -7,7 +7,7 @@ dates, versions ("v2"), standards ("ISO 27001") and times of day are names, not 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import noun_phrase_head
@@ -26,11 +26,11 @@ NUMBER_WORD = r"(?:" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) 
 # leaves out the zero, as people write small changes.
 _NUM = r"(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\d{1,2}(?!\d))?)(?:\.\d+)?|\.\d+)"
 # "24/7" and "3/15" are not quantities, but "12/quarter" and "$40/month" are rates, and "4.5/5"
-# is a score out of 5; "5 working days" is a time like "5 days".
+# is a score out of 5; "5 working days" is a time like "5 days"; "4G" and "5G" name networks.
 QTY = re.compile(
     r"(?<![\w.#/])(?:(?P<cmp>>=|<=|≥|≤|>|<|~)\s*)?"
     r"(?:(?P<cur>[$€£¥]|\b(?:" + "|".join(_CURRENCY_CODES) + r")\b)\s*)?(?P<num>" + _NUM + r")"
-    r"(?!\d|/(?!(?:5|10|100)\b)\d)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
+    r"(?!\d|/(?!(?:5|10|100)\b)\d|(?-i:G)\b)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
     r"(?P<code>(?:" + _CODE + r")\b)?\s*"
     r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?-?"
     r"(?P<unit>%|percent\b|pct\b|pp\b|x\b|points?\b|pts\b|ms\b|seconds?\b|secs?\b|s\b|minutes?\b|"
@@ -43,7 +43,9 @@ _TIME_UNITS = {"ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "mi
 NAME_PREFIX = {"iso", "iec", "soc", "pci", "dss", "rfc", "version", "release", "v", "ios", "android",
                "windows", "python", "postgresql", "postgres", "java", "node", "http", "tls", "ssl", "level",
                "phase", "stage", "tier", "wave", "step", "gen", "generation", "series", "model", "iphone",
-               "covid", "web", "industry", "sprint", "q", "h", "fy", "pi", "wcag", "tier-"}
+               "covid", "web", "industry", "sprint", "q", "h", "fy", "pi", "wcag", "tier-",
+               # "by week 12", "Day 7 retention", "in Region 3", "Year 11 maths": a place in a sequence
+               "week", "wk", "day", "month", "region", "zone", "category", "year", "grade", "district", "ward"}
 _SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60,
             "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
             "day": 86400, "days": 86400, "week": 604800, "weeks": 604800, "month": 2592000, "months": 2592000}
@@ -62,6 +64,7 @@ class Quantity:
     counts: str = ""  # head noun the number counts ("5 workshops" → "workshops")
     share_of: str = ""  # "50% of users" → "users"
     window: bool = False  # "within 24 hours": a time limit on something else, not the measure
+    at: int = field(default=0, compare=False)  # where it starts in the sentence
 
 
 def _value(num: str, mag: str | None, money: bool = False) -> float:
@@ -98,10 +101,16 @@ _BEFORE_A_LEVEL = {"to", "at", "than", "over", "under", "above", "below", "reach
 _NO_LIMIT = {"more", "less", "fewer", "longer", "later", "worse", "lower", "higher", "one"}
 
 
+_DATE = re.compile(r"\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b")
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in the sentence, in order, with what it counts or is a share of."""
     found: list[tuple[int, Quantity]] = []  # with where each starts: the quantities are returned in text order
+    dates = [d.span() for d in _DATE.finditer(text)]
     for m in QTY.finditer(text):
+        if any(a <= m.start() < b for a, b in dates):
+            continue  # "by 2026-03-31", as sheets export dates
         before, after = text[: m.start()].split()[-2:], text[m.end():].split()
         unit = _unit(m)
         value = _value(m["num"], m["mag"], money=unit == "money")
@@ -159,7 +168,7 @@ def quantities(text: str) -> list[Quantity]:
                 else "")
             found.append((tokens[i].start(), Quantity(number, unit, cmp, "" if unit else noun_phrase_head(rest),
                                                       window=window)))
-    return [q for _, q in sorted(found, key=lambda pair: pair[0])]
+    return [replace(q, at=start) for start, q in sorted(found, key=lambda pair: pair[0])]
 
 
 # "10 minutes or less", "4 stars or better": a limit written after a measure ("5 workshops or more"

@@ -179,6 +179,28 @@ def test_new_things_count_from_zero() -> None:
     assert _rules("Sign 15 new enterprise customers") == {}
 
 
+def test_the_target_is_the_number_aimed_at_not_a_scope_or_a_note() -> None:
+    """'Grow ARR to $2M across 3 markets' aims at $2M: a scope counted after it ('in 5 cities'), a
+    number in brackets or a due date is no target, so a recorded baseline raises no false error;
+    today's value in brackets is the baseline (second review, s20)."""
+    for title, baseline in (("Grow ARR to $2M across 3 markets", 1_000_000), ("Increase NPS to 50 in Zone 4", 40),
+                            ("Reduce churn to 3% for accounts over 50 seats", 5),
+                            ("Increase donors to 2,000 in 5 cities", 1200), ("Raise CSAT to 4.5 in all 12 stores", 4),
+                            ("Raise NPS to 50 (industry avg 32)", 38), ("Increase NPS to 50 (38 today)", 38),
+                            ("Cut churn to 2% (last year 4%)", 4), ("Grow MRR to $120k by 2026-03-31", 80_000),
+                            ("Grow MRR to $120k by week 12", 80_000)):
+        assert _rules(title, baseline=baseline) == {}, title
+    for title, baseline, target in (("Increase NPS to 50 (Q2: 38)", 38, 50), ("Grow MRR to $120k (Jan: $80k)", 80_000,
+                                                                            120_000)):
+        assert (read(title).baseline, read(title).target) == (baseline, target), title
+    assert _rules("Launch in 3 new markets") == {"kr-is-task": Severity.WARNING}  # the only number: still the count
+    # A date as sheets export it, a week or a network is no number to measure.
+    for title in ("Improve onboarding by 2026-06-30", "Improve onboarding by week 6"):
+        assert "kr-not-measurable" in _rules(title), title
+    assert _rules("Cut page load to under 2 seconds on 5G", baseline=4) == {}
+    assert read("Reduce sugar to 5g per serving").target == 5
+
+
 def test_target_equal_to_baseline_is_an_error() -> None:
     """Baseline 40 and target 40: nothing is meant to change."""
     assert _rules("Increase activation rate", baseline=40, target=40) == {"kr-target-equals-baseline": Severity.ERROR}
