@@ -85,9 +85,18 @@ def _from_to(clean: str) -> re.Match[str] | None:
     return None
 
 
-# A number, in digits or words ("two weeks"), and a unit of time.
-_TIMED = re.compile(r"(?:\d|\b" + NUMBER_WORD + r")\s*"
-                    r"(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?)\b", re.I)
+# A number, in digits or words ("two weeks"), or "a", and a unit of time ("from a month to a week").
+_TIMED = re.compile(r"(?:\d|\b" + NUMBER_WORD + r"|\ban?)\s*"
+                    r"(?:ms|msecs?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|months?)\b", re.I)
+_MINUTES = re.compile(r"(\d)\s*m\b", re.I)
+_H_MIN = re.compile(r"\b(\d+)\s*h\s*(\d{1,2})\s*(?:m|min)?\b|\b(\d+):(\d{2})\s*h\b", re.I)
+_MIN_S = re.compile(r"\b(\d+)\s*m(?:in)?\s*(\d{1,2})\s*s\b", re.I)
+
+
+def _in_one_unit(part: str) -> str:
+    """ "1h20", "1h 20min", "2:30h" in minutes; "6m30s" in seconds."""
+    part = _H_MIN.sub(lambda m: f"{int(m[1] or m[3]) * 60 + int(m[2] or m[4])} min", part)
+    return _MIN_S.sub(lambda m: f"{int(m[1]) * 60 + int(m[2])} s", part)
 
 
 _PER = re.compile(r"\b(?:per|a|an|each)\s+([a-z]+)", re.I)
@@ -95,7 +104,7 @@ _PER = re.compile(r"\b(?:per|a|an|each)\s+([a-z]+)", re.I)
 
 def _per(part: str) -> tuple[str, ...]:
     """What a rate is per: "1 change per developer per day" → ("developer", "day")."""
-    return tuple(w.lower() for w in _PER.findall(part))
+    return tuple(w.lower() for w in _PER.findall(re.sub(r"^\s*(?:half\s+)?an?\s", "", part, flags=re.I)))  # "a week"
 
 
 def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, float] | None]:
@@ -104,9 +113,14 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
     span = None
     ft = _from_to(clean) or _ARROW.search(clean)
     if ft:
-        baseline, target = first_value(ft["a"]), first_value(ft["b"])
-        timed = all(_TIMED.search(part) for part in (ft["a"], ft["b"]))
-        a, b = first_value(ft["a"], si=timed), first_value(ft["b"], si=timed)
+        part_a, part_b = ft["a"], ft["b"]
+        if _TIMED.search(part_a) or _TIMED.search(part_b):
+            # "from 2h to 45m": beside a time, "m" is minutes, not millions; "1h20", "2:30h" and
+            # "6m30s" are one time each
+            part_a, part_b = (_in_one_unit(_MINUTES.sub(r"\1min", part)) for part in (part_a, part_b))
+        baseline, target = first_value(part_a), first_value(part_b)
+        timed = all(_TIMED.search(part) for part in (part_a, part_b))
+        a, b = first_value(part_a, si=timed), first_value(part_b, si=timed)
         span = (a, b) if a is not None and b is not None else None
         per_a, per_b = _per(ft["a"]), _per(ft["b"])
         if per_a and per_b and per_a != per_b:

@@ -33,12 +33,12 @@ QTY = re.compile(
     r"(?!\d|/(?!(?:5|10|100)\b)\d|(?-i:G)\b)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
     r"(?P<code>(?:" + _CODE + r")\b)?\s*"
     r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?-?"
-    r"(?P<unit>%|percent\b|pct\b|pp\b|x\b|points?\b|pts\b|ms\b|seconds?\b|secs?\b|s\b|minutes?\b|"
-    r"mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|stars?\b|★)?",
+    r"(?P<unit>%|percent\b|pct\b|pp\b|x\b|points?\b|pts\b|ms\b|msecs?\b|seconds?\b|secs?\b|s\b|minutes?\b|"
+    r"mins?\b|hours?\b|hrs?\b|h\b|days?\b|(?-i:d)\b|weeks?\b|wks?\b|months?\b|stars?\b|★)?",
     re.I,
 )
-_TIME_UNITS = {"ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
-               "h", "hr", "hrs", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
+_TIME_UNITS = {"ms", "msec", "msecs", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
+               "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "wk", "wks", "week", "weeks", "month", "months"}
 # Words before a number that make it part of a name ("ISO 27001", "version 3.0"), not a quantity.
 NAME_PREFIX = {"iso", "iec", "soc", "pci", "dss", "rfc", "version", "release", "v", "ios", "android",
                "windows", "python", "postgresql", "postgres", "java", "node", "http", "tls", "ssl", "level",
@@ -46,9 +46,10 @@ NAME_PREFIX = {"iso", "iec", "soc", "pci", "dss", "rfc", "version", "release", "
                "covid", "web", "industry", "sprint", "q", "h", "fy", "pi", "wcag", "tier-",
                # "by week 12", "Day 7 retention", "in Region 3", "Year 11 maths": a place in a sequence
                "week", "wk", "day", "month", "region", "zone", "category", "year", "grade", "district", "ward"}
-_SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60,
-            "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
-            "day": 86400, "days": 86400, "week": 604800, "weeks": 604800, "month": 2592000, "months": 2592000}
+_SECONDS = {"ms": 0.001, "msec": 0.001, "msecs": 0.001, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+            "min": 60, "mins": 60, "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600,
+            "hours": 3600, "d": 86400, "day": 86400, "days": 86400, "wk": 604800, "wks": 604800, "week": 604800,
+            "weeks": 604800, "month": 2592000, "months": 2592000}
 _PER_YEAR = {"hourly": 8760, "daily": 365, "weekly": 52, "fortnightly": 26, "biweekly": 26, "monthly": 12,
              "quarterly": 4, "yearly": 1, "annually": 1, "annual": 1}
 _CMP_WORDS = {"at least": ">=", "at most": "<=", "under": "<", "below": "<", "less than": "<",
@@ -217,6 +218,10 @@ def first_value(chunk: str, si: bool = False) -> float | None:
         return float(_PER_YEAR[words[0]])  # "from weekly to daily": a frequency, times a year
     # "from two weeks to three days", "from page two to page one": a number in words first, or after a
     # rank; not "from our top two suppliers", where it counts what the sentence is about
+    if words[:2] and words[0] in {"a", "an"} and words[1] in _TIME_UNITS:
+        return _SECONDS[words[1]] if si else 1.0  # "from a month to a week"
+    if words[:3] and words[0] == "half" and words[1] in {"a", "an"} and words[2] in _TIME_UNITS:
+        return _SECONDS[words[2]] / 2 if si else 0.5  # "from half an hour to 10 minutes"
     at = 0 if words and number_word(words[0]) is not None else (
         1 if words[1:2] and number_word(words[1]) is not None and words[0] in _RANK_NOUNS else None)
     if at is None:

@@ -216,6 +216,18 @@ def test_improve_a_time_downwards_is_right() -> None:
     assert _rules("Improve p95 page load time from 3.2s to 1.5s") == {}
 
 
+def test_times_are_compared_in_one_unit_however_written() -> None:
+    """'from 2h to 45m' falls: beside a time "m" is minutes, not millions; '8wks', '10d', 'msec',
+    '1h20', '2:30h', '6m30s', 'a month' and 'half an hour' are times (second review s20, #14)."""
+    for title in ("Reduce MTTR from 2h to 45m", "Reduce build time from 1h 20m to 45m", "Reduce AHT from 6m30s to 5m",
+                  "Reduce time to hire from 8wks to 35 days", "Reduce onboarding from 3wks to 10d",
+                  "Cut cold start from 2 sec to 900 msec", "Reduce build time from 1h20 to 45 min",
+                  "Reduce MTTR from 2:30h to 1h", "Reduce lead time from a month to a week",
+                  "Reduce setup time from half an hour to 10 minutes"):
+        assert _rules(title) == {}, title
+    assert read("Grow revenue from 2m to 3m").target == 3_000_000  # no time beside it: millions
+
+
 def test_every_finding_has_a_suggestion() -> None:
     """A coach never complains without saying what to do."""
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
