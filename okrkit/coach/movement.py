@@ -12,7 +12,7 @@ import re
 from okrkit.coach import lexicon as lx
 from okrkit.coach.quantity import NUMBER_WORD, Quantity, first_value
 
-__all__ = ["endpoints", "is_relative"]
+__all__ = ["endpoints", "is_relative", "numbers_start"]
 
 # A comma ends a part unless it separates thousands ("from 800 to 1,200") or decimals ("1,5M€").
 _PART = r"(?:[^,;()]|,(?=\d{3})|,(?=\d{1,2}(?!\d)))"
@@ -105,6 +105,12 @@ _PER = re.compile(r"\b(?:per|a|an|each)\s+([a-z]+)", re.I)
 def _per(part: str) -> tuple[str, ...]:
     """What a rate is per: "1 change per developer per day" → ("developer", "day")."""
     return tuple(w.lower() for w in _PER.findall(re.sub(r"^\s*(?:half\s+)?an?\s", "", part, flags=re.I)))  # "a week"
+
+
+def numbers_start(clean: str) -> int | None:
+    """Where the sentence's "from X to Y" or "X → Y" starts, or None."""
+    ft = _from_to(clean) or _ARROW.search(clean)
+    return ft.start() if ft else None
 
 
 def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, float] | None]:

@@ -211,6 +211,16 @@ def test_wrong_direction_is_an_error() -> None:
     assert _rules("Reduce churn from 2% to 5%") == {"kr-wrong-direction": Severity.ERROR}
 
 
+def test_the_numbers_follow_the_verb_that_owns_them() -> None:
+    """'Grow margin by cutting COGS from 60% to 55%' moves COGS down, as 'cutting' says; after a colon
+    or a bracket the measure of the aim has its own direction (second review s20, A4)."""
+    for title in ("Grow margin by cutting COGS from 60% to 55%", "Reduce costs by growing self-serve from 20% to 40%",
+                  "Raise quality: defect rate from 3% to 1%", "Increase page speed (load time from 3s to 1s)",
+                  "Reduce fundraising cost per £1 raised from 28p to 20p"):
+        assert "kr-wrong-direction" not in _rules(title), title
+    assert _rules("Grow margin by cutting COGS from 55% to 60%") == {"kr-wrong-direction": Severity.ERROR}
+
+
 def test_improve_a_time_downwards_is_right() -> None:
     """'Improve p95 load time from 3.2s to 1.5s': improve has no fixed direction."""
     assert _rules("Improve p95 page load time from 3.2s to 1.5s") == {}

@@ -7,6 +7,7 @@ when present: "Increase onboarding completion" with baseline 65 and target 90 is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from okrkit.coach.context import Context
@@ -23,6 +24,7 @@ from okrkit.coach.kr_kinds import (
     task_reason,
     works_on_a_thing,
 )
+from okrkit.coach.movement import numbers_start
 from okrkit.coach.nounphrase import lemma_class
 from okrkit.coach.phrase import Phrase
 from okrkit.coach.registry import Hit, rule
@@ -141,18 +143,40 @@ def kr_target_equals_baseline(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _direction_verb(p: Phrase) -> str | None:
+    """The verb the written numbers follow: the lead, unless a verb of change stands between it and
+    the numbers ("Grow margin by cutting COGS from 60% to 55%" follows "cut"), or a colon or bracket
+    names the measure of the aim apart ("Raise quality: defect rate from 3% to 1%"): then none."""
+    at = numbers_start(p.text)
+    if at is None or p.lead is None:
+        return p.lead
+    tokens = re.findall(r"[a-z][\w'-]*|[:(]", p.text[:at].lower())
+    after_lead = next((j + 1 for j, t in enumerate(tokens) if lemma_class(t)[0] == p.lead), len(tokens))
+    apart = False
+    for j in range(after_lead, len(tokens)):
+        t = tokens[j]
+        apart = apart or t in {":", "("}
+        lemma, cls = lemma_class(t)
+        # "by cutting …", "while growing …"; not "cost per £1 raised"
+        governs = apart or (t.endswith("ing") and tokens[j - 1] in {"by", "through", "while"})
+        if cls in {"up", "down"} and lemma and governs:
+            return lemma
+    return None if apart else p.lead
+
+
 @rule("kr-wrong-direction", Severity.ERROR, "A target on the wrong side of the baseline for the verb.")
 def kr_wrong_direction(ctx: Context) -> Iterator[Hit]:
     for path, kr, p in _metric_kr(ctx):
         baseline, target = baseline_target(kr, p)
         if kr.baseline is None and kr.target is None and p.span:
             baseline, target = p.span  # "from 4h to 30 min": compare in one unit
-        if baseline is None or target is None or p.lead is None:
+        verb = _direction_verb(p)
+        if baseline is None or target is None or verb is None:
             continue
         if is_rank(p):
             baseline, target = target, baseline  # "rankings from page 2 to page 1": a rank improves as it falls
-        if (p.lead in STRICT_UP and target < baseline) or (p.lead in STRICT_DOWN and target > baseline):
+        if (verb in STRICT_UP and target < baseline) or (verb in STRICT_DOWN and target > baseline):
             yield Hit(
-                path, f"'{kr.title}' says '{p.lead}' but goes from {baseline:g} to {target:g}.",
+                path, f"'{kr.title}' says '{verb}' but goes from {baseline:g} to {target:g}.",
                 "Check the numbers or the verb: the target must lie in the direction the sentence promises.",
             )
