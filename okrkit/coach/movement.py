@@ -69,8 +69,9 @@ def _bare_change(words: list[str], lead_at: int) -> bool:
     no "to", "at" or "of" before it reads as "by 40%", as OKR writers mean it."""
     for j in range(lead_at + 2, len(words)):
         w = words[j]
-        unit = "%" if w.endswith("%") else words[j + 1] if j + 1 < len(words) else ""
-        if w[0].isdigit() and (unit == "%" or unit in {"points", "pp", "pts", "percent"}):
+        glued = re.fullmatch(r"\d[\d.,]*(?:%|pp|pts|points?|percent)", w)  # "40%", "3pp", "10pts"
+        unit = "%" if glued else words[j + 1] if j + 1 < len(words) else ""
+        if (w[0].isdigit() or w in lx.NUMBER_WORDS) and (glued or unit in {"points", "pp", "pts", "percent"}):
             k = j - 2 if words[j - 1][0].isdigit() else j - 1  # a range: "Grow trials 20-25%"
             return k > lead_at and words[k] not in _NOT_BY and not words[k][0].isdigit()
     return False

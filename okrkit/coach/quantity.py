@@ -16,7 +16,7 @@ __all__ = ["CURRENCY_WORDS", "NAME_PREFIX", "NUMBER_WORD", "QTY", "Quantity", "f
            "number_word", "quantities"]
 
 # Money written with a code or a word: "5M USD", "EUR 2.500.000", "2 million dollars" ("pounds" weighs too).
-_CURRENCY_CODES = ("usd", "eur", "gbp", "chf")
+_CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "inr")
 CURRENCY_WORDS = (*_CURRENCY_CODES, "dollars", "dollar", "euros", "euro")
 _CODE = "|".join(CURRENCY_WORDS)
 # A number written in words ("two weeks", "by five points"), longest words first, as a pattern.
@@ -29,8 +29,8 @@ _NUM = r"(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:,\
 # is a score out of 5; "5 working days" is a time like "5 days"; "4G" and "5G" name networks.
 QTY = re.compile(
     r"(?<![\w.#/])(?:(?P<cmp>>=|<=|≥|≤|>|<|~)\s*)?"
-    r"(?:(?P<cur>[$€£¥]|\b(?:" + "|".join(_CURRENCY_CODES) + r")\b)\s*)?(?P<num>" + _NUM + r")"
-    r"(?!\d|/(?!(?:5|10|100)\b)\d|(?-i:G)\b)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|bn|b|million|billion|thousand)(?!\w|/\d))?\s*"
+    r"(?:(?P<cur>[$€£¥₹]|\b(?:" + "|".join(_CURRENCY_CODES) + r")\b)\s*)?(?P<num>" + _NUM + r")"
+    r"(?!\d|/(?!(?:5|10|100)\b)\d|(?-i:G)\b)(?:/(?:5|10|100)\b)?\s*(?P<mag>(?:k|m|mm|mn|mln|mio|bn|b|million|billion|thousand|lakhs?|crores?)(?!\w|/\d)\.?)?\s*"
     r"(?P<code>(?:" + _CODE + r")\b)?\s*"
     r"(?:(?:working|business|calendar|school|man)[\s-]+(?=days?\b|weeks?\b|hours?\b))?-?"
     r"(?P<unit>%|percent\b|pct\b|pp\b|x\b|points?\b|pts\b|ms\b|msecs?\b|seconds?\b|secs?\b|s\b|minutes?\b|"
@@ -73,8 +73,9 @@ def _value(num: str, mag: str | None, money: bool = False) -> float:
     if num.count(".") > 1 or (money and not mag and re.fullmatch(r"\d{1,3}\.\d{3}", num)):
         num = num.replace(".", "")  # "2.500.000", "EUR 1.200": no sum of money has three decimals
     value = float(num.replace(",", ".") if decimal_comma else num.replace(",", ""))
-    scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
-    return value * scale.get((mag or "").lower(), 1.0)
+    scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "million": 1e6,
+             "b": 1e9, "bn": 1e9, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+    return value * scale.get((mag or "").lower().rstrip("."), 1.0)
 
 
 def is_money_at(text: str) -> bool:
@@ -115,6 +116,8 @@ def quantities(text: str) -> list[Quantity]:
         before, after = text[: m.start()].split()[-2:], text[m.end():].split()
         unit = _unit(m)
         value = _value(m["num"], m["mag"], money=unit == "money")
+        if re.search(r"(?:^|\s)[-−]$", text[: m.start()]):
+            value = -value  # "Reduce the deficit to -£200k"; not the end of a range "20-25%"
         prev = before[-1].lower().strip("(") if before else ""
         if prev.strip(".,:") in NAME_PREFIX and not m["cur"] and (m["unit"] or "") not in {"%"}:
             continue  # "ISO 27001", "version 3.0"

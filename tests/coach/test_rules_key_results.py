@@ -238,6 +238,21 @@ def test_times_are_compared_in_one_unit_however_written() -> None:
     assert read("Grow revenue from 2m to 3m").target == 3_000_000  # no time beside it: millions
 
 
+def test_changes_and_sums_however_written() -> None:
+    """'Grow NRR 3pp' and 'Grow revenue twenty percent' are changes from today, and '$3mn', '3.5 Mio. EUR',
+    '₹5 crore' and '80 lakh' are sums in units: with a baseline recorded none is a wrong direction
+    (second review s20, A3 and A6); a minus after 'to' is kept (A7)."""
+    for title, baseline in (("Grow NRR 3pp", 104), ("Increase activation 10pts", 30),
+                            ("Grow revenue twenty percent", 100), ("Grow revenue to $3mn", 2_000_000),
+                            ("Grow revenue to 3 mln", 2_000_000), ("Grow revenue to 3.5 Mio. EUR", 2_000_000),
+                            ("Grow revenue to ₹5 crore", 20_000_000)):
+        assert _rules(title, baseline=baseline) == {}, title
+    assert (read("Grow revenue from 80 lakh to 1.2 crore").baseline, read("Grow revenue from 80 lakh to 1.2 crore")
+            .target) == (8_000_000, 12_000_000)
+    assert _rules("Raise ₹50 lakh in donations") == {}  # a sum brought in, as "Raise $50k"
+    assert read("Reduce the deficit to -£200k").target == -200_000
+
+
 def test_every_finding_has_a_suggestion() -> None:
     """A coach never complains without saying what to do."""
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
