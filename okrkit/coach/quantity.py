@@ -54,7 +54,12 @@ _PER_YEAR = {"hourly": 8760, "daily": 365, "weekly": 52, "fortnightly": 26, "biw
              "quarterly": 4, "yearly": 1, "annually": 1, "annual": 1}
 _CMP_WORDS = {"at least": ">=", "at most": "<=", "under": "<", "below": "<", "less than": "<",
               "fewer than": "<", "more than": ">", "over": ">", "above": ">", "no more than": "<=",
-              "no less than": ">=", "minimum of": ">=", "maximum of": "<=", "maximum": "<=", "minimum": ">="}
+              "no less than": ">=", "minimum of": ">=", "maximum of": "<=", "maximum": "<=", "minimum": ">=",
+              # a negated floor is a ceiling: "Not more than 2 outages a month", "Refund rate not above 2%"
+              "not more than": "<=", "never more than": "<=", "not above": "<=", "not over": "<=",
+              "no higher than": "<=", "no longer than": "<=", "no later than": "<=", "max": "<=", "max.": "<=",
+              "up to": "<=", "not less than": ">=", "never less than": ">=", "not below": ">=",
+              "no lower than": ">=", "no fewer than": ">="}
 
 
 @dataclass(frozen=True)
@@ -193,11 +198,15 @@ _FRACTION = re.compile(r"(?:one|two|three)-(?:quarters?|thirds?|fifths?)")
 
 
 def _word_cmp(before: str) -> str:
-    tail = before.lower().rstrip()[-14:]
+    tail = before.lower().rstrip()[-16:]
     for words, cmp in _CMP_LONGEST_FIRST:
-        if tail.endswith(words):
-            return cmp
+        if tail.endswith(words) and (len(tail) == len(words) or not tail[-len(words) - 1].isalpha()):
+            # "No customer waits more than 10 minutes": no one above the limit is a ceiling
+            return "<=" if cmp == ">" and _NO_ONE.match(before) else cmp
     return ""
+
+
+_NO_ONE = re.compile(r"^\W*(?:no|not\s+one|not\s+a\s+single)\s+\w+", re.I)
 
 
 _ONE_IN = re.compile(r"\s*(?P<a>\d+)\s+in\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\b")

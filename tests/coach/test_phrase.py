@@ -282,6 +282,11 @@ def test_a_gerund_in_the_subject_is_not_its_verb() -> None:
 
 def test_a_limit_in_words_keeps_its_longest_reading() -> None:
     """'no more than 4 outages' (our phrasing) is at most 4, not more than 4; a number word takes
-    the limit before it too ('for more than two days')."""
+    the limit before it too ('for more than two days'), and with no one above it, it is a ceiling
+    ('No incident open for more than two days': every incident closed within two)."""
     assert read("No more than 4 outages a quarter").quantities[0].cmp == "<="
-    assert read("No incident open for more than two days").quantities[-1].cmp == ">"
+    assert read("Tickets open for more than two days").quantities[-1].cmp == ">"
+    assert read("No incident open for more than two days").quantities[-1].cmp == "<="
+    for title in ("Not more than 2 outages a month", "Refund rate not above 2%", "Max 2 hours of downtime a month",
+                  "Up to 3 failed releases per quarter", "Error rate no higher than 0.5%"):
+        assert read(title).level_cmp == "<=", title

@@ -253,6 +253,14 @@ def test_changes_and_sums_however_written() -> None:
     assert read("Reduce the deficit to -£200k").target == -200_000
 
 
+def test_a_negated_floor_is_a_ceiling_to_reach() -> None:
+    """'Not more than 2 outages a month' with 5 today is a ceiling still to reach, not a level kept
+    (second review s20, B1)."""
+    for title, baseline in (("Not more than 2 outages a month", 5), ("No patient waits more than 18 weeks", 30),
+                            ("Refund rate not above 2%", 4), ("Up to 3 failed releases per quarter", 6)):
+        assert "kr-no-movement" not in _rules(title, baseline=baseline), title
+
+
 def test_every_finding_has_a_suggestion() -> None:
     """A coach never complains without saying what to do."""
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
