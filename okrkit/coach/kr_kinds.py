@@ -218,6 +218,9 @@ def _verbless_task_reason(p: Phrase) -> str | None:
     if not p.measures and first == "more" and (
             p.head in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS and p.head not in _OUTCOME_NOUNS):
         return f"asks for more of our own output ({p.head}), not an outcome"  # "More blog posts"
+    newcomers = p.words[1:2] and p.words[1] in lx.PEOPLE_NOUNS | _NEWCOMERS and p.words[1].endswith("s")
+    if first == "new" and newcomers and not (p.words[2:3] and p.words[2] in lx.ARTEFACT_NOUNS):  # "New members portal"
+        return None  # "New hires complete onboarding within 30 days": what new people do, an outcome
     if not p.measures and first == "new":
         return "names a new deliverable, not a result it brings"  # "New self-service help area"
     output = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS and q.value > 0), "")
@@ -225,9 +228,16 @@ def _verbless_task_reason(p: Phrase) -> str | None:
         return f"counts the team's own output ({output}), not a change it causes"  # "40 LinkedIn posts"
     if any(w in lx.COMPLETION_WORDS for w in p.words) or _DONE.search(p.text):
         return "states a deliverable as done, not a result it brings"
-    if not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS:
+    # "Zero failed releases" is a ceiling, "Every new hire has a buddy" a state of all of them: levels
+    level = any(q.value == 0 for q in p.measures) or (first in {"every", "all", "each"} and bool(
+        {"has", "have", "is", "are", "uses", "use"} & set(p.words)))
+    if not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS and not level:
         return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
     return None
+
+
+# People who are new by definition: "New hires complete onboarding within 30 days" is what they do.
+_NEWCOMERS = {"hires", "joiners", "starters", "employees", "engineers", "members", "staff", "recruits"}
 
 
 # Words of completion written in more than one word: "Partner programme in place", "SSO generally available".

@@ -261,6 +261,18 @@ def test_a_negated_floor_is_a_ceiling_to_reach() -> None:
         assert "kr-no-movement" not in _rules(title, baseline=baseline), title
 
 
+def test_zero_of_a_thing_and_a_state_of_all_of_them_are_levels() -> None:
+    """'Zero failed releases' is the strictest ceiling, 'Every new hire has a buddy' (the doc's own
+    example) a state of all of them, and 'New hires complete onboarding within 30 days' what new
+    people do: none is a deliverable (second review s20, B2, B6); a new thing to build still is."""
+    for title in ("Zero failed releases", "Zero overdue audits", "Every new hire has a buddy",
+                  "New hires complete onboarding within 30 days", "New customers go live within 14 days"):
+        assert "kr-is-task" not in _rules(title), title
+    for title in ("New self-service help area", "New customer portal live", "New members portal launched",
+                  "All paper forms digitised", "Weekly sales meetings"):
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
+
+
 def test_every_finding_has_a_suggestion() -> None:
     """A coach never complains without saying what to do."""
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
