@@ -30,7 +30,11 @@ DOWN_VERBS = STRICT_DOWN | frozenset("decline curb limit contain prevent avoid b
 
 def lemmas(word: str) -> tuple[str, ...]:
     """The forms a verb may have before its inflection: "slashes" → slashes, slashe, slash, …, "cutting" → … cut."""
-    forms = [word, word[:-1], word[:-2], word[:-3]]
+    # only real endings come off: "down" is not "do" + "wn", "news" may be "new" + "s"
+    forms = [word] + [word[:-n] for n, ends in ((1, ("s", "d", "n")), (2, ("es", "ed", "'s", "’s")), (3, ("ing",)))
+                      if word.endswith(ends)]
+    if re.fullmatch(r"[a-z]+-(?:up|out|off|down|in|over)", word):
+        forms.append(word.split("-")[0])  # "Clean-up the tracker", "Roll-out the review": the verb and its particle
     if word.endswith("ed"):
         forms.append(word[:-1] + "e")  # "reduced" → "reduce"
     if word.endswith("ing"):

@@ -273,6 +273,16 @@ def test_zero_of_a_thing_and_a_state_of_all_of_them_are_levels() -> None:
         assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
 
 
+def test_a_verb_like_word_before_a_noun_names_the_subject_of_a_change() -> None:
+    """'Support tickets cut from 500 to 300' and 'Build time halved' move a metric; "support" and
+    "build" name what is measured (second review s20, B3); 'Support the team' still leads."""
+    for title in ("Support tickets cut from 500 to 300", "Support tickets down from 500 to 300", "Build time halved",
+                  "Review time halved", "Sign-up conversion doubled"):
+        assert _rules(title) == {}, title
+    assert _rules("Support tickets cut from 300 to 500") == {"kr-wrong-direction": Severity.ERROR}
+    assert _rules("Support the team to reduce churn") == {"kr-is-task": Severity.WARNING}
+
+
 def test_every_finding_has_a_suggestion() -> None:
     """A coach never complains without saying what to do."""
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
