@@ -54,7 +54,13 @@ _LABEL = re.compile(
     r"|\(?\d+(?:\.\d+)*[.):](?!\d)\s*"
     r"|\d+(?:\.\d+)*\s+[-–—](?!\s*\d)\s*"
     r"|\(?(?:o|kr|okr|obj|q|h|fy)[\s#-]?\d+(?:\.\d+)*\s*(?:[.):]|[-–—])\s*"
-    r"|(?:key\s+result|objective|goal|kr|okr)\s*#?\s*(?:\d+(?:\.\d+)*|one|two|three|four|five)?\s*(?:[–—:.]|\s-\s)\s*)",
+    r"|(?:key\s+result|objective|goal|kr|okr)\s*#?\s*(?:\d+(?:\.\d+)*|one|two|three|four|five)?\s*(?:[–—:.]|\s-\s)\s*"
+    # "Q3 OKR:", "Objective (committed):", "Stretch:", "This year:", "a) "
+    r"|(?:q[1-4]|h[12]|fy\s?\d{2,4})\s+(?:okrs?|objectives?|goals?|krs?|key\s+results?)\s*(?:[–—:.]|\s-\s)\s*"
+    r"|(?:(?:key\s+result|objective|goal|kr|okr)\s*)?\((?:committed|aspirational|stretch|moonshot|roofshot)\)"
+    r"\s*(?:[–—:.]|\s-\s)?\s*"
+    r"|(?:committed|aspirational|stretch|moonshot|roofshot|(?:this|next)\s+(?:year|quarter|month|cycle))\s*:\s*"
+    r"|[a-h]\)\s+)",
     re.I)
 # Words before the verb that only introduce it: "We will reduce …", "Successfully launch …", "KR: To grow …".
 LEAD_SKIP = frozenset({"we", "will", "to", "successfully", "fully", "further", "significantly", "continuously",

@@ -9,7 +9,7 @@ import pytest
 from okrkit.coach.phrase import read
 from okrkit.model import Cycle, Engagement, KeyResult
 from okrkit.retro_formats import RETRO_FORMATS, default_format
-from okrkit.vocabulary import DOWN_VERBS, STRICT_DOWN, STRICT_UP, UP_VERBS, change_direction
+from okrkit.vocabulary import DOWN_VERBS, STRICT_DOWN, STRICT_UP, UP_VERBS, change_direction, drop_label
 
 
 def test_slash_by_20_percent_is_a_decrease_to_the_model_and_the_coach() -> None:
@@ -41,6 +41,16 @@ def test_a_label_or_a_preamble_before_the_verb_is_read_past() -> None:
     for title in ("KR 1: Reduce churn by 10%", "We will reduce churn by 10%", "1. Reduce churn by 10%",
                   "- Reduce churn by 10%", "Successfully reduce churn by 10%"):
         assert KeyResult(id="K-1", title=title, baseline=5, target="by 10%").target == pytest.approx(4.5), title
+
+
+def test_labels_with_a_period_or_a_commitment_are_set_aside() -> None:
+    """'Q3 OKR:', 'Objective (committed):', 'Stretch:', 'This year:', 'a) ' label the sentence (second
+    review s20, C4); 'Add 10 - 12 partners' and 'Goal-setting workshops' keep their words."""
+    for label in ("Q3 OKR: ", "H2 OKR - ", "Objective (committed): ", "KR (stretch): ", "Stretch: ", "This year: ",
+                  "a) "):
+        assert drop_label(label + "Migrate the data warehouse") == "Migrate the data warehouse", label
+    for title in ("Add 10 - 12 partners", "Goal-setting workshops for every team", "A shared roadmap"):
+        assert drop_label(title) == title
 
 
 def test_a_doubled_consonant_before_ing_is_the_verb() -> None:
