@@ -102,7 +102,8 @@ _DRESSINGS: dict[str, Callable[[str, str], str]] = {
                                            lambda m: {"2": "two", "3": "three", "5": "five", "10": "ten"}[m[1]], t),
     "label 'KR1: ' or 'Objective 1: '": lambda t, kind: ("Objective 1: " if kind == "objective" else "KR1: ") + t,
     "label 'Q3 - '": lambda t, _: "Q3 - " + t,
-    "label 'H2 OKR: ' or 'KR (stretch): '": lambda t, kind: ("H2 OKR: " if kind == "objective" else "KR (stretch): ") + t,
+    "label 'H2 OKR: ' or 'KR (stretch): '": lambda t, kind: ("H2 OKR: " if kind == "objective"
+                                                             else "KR (stretch): ") + t,
     "label 'a) '": lambda t, _: "a) " + t,
     "arrow for 'from … to'": lambda t, _: re.sub(r"\bfrom\s+([$€£]?\d\S*)\s+to\s+(?=[$€£<>]?\d)", r"\1 → ", t),
     "'10k' for '10,000'": lambda t, _: re.sub(r"\b(\d{1,3}),000\b(?!,)", r"\1k", t),
