@@ -407,3 +407,19 @@ def test_set_up_and_idioms_of_place_are_read_as_such() -> None:
     assert "objective-is-task" in _severities("Launch the new tracking page for all open orders")
     assert "objective-is-task" not in _severities("Launch a tracking page for buyers who worry")
     assert "objective-has-metric" not in _severities("Ship phase two of the partner portal")
+
+
+def test_a_name_for_planned_work_is_a_project_not_a_slogan() -> None:
+    """'Website redesign', 'SAP migration', 'Implementation of Salesforce', 'New intranet' name a
+    piece of work: objective-is-task asks what it is for, and objective-vague stays quiet; so do
+    'Rebrand the company', 'Restructure the company', 'Outsource payroll', 'Deliver Project Phoenix'
+    (second review s20, B8 and C1). 'New markets' and 'Brand awareness' stay slogans."""
+    for title in ("Website redesign", "Office move", "SAP migration", "The migration to AWS",
+                  "Implementation of Salesforce", "New intranet", "Rebrand the company", "Restructure the company",
+                  "Reorganise the sales team", "Outsource payroll", "Deliver Project Phoenix"):
+        found = _severities(title)
+        assert found.get("objective-is-task") == "warning" and "objective-vague" not in found, title
+    for title in ("New markets", "Brand awareness", "Deliver value to customers"):
+        found = _severities(title)
+        assert "objective-is-task" not in found and found.get("objective-vague") == "warning", title
+

@@ -211,7 +211,8 @@ def _vague(title: str) -> bool:
 @rule("objective-vague", Severity.WARNING, "An objective too vague or generic to inspire.")
 def objective_vague(ctx: Context) -> Iterator[Hit]:
     for path, _, obj in ctx.objectives():
-        if _vague(_statement(obj.title)):
+        statement = _statement(obj.title)
+        if _vague(statement) and not _names_planned_work(read(statement)):  # a project: objective-is-task says so
             yield Hit(
                 path, f"'{obj.title}' is too generic to rally a team: for whom, and what would be different?",
                 "Name who benefits and the change you want for them, e.g. 'Make the first week "
@@ -225,7 +226,23 @@ _PROJECT_VERBS = {"launch", "migrate", "implement", "roll", "rollout", "finish",
                   "ship", "release", "integrate", "decommission", "replace", "sunset", "retire", "hire", "recruit",
                   "run", "hold", "host", "organize", "organise", "conduct", "publish", "finalize", "finalise", "kick",
                   "upgrade", "redesign", "rebuild", "rewrite", "refactor", "move", "switch", "transition",
-                  "consolidate", "digitize", "digitise"}
+                  "consolidate", "digitize", "digitise", "rebrand", "restructure", "reorganise", "reorganize",
+                  "replatform", "re-platform", "overhaul", "outsource", "insource", "merge"}
+# The last word of a verbless name for planned work: "Website redesign", "Office move", "SAP migration".
+_WORK_NAMES = lx.PROJECT_NOUNS | {"relaunch", "move", "rebuild", "rewrite", "rebrand", "refresh", "revamp", "overhaul",
+                                  "migration", "replatforming", "restructuring", "reorganisation", "reorganization"}
+
+
+def _names_planned_work(p: Phrase) -> bool:
+    """ "Implementation of Salesforce", "Website redesign", "The migration to AWS", "New intranet":
+    a short name for a piece of work, with no verb; a project, not a slogan."""
+    words = [w for w in p.words if w not in {"the", "a", "an", "our"}]
+    # "SAP migration": a name the reader may take for an unknown verb and its object
+    named = p.lead is None or (p.lead_class == "unknown" and words[-1:] and words[-1] in _WORK_NAMES)
+    if not named or not 1 < len(words) <= 5:
+        return False
+    named_new = words[0] == "new" and words[-1] in lx.ARTEFACT_NOUNS | {"intranet"} and not words[-1].endswith("s")
+    return words[0] in lx.PROJECT_NOUNS or words[-1] in _WORK_NAMES or named_new
 
 
 # Things named after the people they hold or serve ("the partner portal", "the patient record"):
@@ -278,6 +295,8 @@ def project_reason(title: str) -> str | None:
     if reason.startswith("counts work done"):
         # "Process 500 support tickets", "Ship 3 blog posts": the team's own output, counted
         return "counts the team's own output"
+    if _names_planned_work(p) and not _names_an_outcome(p):
+        return "names a deliverable"
     if _names_an_outcome(p) or _vague(title):  # "Move the needle on sales" is a wish, not a project
         return None
     ours = p.head == "buy-in" or bool(_OUR_BOSSES & set(p.before_head or ()))  # not "FDA approval"
@@ -285,8 +304,12 @@ def project_reason(title: str) -> str | None:
         return "asks for a go-ahead, a step of the work"
     if p.lead_class in {"action", "target", "unknown"} and set(p.object_words) & _BACKLOG_ITEMS:
         return f"'{p.lead} …' names the work"  # "Resolve all open bugs older than 30 days", "Close every bug"
+    if p.lead_class == "unknown" and p.lead in _PROJECT_VERBS and not p.vague:
+        return f"'{p.lead} …' names the work"  # "Rebrand the company", "Replatform the shop"
     if p.lead_class == "action" and p.lead is not None:  # "Become the go-to platform" is a state, not work
         set_up = p.lead == "set" and p.object_words[:1] == ("up",)  # "Set up a telesales department"
+        if p.lead == "deliver" and "project" in p.object_words[:2]:
+            return f"'{p.lead} …' names the work"  # "Deliver Project Phoenix"
         if (p.lead in _PROJECT_VERBS or set_up) and not p.vague and p.head not in _STATES:
             return f"'{p.lead} …' names the work"
         # Not "Provide excellent service"; but "Introduce a new review process" makes one new thing.
