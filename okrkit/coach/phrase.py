@@ -222,6 +222,12 @@ def read(text: str) -> Phrase:
     while i < len(words) - 1 and words[i] in LEAD_SKIP:
         i += 1
     lead, lead_class = lemma_class(words[i]) if words else (None, None)
+    if lead in {"keep", "continue"}:
+        # "Keep growing MRR 10% a month", "Continue to grow revenue by 20%": the pace is kept, the metric moves
+        j = i + 1 + (words[i + 1: i + 2] == ["to"])
+        verb, cls = lemma_class(words[j]) if j < len(words) else (None, None)
+        if cls in {"up", "down"}:
+            i, lead, lead_class = j, verb, cls
     if lead == "list" and words[i + 1: i + 2] == ["of"]:
         lead, lead_class = None, None  # "List of partners published": the noun
     if lead and words[i + 1: i + 2] and words[i + 1] in _COPULAS:

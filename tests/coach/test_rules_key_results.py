@@ -283,6 +283,15 @@ def test_a_verb_like_word_before_a_noun_names_the_subject_of_a_change() -> None:
     assert _rules("Support the team to reduce churn") == {"kr-is-task": Severity.WARNING}
 
 
+def test_keeping_up_a_pace_of_change_is_a_movement() -> None:
+    """'Keep growing MRR 10% a month' keeps the pace and moves the metric: no business as usual
+    (second review s20, B7); 'Keep churn below 3%' keeps a level."""
+    for title in ("Keep growing MRR 10% a month", "Continue to grow revenue by 20%",
+                  "Keep reducing churn by 0.5 points"):
+        assert _rules(title) == {}, title
+    assert _rules("Keep churn below 3%") == {"kr-no-movement": Severity.WARNING}
+
+
 def test_every_finding_has_a_suggestion() -> None:
     """A coach never complains without saying what to do."""
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
