@@ -37,7 +37,16 @@ _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+" + _AMOUNT + r"\s*(?:k|m|b
                        r"\bby\s+(?:half|a (?:third|quarter|fifth|tenth)|"
                        r"(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?))|"
                        r"\d\s*(?:%|percent|x|points?|pp)\s+(?:reduction|increase|improvement|growth|decrease|drop|"
-                       r"cut|uplift|lift|rise|decline|gain|boost|jump)\b",  # "a 20% reduction in emissions"
+                       r"cut|uplift|lift|rise|decline|gain|boost|jump)\b|"  # "a 20% reduction in emissions"
+                       # "Churn down 20%", "Conversion up 2pp", "ARPU +15%", "30% fewer tickets", "down a third",
+                       # "in half", "tenfold", "by an order of magnitude"
+                       r"\b(?:down|up)\s+(?:by\s+)?" + _AMOUNT + r"\s*(?:%|percent|pp|points?|pts)|"
+                       r"(?:^|\s)[+−-]\s?[$€£]?\d[\d.,]*\s*(?:%|percent|pp|points?|pts)|"
+                       r"\b\d[\d.,]*\s*(?:%|percent)\s+(?:fewer|less|lower|higher|more|shorter|faster|cheaper|smaller|"
+                       r"bigger|greater)\b|"
+                       r"\b(?:down|up)\s+(?:by\s+)?(?:half|a\s+(?:third|quarter|fifth|tenth))\b|"
+                       r"\ba\s+(?:third|fifth|tenth)\b(?!\s+of\b)|\bin\s+half\b|"
+                       r"\b(?:\d+|two|three|four|five|ten|hundred)[\s-]?fold\b|\border\s+of\s+magnitude\b",
                        re.I)
 # "40% quarter over quarter", "30% YoY", "20% vs last year": a change measured against a period.
 _PERIOD = re.compile(r"\b(?:year|quarter|month|week)[\s-]+(?:over|on)[\s-]+(?:year|quarter|month|week)\b|"

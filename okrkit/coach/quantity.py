@@ -145,14 +145,20 @@ def quantities(text: str) -> list[Quantity]:
     tokens = list(re.finditer(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower()))
     all_words = [tok.group() for tok in tokens]
     for i, w in enumerate(all_words):
-        fraction = _FRACTION.fullmatch(w) or (w == "quarter" and all_words[i - 1: i] == ["a"])
+        before = all_words[i - 1] if i else ""
+        spaced = w.rstrip("s") in {"quarter", "third", "fifth"} and before in {"a", "one", "two", "three", "four"}
+        fraction = _FRACTION.fullmatch(w) or spaced
         if fraction and all_words[i + 1: i + 2] == ["of"]:
-            # "one-quarter of our packaging", "two-thirds of tickets": a share, as "25% of" is
+            # "one-quarter of our packaging", "two-thirds of tickets", "a third of customers": a share, as "25% of" is
             part = 25.0 if "quarter" in w else 100 / 3 if "third" in w else 20.0
-            part *= 2 if w.startswith("two") else 3 if w.startswith("three") else 1
+            times = w if _FRACTION.fullmatch(w) else before
+            part *= 2 if times.startswith("two") else 3 if times.startswith("three") else 4 if times == "four" else 1
             found.append((tokens[i].start(), Quantity(part, "%", "", "", noun_phrase_head(all_words[i + 2:]))))
             continue
         number = number_word(w) if not (i and all_words[i - 1] in NAME_PREFIX) else None  # "version two": a name
+        if all_words[i + 1: i + 2] and all_words[i + 1].rstrip("s") in {"quarter", "third", "fifth"} and \
+                all_words[i + 2: i + 3] == ["of"]:
+            continue  # "two thirds of customers": the share is read at "thirds"
         if number is not None and i and all_words[i - 1][0].isdigit() and w in {"thousand", "million", "hundred"}:
             continue  # "2 million dollars": the magnitude of the number before it
         if w == "dozen" and all_words[i - 2: i] == ["half", "a"]:

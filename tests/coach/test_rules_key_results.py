@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from okrkit.coach import Severity, review
 from okrkit.coach.phrase import read
 from okrkit.model import KRKind
@@ -290,6 +292,20 @@ def test_keeping_up_a_pace_of_change_is_a_movement() -> None:
                   "Keep reducing churn by 0.5 points"):
         assert _rules(title) == {}, title
     assert _rules("Keep churn below 3%") == {"kr-no-movement": Severity.WARNING}
+
+
+def test_a_change_from_today_written_without_by_is_relative() -> None:
+    """'Churn down 20%', 'ARPU +15%', '30% fewer support tickets', 'down a third', 'tenfold', 'in half'
+    are moves from today: no target to ask a baseline for, and measurable (second review s20, B4, D);
+    'a third of customers' is a share, and 'Run 2 workshops a quarter' stays a task."""
+    for title in ("Churn down 20%", "Conversion up 2pp", "ARPU +15%", "30% fewer support tickets",
+                  "Churn 20% lower than Q1", "Repeat contact rate down a third", "Reduce errors tenfold",
+                  "Grow usage by an order of magnitude", "Cut CI time in half"):
+        assert _rules(title) == {}, title
+        assert read(title).relative, title
+    assert read("Two thirds of customers use the app weekly").quantities[0].value == pytest.approx(200 / 3)
+    assert _rules("A third of customers use the app weekly") == {"kr-no-baseline": Severity.INFO}
+    assert _rules("Run 2 workshops a quarter") == {"kr-is-task": Severity.WARNING}
 
 
 def test_every_finding_has_a_suggestion() -> None:
