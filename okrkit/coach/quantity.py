@@ -115,6 +115,12 @@ def quantities(text: str) -> list[Quantity]:
     """Every quantity in the sentence, in order, with what it counts or is a share of."""
     found: list[tuple[int, Quantity]] = []  # with where each starts: the quantities are returned in text order
     dates = [d.span() for d in _DATE.finditer(text)]
+    for r in (*_ONE_IN.finditer(text), *_RATIO.finditer(text)):
+        if text[: r.start("a")].split()[-1:] and text[: r.start("a")].split()[-1].lower() in NAME_PREFIX:
+            continue  # "ISO 9001:2015" is a name
+        unit = "%" if ":" not in r.group() else "x"
+        found.append((r.start("a"), Quantity(_share_or_ratio(r), unit, _word_cmp(text[: r.start("a")]))))
+        dates.append((r.start("a"), r.end()))  # its numbers are read as one
     for m in QTY.finditer(text):
         if any(a <= m.start() < b for a, b in dates):
             continue  # "by 2026-03-31", as sheets export dates
@@ -215,7 +221,19 @@ def _word_cmp(before: str) -> str:
 _NO_ONE = re.compile(r"^\W*(?:no|not\s+one|not\s+a\s+single)\s+\w+", re.I)
 
 
-_ONE_IN = re.compile(r"\s*(?P<a>\d+)\s+in\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+)\b")
+# "1 in 5", "one in four", "9 out of 10": a share; "3:1", "1:20": a ratio (not "10:30 am", "2:30h").
+_COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)"
+_ONE_IN = re.compile(r"\s*\b(?P<a>" + _COUNT + r")\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>" + _COUNT + r")\b", re.I)
+_RATIO = re.compile(r"\b(?P<a>\d+(?:\.\d+)?):(?P<b>\d+(?:\.\d+)?)\b(?!\s*(?:[ap]\.?m\b|h\b|hrs?\b))", re.I)
+
+
+def _count(word: str) -> float:
+    return number_word(word.lower()) if word[0].isalpha() else _value(word, None)  # type: ignore[return-value]
+
+
+def _share_or_ratio(m: re.Match[str]) -> float:
+    a, b = _count(m["a"]), _count(m["b"])
+    return a / max(b, 1e-9) * (100 if "in" in m.group().lower().split() or "of" in m.group().lower() else 1)
 
 
 _RANK_NOUNS = {"page", "rank", "position", "place", "spot", "level", "tier", "number", "no"}
@@ -223,9 +241,9 @@ _RANK_NOUNS = {"page", "rank", "position", "place", "spot", "level", "tier", "nu
 
 def first_value(chunk: str, si: bool = False) -> float | None:
     """The first number in `chunk`; with `si`, a time converted to seconds."""
-    ratio = _ONE_IN.match(chunk)
+    ratio = _ONE_IN.match(chunk) or _RATIO.match(chunk.strip())
     if ratio:
-        return _value(ratio["a"], None) / max(_value(ratio["b"], None), 1e-9)  # "1 in 100": a rate
+        return _share_or_ratio(ratio)  # "1 in 100": a share, "1:20" a ratio
     m = QTY.search(chunk)
     if m:
         scale = _SECONDS.get((m["unit"] or "").lower(), 1.0) if si else 1.0

@@ -308,6 +308,17 @@ def test_a_change_from_today_written_without_by_is_relative() -> None:
     assert _rules("Run 2 workshops a quarter") == {"kr-is-task": Severity.WARNING}
 
 
+def test_shares_and_ratios_are_one_number() -> None:
+    """'from one in four to one in ten' falls from 25% to 10%, '9 in 10' is 90%, '3:1' a ratio of 3;
+    each side had been read as its first number, a false error (second review s20, A5)."""
+    assert _rules("Cut no-show rate from one in four to one in ten") == {}
+    assert _rules("Reduce the ratio of support tickets to orders from 1:20 to 1:50") == {}
+    assert _rules("Raise LTV:CAC to 3:1", baseline=2.5) == {}
+    assert _rules("Increase pupils at expected standard to 9 in 10", baseline=70) == {}
+    assert read("Win 3 out of 5 competitive deals").target == 60
+    assert read("Get ISO 9001:2015 certified").quantities == ()  # a name
+
+
 def test_every_finding_has_a_suggestion() -> None:
     """A coach never complains without saying what to do."""
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
