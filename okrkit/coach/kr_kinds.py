@@ -152,7 +152,7 @@ def task_reason(p: Phrase) -> str | None:
     if spends := _SPENDS.match(p.text):
         return f"spends money ('{spends['verb'].lower()} …'), an input, not a result it buys"
     traffic = bool(_TRAFFIC.search(p.text))  # "Blog drives 8,000 organic visits"
-    outcome = (_outcome_quantity(p) or p.relative or _moves_outcome(p) or traffic or _done_to_us(p)
+    outcome = (_outcome_quantity(p) or p.relative or _moves_outcome(p) or traffic or _done_to_us(p) or is_rank(p)
                or bool(_RESULTED_IN.search(p.text)))
     counted = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS), "")
     if p.lead_class == "action" and not outcome:
@@ -275,8 +275,10 @@ def _a_thing(p: Phrase) -> bool:
     return bool(obj) and (obj[0] in {"a", "an"} or "new" in (obj if p.before_head is None else p.before_head))
 
 
-_RANKED = re.compile(r"\bfrom\s+(?:page|rank|position|place|spot|no\.?|number|#)\s*(?:\d|" + NUMBER_WORD + ")",
-                     re.I)  # "from page 2", "from page two"
+_RANK_AT = r"(?:page|rank|position|place|spot|no\.?|number|#)\s*(?:\d|" + NUMBER_WORD + ")"
+# "from page 2", "from page two", "Reach position 3", "Rank number 1 for payroll software" ("#1" is read as "number 1")
+_RANKED = re.compile(r"\b(?:from|reach|hit|climb\s+to|get\s+to|rank(?:ed)?|be)\s+(?:the\s+)?" + _RANK_AT + r"|^\W*"
+                     + _RANK_AT + r"\s+(?:in|on|for)\b", re.I)
 
 
 def is_rank(p: Phrase) -> bool:

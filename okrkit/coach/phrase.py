@@ -177,6 +177,9 @@ def _participle(words: list[str]) -> tuple[str | None, str | None]:
 
 
 _WITHIN = re.compile(r"\bwithin\s", re.I)
+# "#8" after a word that places it ("from #8 to #3", "Rank #1", "the #1"); not "issue #123"
+_HASH_RANK = re.compile(r"(^\W*|\b(?:from|to|rank|ranked|be|become|reach|hit|at|as|the|our|stay|remain)\s+)#\s?(?=\d)",
+                        re.I)
 # What comes right before the number a sentence aims at: "to $2M", "reach 50k", "hit at least 40".
 _AIM = re.compile(r"\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|exceed(?:s|ing)?)\s+(?:(?:under|below|over|above|"
                   r"at\s+least|at\s+most|just|about|around|nearly|approximately|~)\s+)?$", re.I)
@@ -213,6 +216,7 @@ def read(text: str) -> Phrase:
     clean = _GRADE.sub("", drop_label(text.replace("≥", ">=").replace("≤", "<=").replace("’", "'"))).strip()
     clean = " ".join(clean.split())  # runs of spaces or tabs: one space, and no work for the patterns below
     clean = _SPACED_PERCENT.sub(r"\1%", clean).replace(" & ", " and ")  # "40 %" as French writes it; not "R&D"
+    clean = _HASH_RANK.sub(r"\1number ", clean)  # "from #8 to #3", "Rank #1": a rank is a number
     words = [w.strip(".,;:!?\"'") for w in _WORD.findall(clean.lower())]
     words = [w for i, w in enumerate(words) if w and not ((w[0].isdigit() or w in lx.NUMBER_WORDS) and i
                                                           and words[i - 1] in NAME_PREFIX)

@@ -319,6 +319,17 @@ def test_shares_and_ratios_are_one_number() -> None:
     assert read("Get ISO 9001:2015 certified").quantities == ()  # a name
 
 
+def test_a_rank_written_with_a_hash_or_reached_is_measurable() -> None:
+    """'from #8 to #3', 'Rank #1 for payroll software', 'Reach position 3 on Google' are ranks, which
+    improve as they fall (second review s20, B5); 'Close issue #123' is still a task."""
+    for title in ("Improve ranking from #8 to #3", "Move from position 8 to 3 for payroll software"):
+        assert _rules(title) == {}, title
+    for title in ("Rank #1 for payroll software", "#1 in the App Store for finance apps",
+                  "Reach position 3 on Google for payroll software"):
+        assert _rules(title) == {"kr-no-baseline": Severity.INFO}, title
+    assert _rules("Close issue #123") == {"kr-is-task": Severity.WARNING}
+
+
 def test_every_finding_has_a_suggestion() -> None:
     """A coach never complains without saying what to do."""
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
