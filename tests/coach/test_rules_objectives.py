@@ -423,3 +423,13 @@ def test_a_name_for_planned_work_is_a_project_not_a_slogan() -> None:
         found = _severities(title)
         assert "objective-is-task" not in found and found.get("objective-vague") == "warning", title
 
+
+def test_a_metric_with_a_limit_or_a_count_of_people_won_is_a_key_result() -> None:
+    """'Churn below 2%', 'Reach 1M downloads', 'Hit 1,000 paying customers' are a metric and its number,
+    as 'Sign 50 new schools' is: a warning (second review s20, C2); an ambition with more words keeps a tip."""
+    for title in ("Churn below 2%", "NPS above 50", "Reach 1M downloads", "Hit 1,000 paying customers",
+                  "500 new customers"):
+        assert _severities(title) == {"objective-has-metric": "warning"}, title
+    for title in ("Reach $10M ARR with healthy margins", "Double the number of families we help"):
+        assert _severities(title) == {"objective-has-metric": "info"}, title
+

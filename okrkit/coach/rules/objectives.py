@@ -56,7 +56,10 @@ def _carries_metric(title: str) -> bool:
 
 
 _FILLER = {"a", "an", "the", "our", "in", "of", "to", "from", "by", "at", "for", "per", "and", "this", "next", "year",
-           "quarter", "month", "annual", "annually", "monthly", "yearly", "total", "new", "over", "than", "least"}
+           "quarter", "month", "annual", "annually", "monthly", "yearly", "total", "new", "over", "than", "least",
+           # a limit or a qualifier of whom is counted says no more than the number ("Churn below 2%",
+           # "Hit 1,000 paying customers")
+           "below", "under", "above", "most", "less", "more", "fewer", "no", "paying", "active"}
 
 
 @lru_cache(maxsize=16384)
@@ -65,12 +68,18 @@ def _only_a_metric(title: str) -> bool:
     "Increase conversion by 20%"); "Reach $10M ARR with healthy margins" says more."""
     p = read(_RANK.sub("", title))
     # "Sign five accounts this quarter": people won, counted, and nothing else is a key result too.
-    won = p.lead in lx.GAIN_VERBS
+    # "Reach 1M downloads", "500 new customers": people or things won, counted, are the metric too;
+    # "Halve the time customers wait" names whom it is for.
+    won = p.lead in lx.GAIN_VERBS | {"reach", "hit", "get", "win"} or p.lead is None
+    counted = {q.counts for q in p.measures}
     rest = [w for w in p.words if w != p.lead and w not in _FILLER and not w[0].isdigit() and w[0] not in "$€£¥<>"
             and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS
             and w not in {"k", "m", "million", "%", "percent", "pct", "points", *CURRENCY_WORDS}
-            and not (won and w in lx.PEOPLE_NOUNS)]
-    return not rest or ((p.relative or p.baseline is not None) and len(rest) <= 1)
+            and not (w in lx.PEOPLE_NOUNS and (won or w in counted))]
+    words = list(p.words)  # "customers" before "wait" is whom it is for; before "satisfaction" it names the metric
+    for_whom = any(w in rest and w in lx.WHO_NOUNS and not (j + 1 < len(words) and words[j + 1] in lx.METRIC_NOUNS)
+                   for j, w in enumerate(words))
+    return not rest or ((p.relative or p.baseline is not None) and len(rest) <= 1 and not for_whom)
 
 
 @rule("objective-has-metric", Severity.INFO, "An objective that carries numbers (a warning when it is only a metric).")
