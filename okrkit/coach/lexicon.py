@@ -199,7 +199,9 @@ GENERIC_WORDS = frozenset(
     "doing fun "
     # Buzz nouns and qualifiers that fit any business ("Develop solutions that enable long-term,
     # profitable growth"), and the joining words that only string them together.
-    "solution solutions long-term profitable sustainable scalable enable enabling while which".split()
+    "solution solutions long-term profitable sustainable scalable enable enabling while which "
+    # Slogans of scale and spirit: "Go big or go home", "Think big, act fast", "Unlock our full potential"
+    "big bigger go home or think act fast faster potential full dream dreams shareholder shareholders".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

@@ -433,3 +433,12 @@ def test_a_metric_with_a_limit_or_a_count_of_people_won_is_a_key_result() -> Non
     for title in ("Reach $10M ARR with healthy margins", "Double the number of families we help"):
         assert _severities(title) == {"objective-has-metric": "info"}, title
 
+
+def test_slogans_of_scale_and_spirit_are_vague() -> None:
+    """'Go big or go home', 'Unlock our full potential', 'Maximise shareholder value' name no one and
+    no change (second review s20, C3); 'Make checkout faster for mobile shoppers' does."""
+    for title in ("Go big or go home", "Think big, act fast", "Unlock our full potential",
+                  "Maximise shareholder value"):
+        assert _severities(title) == {"objective-vague": "warning"}, title
+    assert _severities("Make checkout faster for mobile shoppers") == {}
+
