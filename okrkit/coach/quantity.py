@@ -124,6 +124,10 @@ def quantities(text: str) -> list[Quantity]:
     for m in QTY.finditer(text):
         if any(a <= m.start() < b for a, b in dates):
             continue  # "by 2026-03-31", as sheets export dates
+        hyphened = bool(re.match(r"-?[a-z]", text[m.end():m.end() + 2], re.I)) and "-" in text[m.end() - 1:m.end() + 1]
+        glued = re.search(r"[a-z]-$", text[: m.start()], re.I) and not re.search(r"\btop-$", text[: m.start()], re.I)
+        if (hyphened and not m["unit"] and not m["cur"]) or glued:
+            continue  # "our 3-year strategy", "a 360-degree view", "K-12 teachers": part of a word
         before, after = text[: m.start()].split()[-2:], text[m.end():].split()
         unit = _unit(m)
         value = _value(m["num"], m["mag"], money=unit == "money")

@@ -442,3 +442,14 @@ def test_slogans_of_scale_and_spirit_are_vague() -> None:
         assert _severities(title) == {"objective-vague": "warning"}, title
     assert _severities("Make checkout faster for mobile shoppers") == {}
 
+
+def test_a_number_that_qualifies_a_word_or_counts_what_we_have_is_no_metric() -> None:
+    """'our 3-year strategy', 'a 360-degree view', 'K-12 teachers', 'the 18-34 market', 'our 2 million
+    members' carry no target (second review s20, D): no metric tip, and 'Deliver on our 3-year
+    strategy' does not count strategies made; 'Grow revenue 20-25%' still is a key result."""
+    for title in ("Give customers a 360-degree view of their spending", "Win the 18-34 market",
+                  "Make K-12 teachers' lives easier", "Deliver on our 3-year strategy",
+                  "Make our 2 million members feel heard"):
+        assert _severities(title) == {}, title
+    assert _severities("Grow revenue 20-25%") == {"objective-has-metric": "warning"}
+

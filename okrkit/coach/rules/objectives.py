@@ -12,7 +12,7 @@ from okrkit.coach.findings import Severity
 from okrkit.coach.kr_kinds import task_reason
 from okrkit.coach.nounphrase import is_noun, lemma_class
 from okrkit.coach.phrase import Phrase, drop_time_frame, read, verbish
-from okrkit.coach.quantity import CURRENCY_WORDS
+from okrkit.coach.quantity import CURRENCY_WORDS, Quantity
 from okrkit.coach.registry import Hit, rule
 from okrkit.vocabulary import drop_label, lemmas
 
@@ -47,12 +47,21 @@ def _statement(title: str) -> str:
 def _carries_metric(title: str) -> bool:
     p = read(_RANK.sub("", title))  # "become the #1 bank" is ambition, not a metric
     numbers = [
-        q for q in p.measures
+        q for q in p.measures if not _names_or_sizes(p.text, q)
         if q.unit in {"%", "money", "x", "points", "stars"} or q.cmp
         or q.counts in lx.PEOPLE_NOUNS | lx.METRIC_NOUNS
         or (q.unit == "" and q.value >= 2 and q.counts not in _PERIODS)  # "Hire 30 engineers"; not "thirty days"
     ]
     return bool(numbers) or p.relative or p.baseline is not None
+
+
+def _names_or_sizes(text: str, q: Quantity) -> bool:
+    """A range that qualifies a word ("the 18-34 market") or a count of what we already have ("our 2
+    million members", "the 111 service"): no target."""
+    before, after = text[: q.at], text[q.at:]
+    joined = not q.unit and bool(re.match(r"[\d.,]+-\d", after) or re.search(r"\d-$", before))
+    ours = (before.split()[-1:] or [""])[0].lower() in {"our", "the", "its", "their", "my"}
+    return joined or ours
 
 
 _FILLER = {"a", "an", "the", "our", "in", "of", "to", "from", "by", "at", "for", "per", "and", "this", "next", "year",
