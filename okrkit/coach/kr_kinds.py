@@ -223,7 +223,9 @@ def _verbless_task_reason(p: Phrase) -> str | None:
         return None  # "New hires complete onboarding within 30 days": what new people do, an outcome
     if not p.measures and first == "new":
         return "names a new deliverable, not a result it brings"  # "New self-service help area"
-    output = next((q.counts for q in p.measures if q.counts in lx.ARTEFACT_NOUNS and q.value > 0), "")
+    # "40 LinkedIn posts", "50 cold calls a day": output or effort counted; not "under 50 open tickets"
+    output = next((q.counts for q in p.measures if q.value > 0 and (
+        q.counts in lx.ARTEFACT_NOUNS or (q.counts in lx.WORK_ITEM_NOUNS and not q.cmp))), "")
     if output and not _gained(p):
         return f"counts the team's own output ({output}), not a change it causes"  # "40 LinkedIn posts"
     if any(w in lx.COMPLETION_WORDS for w in p.words) or _DONE.search(p.text):

@@ -149,7 +149,7 @@ def quantities(text: str) -> list[Quantity]:
             continue
         window = unit == "time" and prev in {"within", "in", "first", "every", "per", "each", "after", "for"}
         share = noun_phrase_head(rest[1:]) if unit == "%" and rest[:1] == ["of"] else ""
-        counts = "" if unit in {"%", "money"} else noun_phrase_head(rest)
+        counts = "" if unit in {"%", "money"} else noun_phrase_head(rest).split("/")[0]  # "posts/week" counts posts
         cmp = m["cmp"] or _word_cmp(text[: m.start()]) or (_trailing_cmp(text[m.end():]) if unit else "")
         found.append((m.start(), Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window)))
     tokens = list(re.finditer(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower()))

@@ -142,6 +142,10 @@ def test_counting_the_teams_own_activity_without_a_verb_is_a_task() -> None:
     """'40 LinkedIn posts this quarter' and 'Twelve customer meetups hosted' count output."""
     assert _rules("40 LinkedIn posts this quarter") == {"kr-is-task": Severity.WARNING}
     assert _rules("Twelve customer meetups hosted") == {"kr-is-task": Severity.WARNING}
+    # a rate of our own output or effort is output too (second review s20, C5); a ceiling on tickets is a level
+    for title in ("2 blog posts/week", "50 cold calls a day"):
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
+    assert _rules("Under 50 open tickets") == {"kr-no-baseline": Severity.INFO}
 
 
 def test_a_milestone_among_outcome_key_results_is_a_tip() -> None:
