@@ -26,7 +26,7 @@ from okrkit.coach.kr_kinds import (
 )
 from okrkit.coach.movement import numbers_start
 from okrkit.coach.nounphrase import lemma_class
-from okrkit.coach.phrase import Phrase
+from okrkit.coach.phrase import Phrase, per_sentence
 from okrkit.coach.registry import Hit, rule
 from okrkit.model import KeyResult, KRKind
 from okrkit.vocabulary import STRICT_DOWN, STRICT_UP
@@ -143,6 +143,7 @@ def kr_target_equals_baseline(ctx: Context) -> Iterator[Hit]:
             )
 
 
+@per_sentence
 def _direction_verb(p: Phrase) -> str | None:
     """The verb the written numbers follow: the lead, unless a verb of change stands between it and
     the numbers ("Grow margin by cutting COGS from 60% to 55%" follows "cut"), or a colon or bracket
