@@ -155,13 +155,13 @@ def quantities(text: str) -> list[Quantity]:
     tokens = list(re.finditer(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower()))
     all_words = [tok.group() for tok in tokens]
     for i, w in enumerate(all_words):
-        before = all_words[i - 1] if i else ""
-        spaced = w.rstrip("s") in {"quarter", "third", "fifth"} and before in {"a", "one", "two", "three", "four"}
+        word_before = all_words[i - 1] if i else ""
+        spaced = w.rstrip("s") in {"quarter", "third", "fifth"} and word_before in {"a", "one", "two", "three", "four"}
         fraction = _FRACTION.fullmatch(w) or spaced
         if fraction and all_words[i + 1: i + 2] == ["of"]:
             # "one-quarter of our packaging", "two-thirds of tickets", "a third of customers": a share, as "25% of" is
             part = 25.0 if "quarter" in w else 100 / 3 if "third" in w else 20.0
-            times = w if _FRACTION.fullmatch(w) else before
+            times = w if _FRACTION.fullmatch(w) else word_before
             part *= 2 if times.startswith("two") else 3 if times.startswith("three") else 4 if times == "four" else 1
             found.append((tokens[i].start(), Quantity(part, "%", "", "", noun_phrase_head(all_words[i + 2:]))))
             continue

@@ -334,6 +334,11 @@ def test_a_rank_written_with_a_hash_or_reached_is_measurable() -> None:
     assert _rules("Close issue #123") == {"kr-is-task": Severity.WARNING}
 
 
+def test_having_a_share_of_people_somewhere_is_a_level_to_reach() -> None:
+    """'Have 65% of our attendance in small groups' is a share to reach, as 'Ensure 40% of …' is."""
+    assert _rules("Have 65% of our midweek attendance in small groups") == {"kr-no-baseline": Severity.INFO}
+
+
 def test_every_finding_has_a_suggestion() -> None:
     """A coach never complains without saying what to do."""
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
