@@ -82,6 +82,13 @@ def test_a_metric_kr_whose_numbers_are_only_in_its_title_is_named():
     assert "neither a baseline nor a target" in found[0].message and "baseline: 20, target: 40" in found[0].suggestion
 
 
+def test_times_in_the_title_are_suggested_in_a_unit_a_person_writes():
+    """'from 2h to 45m' is compared in seconds; the fields are suggested as 120 and 45 minutes."""
+    kr = key_result(title="Reduce MTTR from 2h to 45m", baseline=None, target=None)
+    found = review(engagement(teams=[team(okrs=[objective(krs=[kr])])]), rules=["kr-no-baseline-or-target"])
+    assert "baseline: 120, target: 45, unit: minutes" in found[0].suggestion
+
+
 def test_a_milestone_a_task_or_a_kr_with_fields_is_silent():
     """Milestones are 0 → 1; a task or a title with no number has its own finding; fields given: nothing to say."""
     eng = engagement(teams=[team(okrs=[objective(krs=[

@@ -135,6 +135,18 @@ def objective_without_priority(ctx: Context) -> Iterator[Hit]:
         )
 
 
+_TIME_UNITS = ((86400, "days"), (3600, "hours"), (60, "minutes"), (1, "seconds"))
+
+
+def _fields(span: tuple[float, float], *, timed: bool) -> str:
+    """The title's numbers as the fields to fill; times, which the reader compares in seconds, in
+    the largest unit the smaller of the two still fills ("from 2h to 45m": 120 and 45 minutes)."""
+    if not timed:
+        return f"baseline: {span[0]:g}, target: {span[1]:g}"
+    size, name = next(((size, name) for size, name in _TIME_UNITS if min(span) >= size), _TIME_UNITS[-1])
+    return f"baseline: {span[0] / size:.4g}, target: {span[1] / size:.4g}, unit: {name}"
+
+
 @rule("kr-no-baseline-or-target", Severity.WARNING,
       "A metric key result whose numbers are only in its title: no baseline or target for check-ins.")
 def kr_no_baseline_or_target(ctx: Context) -> Iterator[Hit]:
@@ -144,8 +156,8 @@ def kr_no_baseline_or_target(ctx: Context) -> Iterator[Hit]:
         p = ctx.phrase(kr.title)
         if task_reason(p) or not (p.measures or p.relative or p.target is not None):
             continue  # a task, or a title with no number: kr-is-task / kr-not-measurable already say so
-        fields = (f"baseline: {p.span[0]:g}, target: {p.span[1]:g}" if p.span
-                  else "baseline: <today's value>, target: <the value to reach>")
+        fields = _fields(p.span, timed=p.span != (p.baseline, p.target)) if p.span else \
+            "baseline: <today's value>, target: <the value to reach>"
         yield Hit(
             path, f"'{kr.title}' has neither a baseline nor a target, so check-ins cannot measure its progress.",
             f"Write the numbers of the title as fields ({fields}): progress is computed from those two.",
