@@ -312,9 +312,11 @@ def read(text: str) -> Phrase:
         target = aim.value
     level_cmp = aim.cmp if aim is not None else next((q.cmp for q in qs if q.cmp), "")
     limits = [q for q in qs if q.window and q.unit == "time"]
-    if target is None and lead is None and limits and not relative and _WITHIN.search(clean):
+    if target is None and limits and not relative and (
+            (lead is None and _WITHIN.search(clean)) or (baseline is not None and limits[-1].value != baseline)):
         # "Search results load within 2 seconds": with no verb leading, the time limit is the level
-        # reached, as in "load in under 2 seconds"; "Ship the app within 2 weeks" is a deadline.
+        # reached, as in "load in under 2 seconds"; "Ship the app within 2 weeks" is a deadline. With
+        # today's time beside it ("Close the books in 5 days instead of 12") it is the target.
         target, level_cmp = limits[-1].value, level_cmp or "<="
     vague = tuple(w for w in words if w in lx.VAGUE_WORDS)
     return Phrase(clean, tuple(words), lead, lead_class, head, tuple(qs), baseline, target,

@@ -339,6 +339,14 @@ def test_having_a_share_of_people_somewhere_is_a_level_to_reach() -> None:
     assert _rules("Have 65% of our midweek attendance in small groups") == {"kr-no-baseline": Severity.INFO}
 
 
+def test_a_time_to_reach_beside_todays_time_is_the_target() -> None:
+    """'Close the books in 5 days instead of 12' (the rules doc's own example) moves from 12 to 5
+    (second review s20, D); 'Ship the app within 2 weeks' stays a deadline."""
+    for title in ("Close the books in 5 days instead of 12", "Month-end close in 5 working days (from 10)"):
+        assert (read(title).baseline, read(title).target) in ((12, 5), (10, 5)), title
+    assert read("Ship the app within 2 weeks").target is None
+
+
 def test_every_finding_has_a_suggestion() -> None:
     """A coach never complains without saying what to do."""
     eng = engagement([team(okrs=[objective(krs=[key_result("a", "Launch the app", None, None),
