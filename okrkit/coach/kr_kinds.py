@@ -228,7 +228,8 @@ def _verbless_task_reason(p: Phrase) -> str | None:
         q.counts in lx.ARTEFACT_NOUNS or (q.counts in lx.WORK_ITEM_NOUNS and not q.cmp))), "")
     if output and not _gained(p):
         return f"counts the team's own output ({output}), not a change it causes"  # "40 LinkedIn posts"
-    if any(w in lx.COMPLETION_WORDS for w in p.words) or _DONE.search(p.text):
+    if (any(w in lx.COMPLETION_WORDS for w in p.words) or _DONE.search(p.text)) and not _service_level(p):
+        # "All orders shipped within 48 hours" is a duty kept for every order, not a deliverable done
         return "states a deliverable as done, not a result it brings"
     # "Zero failed releases" is a ceiling, "Every new hire has a buddy" a state of all of them: levels
     level = any(q.value == 0 for q in p.measures) or (first in {"every", "all", "each"} and bool(

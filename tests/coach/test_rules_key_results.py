@@ -455,6 +455,9 @@ def test_a_share_answered_within_a_time_is_a_service_level_to_reach() -> None:
     assert _rules("Resolve 85% of complaints within 10 working days") == {"kr-no-baseline": Severity.INFO}
     assert _rules("Resolve 85% of complaints within 10 working days", baseline=60, target=85) == {}
     assert _rules("Resolve all complaints within 10 working days") == {"kr-no-movement": Severity.WARNING}
+    # in the passive too: every order shipped within a time is a duty kept, not a deliverable done (s20, B10)
+    assert _rules("All orders shipped within 48 hours") == {"kr-no-movement": Severity.WARNING}
+    assert _rules("All features shipped by June") == {"kr-is-task": Severity.WARNING}
     assert _rules("Keep 85% of complaints resolved within 10 working days") == {"kr-no-movement": Severity.WARNING}
 
 
