@@ -276,14 +276,6 @@ def read(text: str) -> Phrase:
             lead, lead_class = changed
     if lead is None:
         lead, lead_class = _subject_verb(words[i:], lead, lead_class)
-    verb_like = lemma_class(words[i])[1] in {"action", "target"} if words else False
-    if verb_like and lead_class in {"action", "target", None} and nxt and is_noun(nxt) and nxt not in DETERMINERS:
-        # "Support tickets cut from 500 to 300", "Build time halved", "Repeat purchases doubled": a
-        # verb-like word before a noun names the subject when a participle of change follows it
-        changed = next((_SHORT_MOVES.get(w) or lemma_class(w) for w in words[i + 2:i + 5]
-                        if w.endswith("ed") or w in _SHORT_MOVES), (None, None))
-        if changed[1] in {"up", "down"}:
-            lead, lead_class = changed
     if lead is None:
         lead, lead_class = _participle(words[i:])
     if lead in _GAINS_WITH_PEOPLE and any(q.counts in lx.PEOPLE_NOUNS - _STAFF or q.unit == "money" for q in qs):
