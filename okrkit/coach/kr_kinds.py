@@ -219,7 +219,10 @@ def _verbless_task_reason(p: Phrase) -> str | None:
             p.head in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS and p.head not in _OUTCOME_NOUNS):
         return f"asks for more of our own output ({p.head}), not an outcome"  # "More blog posts"
     newcomers = p.words[1:2] and p.words[1] in lx.PEOPLE_NOUNS | _NEWCOMERS and p.words[1].endswith("s")
-    if first == "new" and newcomers and not (p.words[2:3] and p.words[2] in lx.ARTEFACT_NOUNS):  # "New members portal"
+    # not "New members portal", "New members onboarding flow", "New hires complete 3 training modules"
+    things = set(p.words[2:5]) & lx.ARTEFACT_NOUNS or any(q.counts in lx.ARTEFACT_NOUNS | lx.WORK_ITEM_NOUNS
+                                                          for q in p.measures)
+    if first == "new" and newcomers and not things:
         return None  # "New hires complete onboarding within 30 days": what new people do, an outcome
     if not p.measures and first == "new":
         return "names a new deliverable, not a result it brings"  # "New self-service help area"
@@ -233,7 +236,7 @@ def _verbless_task_reason(p: Phrase) -> str | None:
         return "states a deliverable as done, not a result it brings"
     # "Zero failed releases" is a ceiling, "Every new hire has a buddy" a state of all of them: levels
     level = any(q.value == 0 for q in p.measures) or (first in {"every", "all", "each"} and bool(
-        {"has", "have", "is", "are", "uses", "use"} & set(p.words)))
+        {"has", "have", "uses", "use"} & set(p.words)))  # not "Every service is on the new platform": a migration
     if not p.vague and p.head in lx.ARTEFACT_NOUNS and p.head not in lx.METRIC_NOUNS and not level:
         return f"names a deliverable or an activity ({p.head}), not a result"  # "Weekly sales meetings"
     return None
@@ -261,7 +264,8 @@ def works_on_a_thing(p: Phrase) -> bool:
     # "Improve error handling", "Speed up order processing": a process of ours named by its gerund
     # (before the period it is due: "Improve onboarding this quarter").
     words = drop_time_frame(p.text).lower().rstrip(".!;").split()
-    process = len(words) >= 2 and words[-1].endswith("ing") and words[-1] not in _OUTCOME_NOUNS
+    process = len(words) >= 2 and words[-1].endswith("ing") and words[-1] not in _OUTCOME_NOUNS \
+        and lemma_class(words[-1])[0] != p.lead  # "Keep growing": the verb itself, not a process of ours
     return bool(improving) and not p.measures and not p.relative and (
         (p.head in lx.ARTEFACT_NOUNS and p.head not in _OUTCOME_NOUNS) or process)
 

@@ -200,8 +200,8 @@ GENERIC_WORDS = frozenset(
     # Buzz nouns and qualifiers that fit any business ("Develop solutions that enable long-term,
     # profitable growth"), and the joining words that only string them together.
     "solution solutions long-term profitable sustainable scalable enable enabling while which "
-    # Slogans of scale and spirit: "Go big or go home", "Think big, act fast", "Unlock our full potential"
-    "big bigger go home or think act fast faster potential full dream dreams shareholder shareholders".split()
+    # Slogans of scale: "Go big", "Unlock our full potential" (whole slogans are in objectives._SLOGANS)
+    "big bigger go or fast faster potential full".split()
 ) | PUSH_VERBS
 
 # Participles and adjectives that say a deliverable is done ("dashboard live by June").

@@ -23,13 +23,14 @@ _ARROW_PART = r"[$€£]?\d[\d,.]*\s*(?:(?:%|[a-z]+\b)\s*){0,2}(?:(?:/|per\s)\s*
 _ARROW = re.compile(r"(?P<a>" + _ARROW_PART + r")\s*(?:→|->)\s*(?P<b>" + _ARROW_PART + r")", re.I)
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
                         r"\s*:?\s*[$€£±~≈]?\d", re.I)
-# Today's value noted in brackets: "(Q2: 38)", "(last year 4%)", "(Jan: $80k)", "(38 today)".
+# Today's value noted in brackets: "(38 today)", "(last year 4%)", "(Q2 actual: 38)", "(currently 38)".
+# A bare period label is not enough ("(FY27: 60)" may be a plan), nor a value called a target or a peak.
 _NOW = r"(?:today|now|currently|at present|actual|baseline|last\s+(?:year|quarter|month|cycle))"
-_MONTHS = "|".join(sorted(lx.MONTHS, key=len, reverse=True))
-_PERIOD_LABEL = r"(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d{2}|" + _MONTHS + r")"
-_NOTED_BEFORE = re.compile(r"\(\s*(?:(?:" + _PERIOD_LABEL + r"|" + _NOW + r")\.?\s*:?\s*)+(?P<v>[$€£]?\d[^()]*)\)",
-                           re.I)
-_NOTED_AFTER = re.compile(r"\((?P<v>[$€£]?\d[^()]*?)\s+" + _NOW + r"\s*\)", re.I)
+_PERIOD_LABEL = r"(?:q[1-4]|h[12]|fy\s?\d{2,4}\b|" + "|".join(sorted(lx.MONTHS, key=len, reverse=True)) + r")"
+_NOT_NOW = r"(?![^()]*\b(?:target|stretch|goal|peak|plan|forecast|budget)\b)"
+_NOTED_BEFORE = re.compile(r"\(\s*(?:" + _PERIOD_LABEL + r"\s+)?" + _NOW + r"\.?\s*:?\s*" + _NOT_NOW
+                           + r"(?P<v>[$€£]?\d(?!\d{3}\b)[^(),;]*)\)", re.I)
+_NOTED_AFTER = re.compile(r"\(" + _NOT_NOW + r"(?P<v>[$€£]?\d[^(),;]*?)\s+" + _NOW + r"\s*\)", re.I)
 # A number in digits or in words ("by two weeks", "by five points"); not "by one of the top firms".
 _AMOUNT = r"(?:\d[\d,.]*|" + NUMBER_WORD + r"(?!\s+of\b))"
 _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+" + _AMOUNT + r"\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
@@ -42,10 +43,12 @@ _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+" + _AMOUNT + r"\s*(?:k|m|b
                        # "in half", "tenfold", "by an order of magnitude"
                        r"\b(?:down|up)\s+(?:by\s+)?" + _AMOUNT + r"\s*(?:%|percent|pp|points?|pts)|"
                        r"(?:^|\s)[+−-]\s?[$€£]?\d[\d.,]*\s*(?:%|percent|pp|points?|pts)|"
-                       r"\b\d[\d.,]*\s*(?:%|percent)\s+(?:fewer|less|lower|higher|more|shorter|faster|cheaper|smaller|"
-                       r"bigger|greater)\b|"
+                       r"\b\d[\d.,]*\s*(?:%|percent)\s+(?:fewer|less|lower|higher|shorter|faster|cheaper|smaller|"
+                       r"bigger|greater)\b|"  # not "10% more blog posts": more of our output
                        r"\b(?:down|up)\s+(?:by\s+)?(?:half|a\s+(?:third|quarter|fifth|tenth))\b|"
-                       r"\ba\s+(?:third|fifth|tenth)\b(?!\s+of\b)|\bin\s+half\b|"
+                       # "Cut costs a third"; not "Open a third office"
+                       r"\b(?:cut|reduce|lower|shrink|grow|increase|raise|boost|lift)\w*\s+(?:[a-z]+\s+){1,3}?"
+                       r"a\s+(?:third|fifth|tenth)\b(?!\s+of\b)|\bin\s+half\b|"
                        r"\b(?:\d+|two|three|four|five|ten|hundred)[\s-]?fold\b|\border\s+of\s+magnitude\b",
                        re.I)
 # "40% quarter over quarter", "30% YoY", "20% vs last year": a change measured against a period.
@@ -99,6 +102,8 @@ def _from_to(clean: str) -> re.Match[str] | None:
 _TIMED = re.compile(r"(?:\d|\b" + NUMBER_WORD + r"|\ban?)\s*"
                     r"(?:ms|msecs?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|months?)\b", re.I)
 _MINUTES = re.compile(r"(\d)\s*m\b", re.I)
+_DUE = re.compile(r"\b(?:in|within|over|by|during|for)\s+(?:the\s+)?(?:next\s+|first\s+)?\S+\s+"
+                  r"(?:days?|weeks?|months?|years?|quarters?)\b.*$", re.I)  # "… in 6 months": when, not what
 _H_MIN = re.compile(r"\b(\d+)\s*h\s*(\d{1,2})\s*(?:m|min)?\b|\b(\d+):(\d{2})\s*h\b", re.I)
 _MIN_S = re.compile(r"\b(\d+)\s*m(?:in)?\s*(\d{1,2})\s*s\b", re.I)
 
@@ -130,10 +135,11 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
     ft = _from_to(clean) or _ARROW.search(clean)
     if ft:
         part_a, part_b = ft["a"], ft["b"]
-        if _TIMED.search(part_a) or _TIMED.search(part_b):
-            # "from 2h to 45m": beside a time, "m" is minutes, not millions; "1h20", "2:30h" and
-            # "6m30s" are one time each
-            part_a, part_b = (_in_one_unit(_MINUTES.sub(r"\1min", part)) for part in (part_a, part_b))
+        # "from 2h to 45m": beside a time, "m" is minutes, not millions ("from 800k to 1.2m in 6 months"
+        # is due in six months: millions); "1h20", "2:30h" and "6m30s" are one time each
+        measure_a, measure_b = (_DUE.sub("", part) for part in (part_a, part_b))
+        part_a = _in_one_unit(_MINUTES.sub(r"\1min", part_a) if _TIMED.search(measure_b) else part_a)
+        part_b = _in_one_unit(_MINUTES.sub(r"\1min", part_b) if _TIMED.search(measure_a) else part_b)
         baseline, target = first_value(part_a), first_value(part_b)
         timed = all(_TIMED.search(part) for part in (part_a, part_b))
         a, b = first_value(part_a, si=timed), first_value(part_b, si=timed)

@@ -184,14 +184,21 @@ _HASH_RANK = re.compile(r"(^\W*|\b(?:from|to|rank|ranked|be|become|reach|hit|at|
 _AIM = re.compile(r"\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|exceed(?:s|ing)?)\s+(?:(?:under|below|over|above|"
                   r"at\s+least|at\s+most|just|about|around|nearly|approximately|~)\s+)?$", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
+_RANGE = re.compile(r"[$€£]?[\d.,]+\s*[-–]\s*[$€£]?\d")  # "$2-3M", "10-12k"
 # Words that open the scope of a count: "in 5 cities", "across 3 markets", "with 2 new channels".
 _SCOPE = {"across", "in", "with", "via", "at", "on", "for", "among", "through"}
 
 
 def _aimed_at(clean: str, candidates: list[Quantity]) -> Quantity | None:
-    """The number the sentence aims at: the one after "to" or "reach", else the last one."""
+    """The number the sentence aims at: the last one after "to" or "reach" ("the ratio of 5-star to
+    1-star reviews to 10"), else the last one; of a range, its upper end, which carries the
+    magnitude ("to $2-3M")."""
     aimed = [q for q in candidates if _AIM.search(clean[:q.at])]
-    return aimed[0] if aimed else candidates[-1] if candidates else None
+    if not aimed:
+        return candidates[-1] if candidates else None
+    at = candidates.index(aimed[-1])
+    ranged = at + 1 < len(candidates) and _RANGE.match(clean, aimed[-1].at)
+    return candidates[at + 1] if ranged else aimed[-1]
 
 
 def _main_quantities(clean: str, qs: list[Quantity]) -> list[Quantity]:

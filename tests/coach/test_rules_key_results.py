@@ -196,9 +196,15 @@ def test_the_target_is_the_number_aimed_at_not_a_scope_or_a_note() -> None:
                             ("Cut churn to 2% (last year 4%)", 4), ("Grow MRR to $120k by 2026-03-31", 80_000),
                             ("Grow MRR to $120k by week 12", 80_000)):
         assert _rules(title, baseline=baseline) == {}, title
-    for title, baseline, target in (("Increase NPS to 50 (Q2: 38)", 38, 50), ("Grow MRR to $120k (Jan: $80k)", 80_000,
-                                                                            120_000)):
+    for title, baseline, target in (("Increase NPS to 50 (Q2 actual: 38)", 38, 50),
+                                    ("Cut churn to 2% (last year 4%)", 4, 2),
+                                    ("Increase NPS to 50 (Q2: 38)", None, 50),  # a bare period label may be a plan
+                                    ("Increase NPS to 50 (FY27: 60)", None, 50), ("Cut churn to 3% (FY2021)", None, 3),
+                                    ("Reduce churn to 3% (Q1: 2.5% target)", None, 3)):
         assert (read(title).baseline, read(title).target) == (baseline, target), title
+    # a range's upper end carries its magnitude, and the last "to" is the target (second review s20b)
+    assert _rules("Grow revenue to $2-3M", baseline=1_000_000) == {}
+    assert _rules("Raise the ratio of 5-star to 1-star reviews to 10", baseline=4) == {}
     assert _rules("Launch in 3 new markets") == {"kr-is-task": Severity.WARNING}  # the only number: still the count
     # A date as sheets export it, a week or a network is no number to measure.
     for title in ("Improve onboarding by 2026-06-30", "Improve onboarding by week 6"):
@@ -242,6 +248,7 @@ def test_times_are_compared_in_one_unit_however_written() -> None:
                   "Reduce setup time from half an hour to 10 minutes"):
         assert _rules(title) == {}, title
     assert read("Grow revenue from 2m to 3m").target == 3_000_000  # no time beside it: millions
+    assert _rules("Grow revenue from $800k to $1.2m in 6 months") == {}  # due in six months: still millions
 
 
 def test_changes_and_sums_however_written() -> None:
@@ -275,7 +282,8 @@ def test_zero_of_a_thing_and_a_state_of_all_of_them_are_levels() -> None:
                   "New hires complete onboarding within 30 days", "New customers go live within 14 days"):
         assert "kr-is-task" not in _rules(title), title
     for title in ("New self-service help area", "New customer portal live", "New members portal launched",
-                  "All paper forms digitised", "Weekly sales meetings"):
+                  "All paper forms digitised", "Weekly sales meetings", "New hires complete 3 training modules",
+                  "New members onboarding flow", "Every service is on the new platform"):
         assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
 
 
@@ -296,6 +304,7 @@ def test_keeping_up_a_pace_of_change_is_a_movement() -> None:
                   "Keep reducing churn by 0.5 points"):
         assert _rules(title) == {}, title
     assert _rules("Keep churn below 3%") == {"kr-no-movement": Severity.WARNING}
+    assert _rules("Keep growing") == {"kr-not-measurable": Severity.WARNING}  # no number, and no thing worked on
 
 
 def test_a_change_from_today_written_without_by_is_relative() -> None:
@@ -310,6 +319,8 @@ def test_a_change_from_today_written_without_by_is_relative() -> None:
     assert read("Two thirds of customers use the app weekly").quantities[0].value == pytest.approx(200 / 3)
     assert _rules("A third of customers use the app weekly") == {"kr-no-baseline": Severity.INFO}
     assert _rules("Run 2 workshops a quarter") == {"kr-is-task": Severity.WARNING}
+    for title in ("Open a third office", "Hire a fifth salesperson"):  # an ordinal, not a change (s20b)
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
 
 
 def test_shares_and_ratios_are_one_number() -> None:

@@ -430,8 +430,10 @@ def test_a_metric_with_a_limit_or_a_count_of_people_won_is_a_key_result() -> Non
     for title in ("Churn below 2%", "NPS above 50", "Reach 1M downloads", "Hit 1,000 paying customers",
                   "500 new customers"):
         assert _severities(title) == {"objective-has-metric": "warning"}, title
-    for title in ("Reach $10M ARR with healthy margins", "Double the number of families we help"):
+    for title in ("Reach $10M ARR with healthy margins", "Double the number of families we help",
+                  "Under 2% churn for SMB customers", "Protect our 40% gross margin"):
         assert _severities(title) == {"objective-has-metric": "info"}, title
+    assert _severities("Land 5-8 new accounts this quarter") == {"objective-has-metric": "warning"}
 
 
 def test_slogans_of_scale_and_spirit_are_vague() -> None:
@@ -441,6 +443,8 @@ def test_slogans_of_scale_and_spirit_are_vague() -> None:
                   "Maximise shareholder value"):
         assert _severities(title) == {"objective-vague": "warning"}, title
     assert _severities("Make checkout faster for mobile shoppers") == {}
+    for title in ("Win in our home market", "Shareholders trust our reporting"):  # specific words (s20b)
+        assert "objective-vague" not in _severities(title), title
 
 
 def test_a_number_that_qualifies_a_word_or_counts_what_we_have_is_no_metric() -> None:

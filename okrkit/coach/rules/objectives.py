@@ -56,11 +56,15 @@ def _carries_metric(title: str) -> bool:
 
 
 def _names_or_sizes(text: str, q: Quantity) -> bool:
-    """A range that qualifies a word ("the 18-34 market") or a count of what we already have ("our 2
-    million members", "the 111 service"): no target."""
+    """A range after "the" that qualifies a word ("the 18-34 market") or a count of what we already
+    have ("our 2 million members", "the 111 service"): no target."""
     before, after = text[: q.at], text[q.at:]
-    joined = not q.unit and bool(re.match(r"[\d.,]+-\d", after) or re.search(r"\d-$", before))
-    ours = (before.split()[-1:] or [""])[0].lower() in {"our", "the", "its", "their", "my"}
+    word_before = (before.split()[-1:] or [""])[0].lower()
+    second_end = re.search(r"(\S+)\s+[\d.,]+-$", before)  # the "34" of "the 18-34 market"
+    before_range = second_end[1].lower() if second_end else word_before
+    in_range = bool(re.match(r"[\d.,]+-\d", after) or second_end)
+    joined = not q.unit and in_range and before_range == "the"  # not "Land 5-8 new accounts": a count to win
+    ours = not q.unit and word_before in {"our", "the", "its", "their", "my"}  # not "our 40% margin"
     return joined or ours
 
 
@@ -79,7 +83,7 @@ def _only_a_metric(title: str) -> bool:
     # "Sign five accounts this quarter": people won, counted, and nothing else is a key result too.
     # "Reach 1M downloads", "500 new customers": people or things won, counted, are the metric too;
     # "Halve the time customers wait" names whom it is for.
-    won = p.lead in lx.GAIN_VERBS | {"reach", "hit", "get", "win"} or p.lead is None
+    won = p.lead in lx.GAIN_VERBS | {"reach", "hit", "get", "win"}
     counted = {q.counts for q in p.measures}
     rest = [w for w in p.words if w != p.lead and w not in _FILLER and not w[0].isdigit() and w[0] not in "$€£¥<>"
             and w not in lx.METRIC_NOUNS and w not in lx.NUMBER_WORDS
@@ -206,10 +210,14 @@ def _a_label(p: Phrase, words: list[str], bare: list[str]) -> bool:
             and not any(w in lx.COMPLETION_WORDS for w in bare))
 
 
+# Slogans whose words are specific elsewhere ("home market", "Shareholders trust our reporting").
+_SLOGANS = re.compile(r"\b(?:go\s+home|think\s+big|act\s+fast|one\s+dream|shareholder\s+value)\b", re.I)
+
+
 @lru_cache(maxsize=16384)
 def _vague(title: str) -> bool:
     p = read(title)
-    words = [w.lower().strip(".,!") for w in _WORDS.findall(title)]
+    words = [w.lower().strip(".,!") for w in _WORDS.findall(_SLOGANS.sub(" ", title))]
     specific = [w for w in words if not _generic(w)]
     bare = [w for w in words if w not in {"a", "an", "the", "our", "my", "its", "their"}]
     lead = bare[0] if bare else ""
