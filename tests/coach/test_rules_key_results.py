@@ -231,6 +231,10 @@ def test_the_numbers_follow_the_verb_that_owns_them() -> None:
                   "Reduce fundraising cost per £1 raised from 28p to 20p"):
         assert "kr-wrong-direction" not in _rules(title), title
     assert _rules("Grow margin by cutting COGS from 55% to 60%") == {"kr-wrong-direction": Severity.ERROR}
+    # with no measure named after the colon or bracket, the lead owns the numbers (s20b, R11); after "and", its verb
+    for title in ("Reduce costs: from $5M to $6M", "Reduce churn (from 5% to 7%)", "Increase NPS: 45 → 30"):
+        assert _rules(title) == {"kr-wrong-direction": Severity.ERROR}, title
+    assert "kr-wrong-direction" not in _rules("Cut costs and grow revenue from $2M to $3M")
 
 
 def test_improve_a_time_downwards_is_right() -> None:

@@ -153,13 +153,17 @@ def _direction_verb(p: Phrase) -> str | None:
         return p.lead
     tokens = re.findall(r"[a-z][\w'-]*|[:(]", p.text[:at].lower())
     after_lead = next((j + 1 for j, t in enumerate(tokens) if lemma_class(t)[0] == p.lead), len(tokens))
-    apart = False
+    opened, apart = False, False
     for j in range(after_lead, len(tokens)):
         t = tokens[j]
-        apart = apart or t in {":", "("}
+        if t in {":", "("}:
+            opened = True
+            continue
+        apart = apart or opened  # a word after the colon names the measure ("defect rate"); "Reduce costs: from …" not
         lemma, cls = lemma_class(t)
-        # "by cutting …", "while growing …"; not "cost per £1 raised"
-        governs = apart or (t.endswith("ing") and tokens[j - 1] in {"by", "through", "while"})
+        # "by cutting …", "while growing …", "Cut costs and grow revenue from …"; not "cost per £1 raised"
+        gerund = t.endswith("ing") and tokens[j - 1] in {"by", "through", "while"}
+        governs = opened or gerund or tokens[j - 1] == "and"
         if cls in {"up", "down"} and lemma and governs:
             return lemma
     return None if apart else p.lead
