@@ -98,9 +98,10 @@ def _from_to(clean: str) -> re.Match[str] | None:
     return None
 
 
-# A number, in digits or words ("two weeks"), or "a", and a unit of time ("from a month to a week").
-_TIMED = re.compile(r"(?:\d|\b" + NUMBER_WORD + r"|\ban?)\s*"
-                    r"(?:ms|msecs?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|months?)\b", re.I)
+# A number, in digits or words ("two weeks"), and a unit of time; or a part that is "a month", "half an
+# hour" ("from a month to a week"), not a rate "$2m a month".
+_TIME_UNIT = r"(?:ms|msecs?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|months?)\b"
+_TIMED = re.compile(r"(?:\d|\b" + NUMBER_WORD + r")\s*" + _TIME_UNIT + r"|^\s*(?:half\s+)?an?\s+" + _TIME_UNIT, re.I)
 _MINUTES = re.compile(r"(\d)\s*m\b", re.I)
 _DUE = re.compile(r"\b(?:in|within|over|by|during|for)\s+(?:the\s+)?(?:next\s+|first\s+)?\S+\s+"
                   r"(?:days?|weeks?|months?|years?|quarters?)\b.*$", re.I)  # "… in 6 months": when, not what
