@@ -103,6 +103,7 @@ def _from_to(clean: str) -> re.Match[str] | None:
 _TIME_UNIT = r"(?:ms|msecs?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|months?)\b"
 _TIMED = re.compile(r"(?:\d|\b" + NUMBER_WORD + r")\s*" + _TIME_UNIT + r"|^\s*(?:half\s+)?an?\s+" + _TIME_UNIT, re.I)
 _MINUTES = re.compile(r"(\d)\s*m\b", re.I)
+_YEAR = re.compile(r"(?:19|20)\d{2}\b(?![.,]\d|\s*%)")
 _DUE = re.compile(r"\b(?:in|within|over|by|during|for)\s+(?:the\s+)?(?:next\s+|first\s+)?\S+\s+"
                   r"(?:days?|weeks?|months?|years?|quarters?)\b.*$", re.I)  # "… in 6 months": when, not what
 _H_MIN = re.compile(r"\b(\d+)\s*h\s*(\d{1,2})\s*(?:m|min)?\b|\b(\d+):(\d{2})\s*h\b", re.I)
@@ -152,7 +153,7 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
     if baseline is None:
         hint = _BASE_HINT.search(clean)
         noted = _NOTED_BEFORE.search(clean) or _NOTED_AFTER.search(clean)
-        if hint:
+        if hint and not _YEAR.match(clean, hint.end() - 1):  # not "(baseline 2025)": a year
             baseline = first_value(clean[hint.end() - 1:])
         elif noted:
             baseline = first_value(noted["v"])

@@ -269,6 +269,9 @@ def test_changes_and_sums_however_written() -> None:
             .target) == (8_000_000, 12_000_000)
     assert _rules("Raise ₹50 lakh in donations") == {}  # a sum brought in, as "Raise $50k"
     assert read("Reduce the deficit to -£200k").target == -200_000
+    assert _rules("Reduce the loss from -$3M to -$1M") == {}  # the loss shrinks, written as negatives
+    assert _rules("Reduce the loss from -$1M to -$3M") == {"kr-wrong-direction": Severity.ERROR}
+    assert read("Raise NPS to 45 (baseline 2025)").baseline is None  # a year, not today's value
 
 
 def test_a_negated_floor_is_a_ceiling_to_reach() -> None:

@@ -180,6 +180,8 @@ def kr_wrong_direction(ctx: Context) -> Iterator[Hit]:
             continue
         if is_rank(p):
             baseline, target = target, baseline  # "rankings from page 2 to page 1": a rank improves as it falls
+        if verb in STRICT_DOWN and baseline < 0 and target < 0:
+            baseline, target = -baseline, -target  # "Reduce the loss from -$3M to -$1M": the loss shrinks
         if (verb in STRICT_UP and target < baseline) or (verb in STRICT_DOWN and target > baseline):
             yield Hit(
                 path, f"'{kr.title}' says '{verb}' but goes from {baseline:g} to {target:g}.",
