@@ -196,7 +196,7 @@ def _aimed_at(clean: str, candidates: list[Quantity]) -> Quantity | None:
     aimed = [q for q in candidates if _AIM.search(clean[:q.at])]
     if not aimed:
         return candidates[-1] if candidates else None
-    at = candidates.index(aimed[-1])
+    at = next(k for k, q in enumerate(candidates) if q is aimed[-1])  # equal quantities may repeat
     ranged = at + 1 < len(candidates) and _RANGE.match(clean, aimed[-1].at)
     return candidates[at + 1] if ranged else aimed[-1]
 
