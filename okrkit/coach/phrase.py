@@ -185,20 +185,35 @@ _AIM = re.compile(r"\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|exceed(?:s|ing)?)\s+
                   r"at\s+least|at\s+most|just|about|around|nearly|approximately|~)\s+)?$", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
 _RANGE = re.compile(r"[$€£]?[\d.,]+\s*[-–]\s*[$€£]?\d")  # "$2-3M", "10-12k"
+_CLAUSE = re.compile(r"(?P<join>,|\s(?:to|and|while))\s+(?P<word>[a-z][\w'-]*)", re.I)
 # Words that open the scope of a count: "in 5 cities", "across 3 markets", "with 2 new channels".
 _SCOPE = {"across", "in", "with", "via", "at", "on", "for", "among", "through"}
 
 
+def _first_clause_end(clean: str) -> int:
+    """Where the lead verb's clause ends: at a purpose ("… to reach 20% margin"), a second verb ("… and
+    cut churn to 2%", ", expanding to …") or ", to …"; the sentence's end otherwise."""
+    for m in _CLAUSE.finditer(clean):
+        word = m["word"].lower()
+        if (m["join"] == "," and word == "to") or word.endswith("ing") or lemma_class(word)[1]:
+            return m.start()
+    return len(clean)
+
+
 def _aimed_at(clean: str, candidates: list[Quantity]) -> Quantity | None:
-    """The number the sentence aims at: the last one after "to" or "reach" ("the ratio of 5-star to
-    1-star reviews to 10"), else the last one; of a range, its upper end, which carries the
-    magnitude ("to $2-3M")."""
-    aimed = [q for q in candidates if _AIM.search(clean[:q.at])]
+    """The number the sentence aims at: the last one after "to" or "reach" in the lead verb's clause
+    ("the ratio of 5-star to 1-star reviews to 10"; not "… to $5M to reach 20% margin"), else the
+    first such one after it ("Reduce time to hire to 30 days"), else the last number; of a range, its
+    upper end, which carries the magnitude ("to $2-3M")."""
+    aimed = [q for q in candidates if _AIM.search(clean[max(0, q.at - 40):q.at])]
     if not aimed:
         return candidates[-1] if candidates else None
-    at = next(k for k, q in enumerate(candidates) if q is aimed[-1])  # equal quantities may repeat
-    ranged = at + 1 < len(candidates) and _RANGE.match(clean, aimed[-1].at)
-    return candidates[at + 1] if ranged else aimed[-1]
+    end = _first_clause_end(clean)
+    in_clause = [q for q in aimed if q.at < end]
+    pick = in_clause[-1] if in_clause else aimed[0]
+    at = next(k for k, q in enumerate(candidates) if q is pick)  # equal quantities may repeat
+    ranged = at + 1 < len(candidates) and _RANGE.match(clean, pick.at)
+    return candidates[at + 1] if ranged else pick
 
 
 def _main_quantities(clean: str, qs: list[Quantity]) -> list[Quantity]:
@@ -207,7 +222,7 @@ def _main_quantities(clean: str, qs: list[Quantity]) -> list[Quantity]:
     asides = [m.span() for m in _ASIDE.finditer(clean)]
 
     def aside_or_scope(q: Quantity) -> bool:
-        before = [w.lower() for w in clean[:q.at].split()[-2:]]
+        before = [w.lower() for w in clean[max(0, q.at - 40):q.at].split()[-2:]]
         if before[-1:] and before[-1] in {"all", "our", "the", "each", "every"}:
             before = before[:-1]  # "in all 12 stores"
         scope = bool(before) and before[-1] in _SCOPE and bool(q.counts) and not q.unit

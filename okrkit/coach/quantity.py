@@ -58,7 +58,7 @@ _CMP_WORDS = {"at least": ">=", "at most": "<=", "under": "<", "below": "<", "le
               # a negated floor is a ceiling: "Not more than 2 outages a month", "Refund rate not above 2%"
               "not more than": "<=", "never more than": "<=", "not above": "<=", "not over": "<=",
               "no higher than": "<=", "no longer than": "<=", "no later than": "<=", "max": "<=", "max.": "<=",
-              "up to": "<=", "not less than": ">=", "never less than": ">=", "not below": ">=",
+              "not less than": ">=", "never less than": ">=", "not below": ">=",
               "no lower than": ">=", "no fewer than": ">="}
 
 
@@ -125,13 +125,14 @@ def quantities(text: str) -> list[Quantity]:
         if any(a <= m.start() < b for a, b in dates):
             continue  # "by 2026-03-31", as sheets export dates
         hyphened = bool(re.match(r"-?[a-z]", text[m.end():m.end() + 2], re.I)) and "-" in text[m.end() - 1:m.end() + 1]
-        glued = re.search(r"[a-z]-$", text[: m.start()], re.I) and not re.search(r"\btop-$", text[: m.start()], re.I)
+        close_before = text[max(0, m.start() - 5):m.start()]  # a fixed window: no scan of the whole prefix
+        glued = re.search(r"[a-z]-$", close_before, re.I) and not re.search(r"(?:^|\W)top-$", close_before, re.I)
         if (hyphened and not m["unit"] and not m["cur"]) or glued:
             continue  # "our 3-year strategy", "a 360-degree view", "K-12 teachers": part of a word
         before, after = text[: m.start()].split()[-2:], text[m.end():].split()
         unit = _unit(m)
         value = _value(m["num"], m["mag"], money=unit == "money")
-        if re.search(r"(?:^|\s)[-−]$", text[: m.start()]):
+        if re.search(r"(?:^|\s)[-−]$", text[max(0, m.start() - 2):m.start()]):
             value = -value  # "Reduce the deficit to -£200k"; not the end of a range "20-25%"
         prev = before[-1].lower().strip("(") if before else ""
         if prev.strip(".,:") in NAME_PREFIX and not m["cur"] and (m["unit"] or "") not in {"%"}:

@@ -143,6 +143,10 @@ def kr_target_equals_baseline(ctx: Context) -> Iterator[Hit]:
             )
 
 
+# Amounts written negative by convention, which shrink towards zero; not a temperature or a set-point.
+_LOSSES = re.compile(r"\b(?:loss|losses|deficit|deficits|debt|burn|shortfall|overdraft)\b", re.I)
+
+
 @per_sentence
 def _direction_verb(p: Phrase) -> str | None:
     """The verb the written numbers follow: the lead, unless a verb of change stands between it and
@@ -180,7 +184,7 @@ def kr_wrong_direction(ctx: Context) -> Iterator[Hit]:
             continue
         if is_rank(p):
             baseline, target = target, baseline  # "rankings from page 2 to page 1": a rank improves as it falls
-        if verb in STRICT_DOWN and baseline < 0 and target < 0:
+        if verb in STRICT_DOWN and baseline < 0 and target < 0 and _LOSSES.search(p.text):
             baseline, target = -baseline, -target  # "Reduce the loss from -$3M to -$1M": the loss shrinks
         if (verb in STRICT_UP and target < baseline) or (verb in STRICT_DOWN and target > baseline):
             yield Hit(

@@ -58,7 +58,7 @@ def _carries_metric(title: str) -> bool:
 def _names_or_sizes(text: str, q: Quantity) -> bool:
     """A range after "the" that qualifies a word ("the 18-34 market") or a count of what we already
     have ("our 2 million members", "the 111 service"): no target."""
-    before, after = text[: q.at], text[q.at:]
+    before, after = text[max(0, q.at - 40):q.at], text[q.at:q.at + 40]  # a fixed window: no scan of the text
     word_before = (before.split()[-1:] or [""])[0].lower()
     second_end = re.search(r"(\S+)\s+[\d.,]+-$", before)  # the "34" of "the 18-34 market"
     before_range = second_end[1].lower() if second_end else word_before
