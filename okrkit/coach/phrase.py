@@ -271,7 +271,8 @@ def read(text: str) -> Phrase:
     head = noun_phrase_head(obj)
     if lead in {"make", "help", "get", "have"} and head not in lx.ARTEFACT_NOUNS and not qs:
         lead, lead_class = None, None  # "make customers happier": a state to reach, not a thing to do
-    if lead in {"have", "get"} and any(q.share_of and q.share_of not in lx.ARTEFACT_NOUNS for q in qs):
+    if lead in {"have", "get"} and any(q.share_of and q.share_of not in lx.ARTEFACT_NOUNS for q in qs) and not (
+            set(words) & (lx.COMPLETION_WORDS | {"done", "trained"})):  # not "Have 50% of work done": a job done
         lead_class = "target"  # "Have 65% of our attendance in small groups": a share to reach, as "Ensure 40% of"
     if lead and words[i].endswith("ing") and any(w in lx.COMPLETION_WORDS for w in words[i + 1:]):
         lead, lead_class = None, None  # "Onboarding revamp completed": a gerund names the subject

@@ -363,6 +363,7 @@ def test_a_rank_written_with_a_hash_or_reached_is_measurable() -> None:
 def test_having_a_share_of_people_somewhere_is_a_level_to_reach() -> None:
     """'Have 65% of our attendance in small groups' is a share to reach, as 'Ensure 40% of …' is."""
     assert _rules("Have 65% of our midweek attendance in small groups") == {"kr-no-baseline": Severity.INFO}
+    assert _rules("Have 50% of work done") == {"kr-is-task": Severity.WARNING}  # a share of a job done (s20b, R13)
 
 
 def test_a_time_to_reach_beside_todays_time_is_the_target() -> None:
