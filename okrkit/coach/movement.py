@@ -20,6 +20,8 @@ _FROM_TO = re.compile(r"\bfrom\s+(?P<a>" + _PART + r"*?)\s+(?:to|→|->|–|-)\s
 # "10K → 25K", "$1.2M -> $2M": the target keeps its magnitude and unit.
 # "45 days → 30 days", "5M USD → 8M USD", "20 per month → 5 per month": a unit word or a rate may follow.
 _ARROW_PART = r"[$€£]?\d[\d,.]*\s*(?:(?:%|[a-z]+\b)\s*){0,2}(?:(?:/|per\s)\s*\w+)?"
+# "to 45m from 4h", "to ±5% from ±15%": the target first, then today's value.
+_TO_FROM = re.compile(r"\bto\s+(?P<b>[$€£±~]?\d[^,;()]*?)\s+from\s+(?P<a>[$€£±~]?\d[^,;()]*)", re.I)
 _ARROW = re.compile(r"(?P<a>" + _ARROW_PART + r")\s*(?:→|->)\s*(?P<b>" + _ARROW_PART + r")", re.I)
 _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down from|was|instead of)"
                         r"\s*:?\s*[$€£±~≈]?\d", re.I)
@@ -125,8 +127,8 @@ def _per(part: str) -> tuple[str, ...]:
 
 
 def numbers_start(clean: str) -> int | None:
-    """Where the sentence's "from X to Y" or "X → Y" starts, or None."""
-    ft = _from_to(clean) or _ARROW.search(clean)
+    """Where the sentence's "from X to Y", "X → Y" or "to Y from X" starts, or None."""
+    ft = _from_to(clean) or _ARROW.search(clean) or _TO_FROM.search(clean)
     return ft.start() if ft else None
 
 
@@ -134,7 +136,7 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
     """Baseline and target as written, and both in one unit when they are times ("4h to 30 min")."""
     baseline = target = None
     span = None
-    ft = _from_to(clean) or _ARROW.search(clean)
+    ft = _from_to(clean) or _ARROW.search(clean) or _TO_FROM.search(clean)
     if ft:
         part_a, part_b = ft["a"], ft["b"]
         # "from 2h to 45m": beside a time, "m" is minutes, not millions ("from 800k to 1.2m in 6 months"

@@ -260,6 +260,7 @@ def test_times_are_compared_in_one_unit_however_written() -> None:
     assert read("Grow revenue from 2m to 3m").target == 3_000_000  # no time beside it: millions
     assert _rules("Grow revenue from $800k to $1.2m in 6 months") == {}  # due in six months: still millions
     assert _rules("Cut burn from $2m a month to $900k a month") == {}  # a rate per month: millions
+    assert _rules("Reduce wait to 45m from 4h") == {}  # the target first, compared in one unit too
 
 
 def test_changes_and_sums_however_written() -> None:

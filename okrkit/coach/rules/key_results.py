@@ -144,7 +144,7 @@ def kr_target_equals_baseline(ctx: Context) -> Iterator[Hit]:
 
 
 # Amounts written negative by convention, which shrink towards zero; not a temperature or a set-point.
-_LOSSES = re.compile(r"\b(?:loss|losses|deficit|deficits|debt|burn|shortfall|overdraft)\b", re.I)
+_LOSSES = re.compile(r"\b(?:loss|losses|deficit|deficits|debt|burn|shortfall|overdraft|negative|detractors)\b", re.I)
 
 
 @per_sentence
