@@ -149,9 +149,10 @@ _LOSSES = re.compile(r"\b(?:loss|losses|deficit|deficits|debt|burn|shortfall|ove
 
 @per_sentence
 def _direction_verb(p: Phrase) -> str | None:
-    """The verb the written numbers follow: the lead, unless a verb of change stands between it and
-    the numbers ("Grow margin by cutting COGS from 60% to 55%" follows "cut"), or a colon or bracket
-    names the measure of the aim apart ("Raise quality: defect rate from 3% to 1%"): then none."""
+    """The verb the written numbers follow: the lead, unless a verb of change governs them between it
+    and the numbers ("… by cutting COGS from 60% to 55%" follows "cut", "Cut costs and grow revenue
+    from …" follows "grow"), or a colon or bracket names a measure of its own ("Raise quality: defect
+    rate from 3% to 1%"): then none. "Reduce costs: from $5M to $6M" still follows "reduce"."""
     at = numbers_start(p.text)
     if at is None or p.lead is None:
         return p.lead

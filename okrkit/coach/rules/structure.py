@@ -135,7 +135,7 @@ def objective_without_priority(ctx: Context) -> Iterator[Hit]:
         )
 
 
-_TIME_UNITS = ((86400, "days"), (3600, "hours"), (60, "minutes"), (1, "seconds"))
+_DISPLAY_TIME_UNITS = ((86400, "days"), (3600, "hours"), (60, "minutes"), (1, "seconds"))  # largest first
 
 
 def _fields(span: tuple[float, float], *, timed: bool) -> str:
@@ -143,7 +143,8 @@ def _fields(span: tuple[float, float], *, timed: bool) -> str:
     the largest unit the smaller of the two still fills ("from 2h to 45m": 120 and 45 minutes)."""
     if not timed:
         return f"baseline: {span[0]:g}, target: {span[1]:g}"
-    size, name = next(((size, name) for size, name in _TIME_UNITS if min(span) >= size), _TIME_UNITS[-1])
+    size, name = next(((size, name) for size, name in _DISPLAY_TIME_UNITS if min(span) >= size),
+                      _DISPLAY_TIME_UNITS[-1])
     return f"baseline: {span[0] / size:.4g}, target: {span[1] / size:.4g}, unit: {name}"
 
 
