@@ -360,6 +360,10 @@ def is_service_target(p: Phrase) -> bool:
 _KEEP = re.compile(r"\bno (?:worse|lower|higher|less|more) than (?:today|now|current|last|before|the current)\b|"
                    r"\bat least as (?:good|high) as\b|\b(?:today's|current|existing) levels?\b|"
                    r"\b(?:flat|steady|stable|unchanged)\b", re.I)
+# "Zero regression in p95 latency", "No drop in NPS": nothing worse than today in a metric (not "Zero
+# regressions in the release": a count of bugs kept at zero)
+_NO_WORSE = re.compile(r"^\W*(?:zero|no)\s+(?:regressions?|drops?|declines?|decreases?|deterioration)\s+in\s+"
+                       r"(?P<rest>.+)", re.I)
 
 
 # "Keep churn below 2% while growing revenue 30%" (or "and grow …"): a guardrail written beside a movement.
@@ -395,6 +399,9 @@ def _kept_as_written(p: Phrase) -> bool:
     if _NO_CHANGE.search(p.text):
         return True
     if p.lead_class == "maintain" or (_serves(p) and not is_service_target(p)):
+        return True
+    no_worse = _NO_WORSE.match(p.text)
+    if no_worse and set(re.findall(r"[a-z0-9]+", no_worse["rest"].lower())) & lx.METRIC_NOUNS:
         return True
     if p.lead_class not in {"up", "down"} and _KEEP.search(p.text):
         return True

@@ -320,6 +320,10 @@ def test_keeping_up_a_pace_of_change_is_a_movement() -> None:
                   "Keep reducing churn by 0.5 points"):
         assert _rules(title) == {}, title
     assert _rules("Keep churn below 3%") == {"kr-no-movement": Severity.WARNING}
+    # "no worse than today" in other words (s20 review, C5): a metric kept; zero bugs in a release is a level
+    for title in ("Zero regression in p95 latency", "No regressions in checkout conversion"):
+        assert _rules(title) == {"kr-no-movement": Severity.WARNING}, title
+    assert _rules("Zero regressions in the release") == {"kr-no-baseline": Severity.INFO}
     assert _rules("Keep growing") == {"kr-not-measurable": Severity.WARNING}  # no number, and no thing worked on
 
 
