@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from okrkit.coach import lexicon as lx
-from okrkit.coach.quantity import NUMBER_WORD, Quantity, first_value
+from okrkit.coach.quantity import NUMBER_WORD, TIME_UNITS, Quantity, first_value
 
 __all__ = ["endpoints", "is_relative", "numbers_start"]
 
@@ -102,7 +102,7 @@ def _from_to(clean: str) -> re.Match[str] | None:
 
 # A number, in digits or words ("two weeks"), and a unit of time; or a part that is "a month", "half an
 # hour" ("from a month to a week"), not a rate "$2m a month".
-_TIME_UNIT = r"(?:ms|msecs?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|months?)\b"
+_TIME_UNIT = r"(?:" + "|".join(sorted(TIME_UNITS, key=len, reverse=True)) + r")\b"
 _TIMED = re.compile(r"(?:\d|\b" + NUMBER_WORD + r")\s*" + _TIME_UNIT + r"|^\s*(?:half\s+)?an?\s+" + _TIME_UNIT, re.I)
 _MINUTES = re.compile(r"(\d)\s*m\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}\b(?![.,]\d|\s*%)")

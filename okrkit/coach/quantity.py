@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import noun_phrase_head
 
-__all__ = ["CURRENCY_WORDS", "NAME_PREFIX", "NUMBER_WORD", "QTY", "Quantity", "first_value", "is_money_at",
-           "number_word", "quantities"]
+__all__ = ["CURRENCY_WORDS", "NAME_PREFIX", "NUMBER_WORD", "QTY", "TIME_UNITS", "Quantity", "first_value",
+           "is_money_at", "number_word", "quantities"]
 
 # Money written with a code or a word: "5M USD", "EUR 2.500.000", "2 million dollars" ("pounds" weighs too).
 _CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "inr")
@@ -37,8 +37,6 @@ QTY = re.compile(
     r"mins?\b|hours?\b|hrs?\b|h\b|days?\b|(?-i:d)\b|weeks?\b|wks?\b|months?\b|stars?\b|★)?",
     re.I,
 )
-_TIME_UNITS = {"ms", "msec", "msecs", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
-               "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "wk", "wks", "week", "weeks", "month", "months"}
 # Words before a number that make it part of a name ("ISO 27001", "version 3.0"), not a quantity.
 NAME_PREFIX = {"iso", "iec", "soc", "pci", "dss", "rfc", "version", "release", "v", "ios", "android",
                "windows", "python", "postgresql", "postgres", "java", "node", "http", "tls", "ssl", "level",
@@ -50,6 +48,7 @@ _SECONDS = {"ms": 0.001, "msec": 0.001, "msecs": 0.001, "s": 1, "sec": 1, "secs"
             "min": 60, "mins": 60, "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600,
             "hours": 3600, "d": 86400, "day": 86400, "days": 86400, "wk": 604800, "wks": 604800, "week": 604800,
             "weeks": 604800, "month": 2592000, "months": 2592000}
+TIME_UNITS = frozenset(_SECONDS)  # every unit of time the reader knows
 _PER_YEAR = {"hourly": 8760, "daily": 365, "weekly": 52, "fortnightly": 26, "biweekly": 26, "monthly": 12,
              "quarterly": 4, "yearly": 1, "annually": 1, "annual": 1}
 _CMP_WORDS = {"at least": ">=", "at most": "<=", "under": "<", "below": "<", "less than": "<",
@@ -95,7 +94,7 @@ def _unit(match: re.Match[str]) -> str:
         return "money"
     if unit in {"%", "percent", "pct", "pp"}:
         return "%"
-    if unit in _TIME_UNITS:
+    if unit in TIME_UNITS:
         return "time"
     if unit in {"point", "points", "pts"}:
         return "points"
@@ -186,11 +185,11 @@ def quantities(text: str) -> list[Quantity]:
         if not (w == "one" and (plural_next or (i == 0 and rest[:1] in ([], ["of"], ["that"], ["which"])))):
             # "within one business day": a time limit, as "within 24 hours" is
             window = i > 0 and all_words[i - 1] in {"within", "in", "every", "per", "each", "after"} and bool(
-                set(rest[:2]) & _TIME_UNITS)
+                set(rest[:2]) & TIME_UNITS)
             cmp = _word_cmp(" ".join(all_words[:i])) if i else ""  # "for more than one business day"
             # "ten hours", "five percent", "two points": the unit after a number word, as after digits
             unit = "%" if w == "half" or rest[:1] in (["percent"], ["pct"]) else (
-                "time" if rest[:1] and rest[0] in _TIME_UNITS else "points" if rest[:1] in (["points"], ["point"])
+                "time" if rest[:1] and rest[0] in TIME_UNITS else "points" if rest[:1] in (["points"], ["point"])
                 else "")
             found.append((tokens[i].start(), Quantity(number, unit, cmp, "" if unit else noun_phrase_head(rest),
                                                       window=window)))
@@ -259,9 +258,9 @@ def first_value(chunk: str, si: bool = False) -> float | None:
         return float(_PER_YEAR[words[0]])  # "from weekly to daily": a frequency, times a year
     # "from two weeks to three days", "from page two to page one": a number in words first, or after a
     # rank; not "from our top two suppliers", where it counts what the sentence is about
-    if words[:2] and words[0] in {"a", "an"} and words[1] in _TIME_UNITS:
+    if words[:2] and words[0] in {"a", "an"} and words[1] in TIME_UNITS:
         return _SECONDS[words[1]] if si else 1.0  # "from a month to a week"
-    if words[:3] and words[0] == "half" and words[1] in {"a", "an"} and words[2] in _TIME_UNITS:
+    if words[:3] and words[0] == "half" and words[1] in {"a", "an"} and words[2] in TIME_UNITS:
         return _SECONDS[words[2]] / 2 if si else 0.5  # "from half an hour to 10 minutes"
     at = 0 if words and number_word(words[0]) is not None else (
         1 if words[1:2] and number_word(words[1]) is not None and words[0] in _RANK_NOUNS else None)

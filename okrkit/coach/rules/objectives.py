@@ -256,7 +256,7 @@ _PROJECT_VERBS = {"launch", "migrate", "implement", "roll", "rollout", "finish",
                   "replatform", "re-platform", "overhaul", "outsource", "insource", "merge"}
 # The last word of a verbless name for planned work: "Website redesign", "Office move", "SAP migration".
 _WORK_NAMES = lx.PROJECT_NOUNS | {"relaunch", "move", "rebuild", "rewrite", "rebrand", "refresh", "revamp", "overhaul",
-                                  "migration", "replatforming", "restructuring", "reorganisation", "reorganization"}
+                                  "replatforming", "restructuring", "reorganisation", "reorganization"}
 
 
 def _names_planned_work(p: Phrase) -> bool:
