@@ -295,9 +295,10 @@ def is_rank(p: Phrase) -> bool:
 
 
 def _rate(p: Phrase) -> bool:
-    """ "Improve crash-free sessions from 98.1% to 99.5%": a movement between percentages is a
-    rate of something, an outcome, whatever noun names it; "by 50%" of an output is not."""
-    return not p.relative and p.baseline is not None and any(q.unit == "%" for q in p.measures)
+    """ "Improve crash-free sessions from 98.1% to 99.5%", "Increase serviceable market to 75%": a
+    percentage to reach is a rate or a share of something, an outcome, whatever noun names it;
+    "by 50%" of an output is not."""
+    return not p.relative and p.target is not None and any(q.unit == "%" and q.value == p.target for q in p.measures)
 
 
 def baseline_target(kr: KeyResult, p: Phrase) -> tuple[float | None, float | None]:

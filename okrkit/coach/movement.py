@@ -162,11 +162,17 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
     return baseline, target, span
 
 
+def _doubles(words: list[str]) -> bool:
+    """ "twice as many", "grow twice": a doubling; "twice a week", "twice per sprint" is how often."""
+    return any(w == "twice" and words[i + 1: i + 2] not in (["a"], ["an"], ["per"], ["each"], ["every"])
+               for i, w in enumerate(words))
+
+
 def is_relative(clean: str, words: list[str], qs: list[Quantity], lead: str | None, lead_class: str | None,
                 lead_at: int, baseline: float | None) -> bool:
     """A move measured from today ("by 30%", "double", "40% QoQ"), with no absolute target."""
     return (
-        bool(_RELATIVE.search(clean)) or _by_amount(clean) or lead in lx.RELATIVE_WORDS or "twice" in words
+        bool(_RELATIVE.search(clean)) or _by_amount(clean) or lead in lx.RELATIVE_WORDS or _doubles(words)
         or (any(q.unit in _CHANGE_UNITS for q in qs) and bool(_PERIOD.search(clean)))
         or (lead_class in {"up", "down"} and baseline is None and _bare_change(words, lead_at))
     )

@@ -216,6 +216,24 @@ def _aimed_at(clean: str, candidates: list[Quantity]) -> Quantity | None:
     return candidates[at + 1] if ranged else pick
 
 
+# A name in quotation marks ("Add the 'Save 20%' banner", "Launch ‘$50 Gift For Friend’"): its
+# numbers are part of the name. An opening mark follows a space or a bracket and a closing one
+# precedes one, so an apostrophe ("customers' NPS", "don't") opens nothing.
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘'](?=\S)[^\"“”‘']{1,60}?(?<=\S)[\"”'](?=[\s).,;:!?]|$)")
+# Nouns of a change: "Deliver a 20% increase in revenue" measures the result, whatever the verb.
+_CHANGE_NOUNS = {"increase", "reduction", "decrease", "growth", "improvement", "uplift", "lift", "rise", "drop",
+                 "cut", "decline", "gain", "boost", "jump", "fall"}
+
+
+def _names_the_thing(clean: str, q: Quantity) -> bool:
+    """ "Add a 20% discount banner", "Launch a $50 referral bonus": after "a", a number that describes
+    the thing a doing verb makes, not what the key result measures ("a 20% increase in revenue",
+    "a 95% satisfaction score" do)."""
+    before = clean[max(0, q.at - 4):q.at].lower().split()[-1:]
+    noun = noun_phrase_head([w.strip(".,;:!?") for w in clean[q.at:].lower().split()[1:6]])
+    return before in (["a"], ["an"]) and bool(noun) and noun not in lx.METRIC_NOUNS | lx.PEOPLE_NOUNS | _CHANGE_NOUNS
+
+
 def _main_quantities(clean: str, qs: list[Quantity]) -> list[Quantity]:
     """The quantities without those in brackets ("(38 today)", "(industry avg 32)") or counting a
     scope ("in 5 cities", "across 3 markets"), when the sentence has another number to read."""
@@ -243,7 +261,8 @@ def read(text: str) -> Phrase:
     words = [w for i, w in enumerate(words) if w and not ((w[0].isdigit() or w in lx.NUMBER_WORDS) and i
                                                           and words[i - 1] in NAME_PREFIX)
              and not _VERSION.fullmatch(w)]  # "v1", "v2.3", "version two" are names
-    qs = _main_quantities(clean, quantities(clean))
+    quoted = [m.span() for m in _QUOTED.finditer(clean)]
+    qs = _main_quantities(clean, [q for q in quantities(clean) if not any(a <= q.at < b for a, b in quoted)])
     i = 0
     while i < len(words) - 1 and words[i] in LEAD_SKIP:
         i += 1
@@ -320,6 +339,8 @@ def read(text: str) -> Phrase:
             lead_class = "target"  # "Ensure 40% of our packaging is recyclable": a share of things to reach
         elif short_of_all:
             lead_class = "action"  # "Ensure 80% of new users finish setup": a share of people to reach, not kept
+    if lead_class == "action":
+        qs = [q for q in qs if not _names_the_thing(clean, q)]
     baseline, target, span = endpoints(clean)
     relative = is_relative(clean, words, qs, lead, lead_class, i, baseline)
     aim = _aimed_at(clean, [q for q in qs if not q.window and not (baseline is not None and q.value == baseline)])

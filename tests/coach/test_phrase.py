@@ -117,6 +117,11 @@ def test_by_an_amount_or_a_bare_range_is_relative(text: str) -> None:
         assert not read(dated).relative, dated
 
 
+def test_twice_a_period_is_how_often_not_a_doubling() -> None:
+    assert read("Grow signups twice as fast").relative
+    assert not read("Deploy to production twice per day").relative
+
+
 def test_a_gerund_before_a_completion_word_is_the_subject() -> None:
     """'Onboarding revamp completed' has no lead verb: 'onboarding' names the work."""
     assert read("Onboarding revamp completed").lead is None

@@ -160,6 +160,7 @@ def test_work_repeated_every_week_is_activity_not_a_milestone() -> None:
     for title in ("Run a testing clinic once a week", "Review the sales funnel every Monday"):
         assert _rules(title, key_result("T-1.2")) == {"kr-is-task": Severity.WARNING}, title
     assert _rules("Launch the weekly customer digest", key_result("T-1.2")) == {"kr-is-task": Severity.INFO}
+    assert _rules("Publish twice a week on the blog") == {"kr-is-task": Severity.WARNING}  # how often, not 2x
 
 
 def test_a_task_among_tasks_stays_a_warning() -> None:
@@ -391,6 +392,24 @@ def test_a_rate_between_percentages_is_an_outcome_whatever_its_noun() -> None:
     assert _rules("Raise crash-free sessions from 97% to 99%") == {}
     assert _rules("Lift newsletter click rate from 2% to 4%") == {}
     assert _rules("Grow job applications per opening from 20 to 35") == {}
+
+
+def test_a_percentage_to_reach_is_a_share_not_a_count_of_output() -> None:
+    """'to 75%' of a market is a share to reach; 'by 50%' more posts is still more output."""
+    assert _rules("Increase serviceable market to 75% within 18 months") == {"kr-no-baseline": Severity.INFO}
+    assert _rules("Increase blog posts by 50%") == {"kr-is-task": Severity.WARNING}
+
+
+def test_a_number_that_names_or_describes_the_deliverable_measures_nothing() -> None:
+    """A number inside a quoted name, or after 'a' before the thing a doing verb makes ('a 20% discount
+    banner'), is part of the deliverable; 'a 20% increase in revenue' is what the key result measures."""
+    for title in ("Add feature for ‘$50 Gift For Friend Signups’ to our user product page",
+                  'Add a "Save 20%" banner to the pricing page', "Add a 20% discount banner to the pricing page",
+                  "Launch a $50 referral bonus"):
+        assert _rules(title) == {"kr-is-task": Severity.WARNING}, title
+    for title in ("Deliver a 20% increase in revenue", "Deliver a 95% customer satisfaction score",
+                  "Grow customers' NPS from 30 to 40", 'Raise "Net Revenue Retention" from 100% to 112%'):
+        assert "kr-is-task" not in _rules(title), title
 
 
 def test_a_share_of_the_job_done_is_still_the_job() -> None:
