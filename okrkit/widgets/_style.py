@@ -82,6 +82,9 @@ CSS = """
 .okr-app .okr-objrow { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
 .okr-app .okr-tools { gap: 4px; }
 .okr-app .widget-dropdown, .okr-app .widget-hbox, .okr-app .widget-vbox { max-width: 100%; }
+/* a long choice (a strategic objective's title) stays inside its card on a phone, borders included */
+.okr-app .widget-dropdown { box-sizing: border-box; min-width: 0; }
+.okr-app .widget-dropdown select { min-width: 0; max-width: 100%; box-sizing: border-box; }
 /* a phone (390 px): tables become one block per key result, nothing is cut off */
 @media (max-width: 600px) {
   .okr-app { max-width: 100vw; }
