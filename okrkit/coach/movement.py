@@ -12,7 +12,7 @@ import re
 from okrkit.coach import lexicon as lx
 from okrkit.coach.quantity import NUMBER_WORD, TIME_UNITS, Quantity, first_value
 
-__all__ = ["endpoints", "is_relative", "numbers_start"]
+__all__ = ["CHANGE_NOUNS", "endpoints", "is_relative", "numbers_start"]
 
 # A comma ends a part unless it separates thousands ("from 800 to 1,200") or decimals ("1,5M€").
 _PART = r"(?:[^,;()]|,(?=\d{3})|,(?=\d{1,2}(?!\d)))"
@@ -33,14 +33,16 @@ _NOT_NOW = r"(?![^()]*\b(?:target|stretch|goal|peak|plan|forecast|budget)\b)"
 _NOTED_BEFORE = re.compile(r"\(\s*(?:" + _PERIOD_LABEL + r"\s+)?" + _NOW + r"\.?\s*:?\s*" + _NOT_NOW
                            + r"(?P<v>[$€£]?\d(?!\d{3}\b)[^(),;]*)\)", re.I)
 _NOTED_AFTER = re.compile(r"\(" + _NOT_NOW + r"(?P<v>[$€£]?\d[^(),;]*?)\s+" + _NOW + r"\s*\)", re.I)
+# Nouns of a change: "a 20% reduction in emissions" is a move, whatever verb comes before it.
+CHANGE_NOUNS = frozenset({"reduction", "increase", "improvement", "growth", "decrease", "drop", "cut", "uplift", "lift",
+                          "rise", "decline", "gain", "boost", "jump", "fall"})
 # A number in digits or in words ("by two weeks", "by five points"); not "by one of the top firms".
 _AMOUNT = r"(?:\d[\d,.]*|" + NUMBER_WORD + r"(?!\s+of\b))"
 _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+" + _AMOUNT + r"\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
                        r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|"
                        r"\bby\s+(?:half|a (?:third|quarter|fifth|tenth)|"
                        r"(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?))|"
-                       r"\d\s*(?:%|percent|x|points?|pp)\s+(?:reduction|increase|improvement|growth|decrease|drop|"
-                       r"cut|uplift|lift|rise|decline|gain|boost|jump)\b|"  # "a 20% reduction in emissions"
+                       r"\d\s*(?:%|percent|x|points?|pp)\s+(?:" + "|".join(sorted(CHANGE_NOUNS)) + r")\b|"
                        # "Churn down 20%", "Conversion up 2pp", "ARPU +15%", "30% fewer tickets", "down a third",
                        # "in half", "tenfold", "by an order of magnitude"
                        r"\b(?:down|up)\s+(?:by\s+)?" + _AMOUNT + r"\s*(?:%|percent|pp|points?|pts)|"

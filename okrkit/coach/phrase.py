@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache, wraps
 from typing import TypeVar
 
 from okrkit.coach import lexicon as lx
-from okrkit.coach.movement import endpoints, is_relative
+from okrkit.coach.movement import CHANGE_NOUNS, endpoints, is_relative
 from okrkit.coach.nounphrase import DETERMINERS, is_noun, lemma_class, noun_phrase_head
 from okrkit.coach.quantity import NAME_PREFIX, Quantity, quantities
 from okrkit.vocabulary import LEAD_SKIP, drop_label
@@ -220,9 +220,6 @@ def _aimed_at(clean: str, candidates: list[Quantity]) -> Quantity | None:
 # numbers are part of the name. An opening mark follows a space or a bracket and a closing one
 # precedes one, so an apostrophe ("customers' NPS", "don't") opens nothing.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘'](?=\S)[^\"“”‘']{1,60}?(?<=\S)[\"”'](?=[\s).,;:!?]|$)")
-# Nouns of a change: "Deliver a 20% increase in revenue" measures the result, whatever the verb.
-_CHANGE_NOUNS = {"increase", "reduction", "decrease", "growth", "improvement", "uplift", "lift", "rise", "drop",
-                 "cut", "decline", "gain", "boost", "jump", "fall"}
 
 
 def _names_the_thing(clean: str, q: Quantity) -> bool:
@@ -231,7 +228,7 @@ def _names_the_thing(clean: str, q: Quantity) -> bool:
     "a 95% satisfaction score" do)."""
     before = clean[max(0, q.at - 4):q.at].lower().split()[-1:]
     noun = noun_phrase_head([w.strip(".,;:!?") for w in clean[q.at:].lower().split()[1:6]])
-    return before in (["a"], ["an"]) and bool(noun) and noun not in lx.METRIC_NOUNS | lx.PEOPLE_NOUNS | _CHANGE_NOUNS
+    return before in (["a"], ["an"]) and bool(noun) and noun not in lx.METRIC_NOUNS | lx.PEOPLE_NOUNS | CHANGE_NOUNS
 
 
 def _main_quantities(clean: str, qs: list[Quantity]) -> list[Quantity]:
