@@ -9,7 +9,7 @@ from functools import cached_property
 from okrkit.coach.config import CoachConfig
 from okrkit.coach.findings import Finding, Severity
 from okrkit.coach.phrase import Phrase, read
-from okrkit.model import Engagement, KeyResult, Objective, Team
+from okrkit.model import Engagement, KeyResult, KRKind, Objective, Team
 
 __all__ = ["Context"]
 
@@ -43,6 +43,14 @@ class Context:
     def _key_results(self) -> list[tuple[str, Objective, KeyResult]]:
         return [(f"{opath}.key_results[{ki}]", obj, kr) for opath, _, obj in self._objectives
                 for ki, kr in enumerate(obj.key_results)]
+
+    def metric_key_results(self) -> Iterator[tuple[str, KeyResult, Phrase]]:
+        """The key results measured by a metric (not milestones), each with its sentence read."""
+        return iter(self._metric_key_results)
+
+    @cached_property
+    def _metric_key_results(self) -> list[tuple[str, KeyResult, Phrase]]:
+        return [(path, kr, read(kr.title)) for path, _, kr in self._key_results if kr.kind is KRKind.METRIC]
 
     def strategic_ids(self) -> set[str]:
         return {o.id for _, o in self.engagement.strategic_objectives()}

@@ -35,12 +35,6 @@ __all__: list[str] = []
 
 
 
-def _metric_kr(ctx: Context) -> Iterator[tuple[str, KeyResult, Phrase]]:
-    for path, _, kr in ctx.key_results():
-        if kr.kind is KRKind.METRIC:
-            yield path, kr, ctx.phrase(kr.title)
-
-
 def _measured_outcome(ctx: Context, kr: KeyResult) -> bool:
     """A metric KR that is no task and has a number: what a milestone may stand beside."""
     p = ctx.phrase(kr.title)
@@ -83,7 +77,7 @@ def _promises_change(p: Phrase) -> bool:
 
 @rule("kr-not-measurable", Severity.WARNING, "A key result with no number, no metric, or only vague words.")
 def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
-    for path, kr, p in _metric_kr(ctx):
+    for path, kr, p in ctx.metric_key_results():
         numbers = p.measures or p.relative or p.target is not None or kr.target is not None  # "from weekly to daily"
         # "All schools under the lead limit", "Every new hire has a buddy": all of them is the number (100%).
         numbers = numbers or (p.lead is None and p.words[:1] in (("all",), ("every",)))
@@ -102,7 +96,7 @@ def kr_not_measurable(ctx: Context) -> Iterator[Hit]:
 
 @rule("kr-no-movement", Severity.WARNING, "A KPI kept where it is: business as usual, a health metric.")
 def kr_no_movement(ctx: Context) -> Iterator[Hit]:
-    for path, kr, p in _metric_kr(ctx):
+    for path, kr, p in ctx.metric_key_results():
         if task_reason(p) or not is_kept(p, kr):
             continue
         baseline, target = baseline_target(kr, p)
@@ -117,7 +111,7 @@ def kr_no_movement(ctx: Context) -> Iterator[Hit]:
 
 @rule("kr-no-baseline", Severity.INFO, "A target with no baseline: progress cannot be computed.")
 def kr_no_baseline(ctx: Context) -> Iterator[Hit]:
-    for path, kr, p in _metric_kr(ctx):
+    for path, kr, p in ctx.metric_key_results():
         baseline, target = baseline_target(kr, p)
         if (baseline is not None or target is None or p.relative or is_kept(p, kr) or task_reason(p)
                 or is_new_count(p) or (p.lead_class == "action" and not is_service_target(p))):
@@ -132,7 +126,7 @@ def kr_no_baseline(ctx: Context) -> Iterator[Hit]:
 
 @rule("kr-target-equals-baseline", Severity.ERROR, "Target equal to the baseline: nothing is meant to change.")
 def kr_target_equals_baseline(ctx: Context) -> Iterator[Hit]:
-    for path, kr, p in _metric_kr(ctx):
+    for path, kr, p in ctx.metric_key_results():
         baseline, target = baseline_target(kr, p)
         if kr.baseline is None and kr.target is None and p.span:
             baseline, target = p.span  # "from one month to one week": compare in one unit
@@ -176,7 +170,7 @@ def _direction_verb(p: Phrase) -> str | None:
 
 @rule("kr-wrong-direction", Severity.ERROR, "A target on the wrong side of the baseline for the verb.")
 def kr_wrong_direction(ctx: Context) -> Iterator[Hit]:
-    for path, kr, p in _metric_kr(ctx):
+    for path, kr, p in ctx.metric_key_results():
         baseline, target = baseline_target(kr, p)
         if kr.baseline is None and kr.target is None and p.span:
             baseline, target = p.span  # "from 4h to 30 min": compare in one unit
