@@ -27,12 +27,12 @@ _BASE_HINT = re.compile(r"\b(?:from|currently|baseline|today|vs\.?|up from|down 
                         r"\s*:?\s*[$€£±~≈]?\d", re.I)
 # Today's value noted in brackets: "(38 today)", "(last year 4%)", "(Q2 actual: 38)", "(currently 38)".
 # A bare period label is not enough ("(FY27: 60)" may be a plan), nor a value called a target or a peak.
-_NOW = r"(?:today|now|currently|at present|actual|baseline|last\s+(?:year|quarter|month|cycle))"
+_NOW = r"(?:today|now|currently|current|at present|actual|baseline|last\s+(?:year|quarter|month|cycle))"
 _PERIOD_LABEL = r"(?:q[1-4]|h[12]|fy\s?\d{2,4}\b|" + "|".join(sorted(lx.MONTHS, key=len, reverse=True)) + r")"
 _NOT_NOW = r"(?![^()]*\b(?:target|stretch|goal|peak|plan|forecast|budget)\b)"
 _NOTED_BEFORE = re.compile(r"\(\s*(?:" + _PERIOD_LABEL + r"\s+)?" + _NOW + r"\.?\s*:?\s*" + _NOT_NOW
-                           + r"(?P<v>[$€£]?\d(?!\d{3}\b)[^(),;]*)\)", re.I)
-_NOTED_AFTER = re.compile(r"\(" + _NOT_NOW + r"(?P<v>[$€£]?\d[^(),;]*?)\s+" + _NOW + r"\s*\)", re.I)
+                           + r"(?P<v>[$€£¥₹]?\d(?!\d{3}\b)[^(),;]*)\)", re.I)
+_NOTED_AFTER = re.compile(r"\(" + _NOT_NOW + r"(?P<v>[$€£¥₹]?\d[^(),;]*?)\s+" + _NOW + r"\s*\)", re.I)
 # Nouns of a change: "a 20% reduction in emissions" is a move, whatever verb comes before it.
 CHANGE_NOUNS = frozenset({"reduction", "increase", "improvement", "growth", "decrease", "drop", "cut", "uplift", "lift",
                           "rise", "decline", "gain", "boost", "jump", "fall"})

@@ -137,6 +137,7 @@ def quantities(text: str) -> list[Quantity]:
         if prev.strip(".,:") in NAME_PREFIX and not m["cur"] and (m["unit"] or "") not in {"%"}:
             continue  # "ISO 27001", "version 3.0"
         rest = [w.lower().strip(".,;:") for w in after]
+        rest = rest[:next((i for i, w in enumerate(rest) if w.startswith("(")), len(rest))]  # "MAU 500 (current: 0)"
         if not unit and not m["mag"] and (
             # a year ("by 2026", "Finalize 2026 budget"), not "2,000", "reach 2000 paying customers" (a
             # plural counted) nor "orders to 2000" (a level)
@@ -149,7 +150,8 @@ def quantities(text: str) -> list[Quantity]:
             continue
         window = unit == "time" and prev in {"within", "in", "first", "every", "per", "each", "after", "for"}
         share = noun_phrase_head(rest[1:]) if unit == "%" and rest[:1] == ["of"] else ""
-        counts = "" if unit in {"%", "money"} else noun_phrase_head(rest).split("/")[0]  # "posts/week" counts posts
+        # "posts/week" counts posts; a time is how long something lasts ("4.2-min avg session"), not a count of it
+        counts = "" if unit in {"%", "money", "time"} else noun_phrase_head(rest).split("/")[0]
         cmp = m["cmp"] or _word_cmp(text[: m.start()]) or (_trailing_cmp(text[m.end():]) if unit else "")
         found.append((m.start(), Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window)))
     tokens = list(re.finditer(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower()))

@@ -201,7 +201,8 @@ def test_the_target_is_the_number_aimed_at_not_a_scope_or_a_note() -> None:
                                     ("Cut churn to 2% (last year 4%)", 4, 2),
                                     ("Increase NPS to 50 (Q2: 38)", None, 50),  # a bare period label may be a plan
                                     ("Increase NPS to 50 (FY27: 60)", None, 50), ("Cut churn to 3% (FY2021)", None, 3),
-                                    ("Reduce churn to 3% (Q1: 2.5% target)", None, 3)):
+                                    ("Reduce churn to 3% (Q1: 2.5% target)", None, 3),
+                                    ("MAU 500 (current: 0)", 0, 500), ("MRR ¥50,000 (current: ¥0)", 0, 50_000)):
         assert (read(title).baseline, read(title).target) == (baseline, target), title
     # a range's upper end carries its magnitude, and the last "to" is the target (second review s20b)
     assert _rules("Grow revenue to $2-3M", baseline=1_000_000) == {}
@@ -392,6 +393,12 @@ def test_a_rate_between_percentages_is_an_outcome_whatever_its_noun() -> None:
     assert _rules("Raise crash-free sessions from 97% to 99%") == {}
     assert _rules("Lift newsletter click rate from 2% to 4%") == {}
     assert _rules("Grow job applications per opening from 20 to 35") == {}
+
+
+def test_a_time_measures_how_long_not_how_many() -> None:
+    """'4.2-min avg session' is how long a session lasts, a measure of use (fresh10 ob01-06), not sessions counted."""
+    assert _rules("4.2-min avg session") == {"kr-no-baseline": Severity.INFO}
+    assert _rules("40 training sessions") == {"kr-is-task": Severity.WARNING}
 
 
 def test_a_percentage_to_reach_is_a_share_not_a_count_of_output() -> None:
