@@ -227,7 +227,8 @@ def _verbless_task_reason(p: Phrase) -> str | None:
     if not p.measures and first == "new":
         return "names a new deliverable, not a result it brings"  # "New self-service help area"
     # "40 LinkedIn posts", "50 cold calls a day": output or effort counted; not "under 50 open tickets"
-    output = next((q.counts for q in p.measures if q.value > 0 and (
+    # a time is how long something lasts ("4.2-min avg session"), not how many there are
+    output = next((q.counts for q in p.measures if q.value > 0 and q.unit != "time" and (
         q.counts in lx.ARTEFACT_NOUNS or (q.counts in lx.WORK_ITEM_NOUNS and not q.cmp))), "")
     if output and not _gained(p):
         return f"counts the team's own output ({output}), not a change it causes"  # "40 LinkedIn posts"
@@ -302,9 +303,13 @@ def _rate(p: Phrase) -> bool:
 
 
 def baseline_target(kr: KeyResult, p: Phrase) -> tuple[float | None, float | None]:
-    """The KR's data first, the numbers in its sentence second."""
-    baseline = kr.baseline if kr.baseline is not None else p.baseline
-    target = kr.target if kr.target is not None else p.target
+    """The KR's data first, the numbers in its sentence second. A number of the sentence fills a
+    field left empty only when the sentence agrees with the field that is set: "to 4% (current:
+    2.5%)" beside a target field of 0.04 is written in another scale, and 2.5 is no baseline of it."""
+    agrees = (kr.target is None or p.target in (None, kr.target)) and (
+        kr.baseline is None or p.baseline in (None, kr.baseline))
+    baseline = kr.baseline if kr.baseline is not None else p.baseline if agrees else None
+    target = kr.target if kr.target is not None else p.target if agrees else None
     return baseline, target
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from okrkit.coach import lexicon as lx
-from okrkit.coach.quantity import NUMBER_WORD, TIME_UNITS, Quantity, first_value
+from okrkit.coach.quantity import NUMBER_WORD, TIME_UNITS, Quantity, first_value, how_often, quantities, times_a_year
 
-__all__ = ["CHANGE_NOUNS", "endpoints", "is_relative", "numbers_start"]
+__all__ = ["endpoints", "is_relative", "numbers_start"]
 
 # A comma ends a part unless it separates thousands ("from 800 to 1,200") or decimals ("1,5M€").
 _PART = r"(?:[^,;()]|,(?=\d{3})|,(?=\d{1,2}(?!\d)))"
@@ -34,15 +34,15 @@ _NOTED_BEFORE = re.compile(r"\(\s*(?:" + _PERIOD_LABEL + r"\s+)?" + _NOW + r"\.?
                            + r"(?P<v>[$€£¥₹]?\d(?!\d{3}\b)[^(),;]*)\)", re.I)
 _NOTED_AFTER = re.compile(r"\(" + _NOT_NOW + r"(?P<v>[$€£¥₹]?\d[^(),;]*?)\s+" + _NOW + r"\s*\)", re.I)
 # Nouns of a change: "a 20% reduction in emissions" is a move, whatever verb comes before it.
-CHANGE_NOUNS = frozenset({"reduction", "increase", "improvement", "growth", "decrease", "drop", "cut", "uplift", "lift",
-                          "rise", "decline", "gain", "boost", "jump", "fall"})
+_CHANGE_NOUNS = frozenset({"reduction", "increase", "improvement", "growth", "decrease", "drop", "cut", "uplift",
+                           "lift", "rise", "decline", "gain", "boost", "jump", "fall"})
 # A number in digits or in words ("by two weeks", "by five points"); not "by one of the top firms".
 _AMOUNT = r"(?:\d[\d,.]*|" + NUMBER_WORD + r"(?!\s+of\b))"
 _RELATIVE = re.compile(r"\bby\s+[$€£]\s*\d|\bby\s+" + _AMOUNT + r"\s*(?:k|m|bn)?\s*(?:%|percent|pct|pp|x\b|points?|pts|"
                        r"percentage points|basis points)|\b\d+(?:\.\d+)?\s*x\b|"
                        r"\bby\s+(?:half|a (?:third|quarter|fifth|tenth)|"
                        r"(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?))|"
-                       r"\d\s*(?:%|percent|x|points?|pp)\s+(?:" + "|".join(sorted(CHANGE_NOUNS)) + r")\b|"
+                       r"\d\s*(?:%|percent|x|points?|pp)\s+(?:" + "|".join(sorted(_CHANGE_NOUNS)) + r")\b|"
                        # "Churn down 20%", "Conversion up 2pp", "ARPU +15%", "30% fewer tickets", "down a third",
                        # "in half", "tenfold", "by an order of magnitude"
                        r"\b(?:down|up)\s+(?:by\s+)?" + _AMOUNT + r"\s*(?:%|percent|pp|points?|pts)|"
@@ -150,6 +150,9 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
         timed = all(_TIMED.search(part) for part in (part_a, part_b))
         a, b = first_value(part_a, si=timed), first_value(part_b, si=timed)
         span = (a, b) if a is not None and b is not None else None
+        yearly = times_a_year(ft["a"]), times_a_year(ft["b"])
+        if yearly[0] is not None and yearly[1] is not None:
+            return yearly[0], yearly[1], None  # "from weekly to twice a day", "from once a week to twice a day"
         per_a, per_b = _per(ft["a"]), _per(ft["b"])
         if per_a and per_b and per_a != per_b:
             # "from 1 deploy per day to 1 deploy per developer per day": two units, no baseline of that target
@@ -160,14 +163,25 @@ def endpoints(clean: str) -> tuple[float | None, float | None, tuple[float, floa
         if hint and not _YEAR.match(clean, hint.end() - 1):  # not "(baseline 2025)": a year
             baseline = first_value(clean[hint.end() - 1:])
         elif noted:
-            baseline = first_value(noted["v"])
+            baseline = _noted_value(clean, noted)
     return baseline, target, span
+
+
+def _noted_value(clean: str, noted: re.Match[str]) -> float | None:
+    """Today's value written in brackets, in the unit of the time before it: "Cut MTTR to 45 minutes
+    (current: 4 hours)" starts at 240 minutes, not at 4."""
+    value = first_value(noted["v"])
+    times = [q for q in quantities(clean[:noted.start()]) if q.unit == "time"]
+    if value is None or not times or not _TIMED.search(noted["v"]):
+        return value
+    chunk = clean[times[-1].at:noted.start()]
+    written, seconds, noted_seconds = first_value(chunk), first_value(chunk, si=True), first_value(noted["v"], si=True)
+    return noted_seconds * written / seconds if written and seconds and noted_seconds is not None else None
 
 
 def _doubles(words: list[str]) -> bool:
     """ "twice as many", "grow twice": a doubling; "twice a week", "twice per sprint" is how often."""
-    return any(w == "twice" and words[i + 1: i + 2] not in (["a"], ["an"], ["per"], ["each"], ["every"])
-               for i, w in enumerate(words))
+    return any(w == "twice" and how_often(words, i) is None for i, w in enumerate(words))
 
 
 def is_relative(clean: str, words: list[str], qs: list[Quantity], lead: str | None, lead_class: str | None,

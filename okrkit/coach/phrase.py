@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache, wraps
 from typing import TypeVar
 
 from okrkit.coach import lexicon as lx
-from okrkit.coach.movement import CHANGE_NOUNS, endpoints, is_relative
+from okrkit.coach.movement import endpoints, is_relative
 from okrkit.coach.nounphrase import DETERMINERS, is_noun, lemma_class, noun_phrase_head
 from okrkit.coach.quantity import NAME_PREFIX, Quantity, quantities
 from okrkit.vocabulary import LEAD_SKIP, drop_label
@@ -216,19 +216,16 @@ def _aimed_at(clean: str, candidates: list[Quantity]) -> Quantity | None:
     return candidates[at + 1] if ranged else pick
 
 
-# A name in quotation marks ("Add the 'Save 20%' banner", "Launch ‘$50 Gift For Friend’"): its
-# numbers are part of the name. An opening mark follows a space or a bracket and a closing one
-# precedes one, so an apostrophe ("customers' NPS", "don't") opens nothing.
-_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘'](?=\S)[^\"“”‘']{1,60}?(?<=\S)[\"”'](?=[\s).,;:!?]|$)")
-
-
-def _names_the_thing(clean: str, q: Quantity) -> bool:
-    """ "Add a 20% discount banner", "Launch a $50 referral bonus": after "a", a number that describes
-    the thing a doing verb makes, not what the key result measures ("a 20% increase in revenue",
-    "a 95% satisfaction score" do)."""
-    before = clean[max(0, q.at - 4):q.at].lower().split()[-1:]
-    noun = noun_phrase_head([w.strip(".,;:!?") for w in clean[q.at:].lower().split()[1:6]])
-    return before in (["a"], ["an"]) and bool(noun) and noun not in lx.METRIC_NOUNS | lx.PEOPLE_NOUNS | CHANGE_NOUNS
+# A name in quotation marks after a word that introduces one ("Add a 'Save 20%' banner", "Add
+# feature for ‘$50 Gift For Friend’", "Launch the "Top 10" campaign"): its numbers are part of the
+# name. Quotes after a verb or "to" hold the value itself ("Increase NPS to "50"", "Sign "20 new
+# logos""). A closing mark is preceded by a word, so an apostrophe ("customers' NPS") closes nothing.
+_QUOTE = r"[\"“‘'](?=\S)[^\"“”‘']{1,60}?(?<=\S)[\"”']"
+# After an article the name is of a thing named next ("the "Top 10" campaign"), not a level to reach
+# ("Break into the "Top 10" in the App Store").
+_QUOTED = re.compile(r"\b(?:for|called|named|titled|dubbed)\s+" + _QUOTE + r"(?=[\s).,;:!?]|$)|"
+                     r"\b(?:a|an|the|our|their|its|this)\s+" + _QUOTE
+                     + r"(?=\s+(?!(?:in|on|at|to|for|by|of|from|with|and|or|within|across)\b)[a-z])", re.I)
 
 
 def _main_quantities(clean: str, qs: list[Quantity]) -> list[Quantity]:
@@ -258,7 +255,8 @@ def read(text: str) -> Phrase:
     words = [w for i, w in enumerate(words) if w and not ((w[0].isdigit() or w in lx.NUMBER_WORDS) and i
                                                           and words[i - 1] in NAME_PREFIX)
              and not _VERSION.fullmatch(w)]  # "v1", "v2.3", "version two" are names
-    quoted = [m.span() for m in _QUOTED.finditer(clean)]
+    quoted = [m.span() for m in _QUOTED.finditer(clean)  # not "the "$1M ARR" milestone": a metric named is its level
+              if not set(_WORD.findall(m.group().lower())) & lx.METRIC_NOUNS]
     qs = _main_quantities(clean, [q for q in quantities(clean) if not any(a <= q.at < b for a, b in quoted)])
     i = 0
     while i < len(words) - 1 and words[i] in LEAD_SKIP:
@@ -336,8 +334,6 @@ def read(text: str) -> Phrase:
             lead_class = "target"  # "Ensure 40% of our packaging is recyclable": a share of things to reach
         elif short_of_all:
             lead_class = "action"  # "Ensure 80% of new users finish setup": a share of people to reach, not kept
-    if lead_class == "action":
-        qs = [q for q in qs if not _names_the_thing(clean, q)]
     baseline, target, span = endpoints(clean)
     relative = is_relative(clean, words, qs, lead, lead_class, i, baseline)
     aim = _aimed_at(clean, [q for q in qs if not q.window and not (baseline is not None and q.value == baseline)])

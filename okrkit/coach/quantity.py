@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from okrkit.coach import lexicon as lx
 from okrkit.coach.nounphrase import noun_phrase_head
 
-__all__ = ["CURRENCY_WORDS", "NAME_PREFIX", "NUMBER_WORD", "QTY", "TIME_UNITS", "Quantity", "first_value",
-           "is_money_at", "number_word", "quantities"]
+__all__ = ["CURRENCY_WORDS", "NAME_PREFIX", "NUMBER_WORD", "QTY", "TIME_UNITS", "Quantity", "first_value", "how_often",
+           "is_money_at", "number_word", "quantities", "times_a_year"]
 
 # Money written with a code or a word: "5M USD", "EUR 2.500.000", "2 million dollars" ("pounds" weighs too).
 _CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "inr")
@@ -110,6 +110,37 @@ _NO_LIMIT = {"more", "less", "fewer", "longer", "later", "worse", "lower", "high
 _DATE = re.compile(r"\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b")
 
 
+_TIMES_A = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_PERIODS = {"day", "week", "month", "quarter", "year", "sprint", "fortnight", "cycle"}
+
+
+def how_often(words: list[str], i: int) -> float | None:
+    """ "twice a week", "once per sprint": how many times a period, or None ("twice as many", "twice a
+    year ago" and "twice a quarter's quota" are doublings)."""
+    if words[i] not in _TIMES_A or words[i + 1: i + 2] not in (["a"], ["an"], ["per"], ["each"], ["every"]):
+        return None
+    period = words[i + 2: i + 3]
+    return _TIMES_A[words[i]] if period and period[0] in _PERIODS and words[i + 3: i + 4] != ["ago"] else None
+
+
+_A_YEAR = {"day": 365, "week": 52, "fortnight": 26, "month": 12, "quarter": 4, "year": 1}
+
+
+def times_a_year(chunk: str) -> float | None:
+    """A frequency at the start of `chunk` in times a year ("weekly", "twice a day", "3 times per
+    month"), so that "from weekly to twice a day" compares 52 with 730; None when it is no frequency."""
+    words = re.findall(r"[a-z]+|\d+(?:\.\d+)?", chunk.lower())
+    if words[:1] and words[0] in _PER_YEAR:
+        return float(_PER_YEAR[words[0]])
+    n = _TIMES_A.get(words[0]) if words else None
+    if n is None and words[1:2] in (["times"], ["time"]):
+        n = float(words[0]) if words[0][0].isdigit() else number_word(words[0])
+        words = words[1:]
+    if n is None or words[1:2] not in (["a"], ["an"], ["per"], ["each"], ["every"]) or words[2:3] == []:
+        return None
+    return n * _A_YEAR[words[2]] if words[2] in _A_YEAR and words[3:4] != ["ago"] else None
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in the sentence, in order, with what it counts or is a share of."""
     found: list[tuple[int, Quantity]] = []  # with where each starts: the quantities are returned in text order
@@ -150,8 +181,7 @@ def quantities(text: str) -> list[Quantity]:
             continue
         window = unit == "time" and prev in {"within", "in", "first", "every", "per", "each", "after", "for"}
         share = noun_phrase_head(rest[1:]) if unit == "%" and rest[:1] == ["of"] else ""
-        # "posts/week" counts posts; a time is how long something lasts ("4.2-min avg session"), not a count of it
-        counts = "" if unit in {"%", "money", "time"} else noun_phrase_head(rest).split("/")[0]
+        counts = "" if unit in {"%", "money"} else noun_phrase_head(rest).split("/")[0]  # "posts/week" counts posts
         cmp = m["cmp"] or _word_cmp(text[: m.start()]) or (_trailing_cmp(text[m.end():]) if unit else "")
         found.append((m.start(), Quantity(value, unit, {"≥": ">=", "≤": "<="}.get(cmp, cmp), counts, share, window)))
     tokens = list(re.finditer(r"[a-z][a-z0-9'’-]*|\d[\d,.]*[a-z%]*", text.lower()))
@@ -166,6 +196,9 @@ def quantities(text: str) -> list[Quantity]:
             times = w if _FRACTION.fullmatch(w) else word_before
             part *= 2 if times.startswith("two") else 3 if times.startswith("three") else 4 if times == "four" else 1
             found.append((tokens[i].start(), Quantity(part, "%", "", "", noun_phrase_head(all_words[i + 2:]))))
+            continue
+        if (per_period := how_often(all_words, i)) is not None:  # "Increase deploys to twice a day": a count of times
+            found.append((tokens[i].start(), Quantity(per_period, "", _word_cmp(" ".join(all_words[:i])))))
             continue
         number = number_word(w) if not (i and all_words[i - 1] in NAME_PREFIX) else None  # "version two": a name
         if all_words[i + 1: i + 2] and all_words[i + 1].rstrip("s") in {"quarter", "third", "fifth"} and \
