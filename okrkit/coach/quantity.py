@@ -111,7 +111,8 @@ _DATE = re.compile(r"\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b")
 
 
 _TIMES_A = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
-_PERIODS = {"day", "week", "month", "quarter", "year", "sprint", "fortnight", "cycle"}
+_A_YEAR = {"day": 365, "week": 52, "fortnight": 26, "month": 12, "quarter": 4, "year": 1}
+_PERIODS = {*_A_YEAR, "sprint", "cycle"}
 
 
 def how_often(words: list[str], i: int) -> float | None:
@@ -121,9 +122,6 @@ def how_often(words: list[str], i: int) -> float | None:
         return None
     period = words[i + 2: i + 3]
     return _TIMES_A[words[i]] if period and period[0] in _PERIODS and words[i + 3: i + 4] != ["ago"] else None
-
-
-_A_YEAR = {"day": 365, "week": 52, "fortnight": 26, "month": 12, "quarter": 4, "year": 1}
 
 
 def times_a_year(chunk: str) -> float | None:

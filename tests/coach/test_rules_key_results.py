@@ -163,6 +163,9 @@ def test_work_repeated_every_week_is_activity_not_a_milestone() -> None:
     assert _rules("Publish twice a week on the blog") == {"kr-is-task": Severity.WARNING}  # how often, not 2x
     # how often is a number: a frequency to reach is measurable (review s21)
     assert _rules("Increase deployment frequency to twice a day") == {"kr-no-baseline": Severity.INFO}
+    for title in ("Increase deploy frequency from weekly to twice a day",
+                  "Increase usage from weekly to 3 times a week"):
+        assert _rules(title) == {}, title  # compared in times a year, not 52 against 2
 
 
 def test_a_task_among_tasks_stays_a_warning() -> None:
