@@ -115,28 +115,33 @@ _A_YEAR = {"day": 365, "week": 52, "fortnight": 26, "month": 12, "quarter": 4, "
 _PERIODS = {*_A_YEAR, "sprint", "cycle"}
 
 
+def _period_after(words: list[str], at: int) -> str | None:
+    """The period of "a week", "per sprint", "every day" at `at`; None for "a year ago" (a time back)
+    or "a quarter's quota" (a possessive), which are no periods of a frequency."""
+    if words[at: at + 1] not in (["a"], ["an"], ["per"], ["each"], ["every"]):
+        return None
+    period = words[at + 1] if at + 1 < len(words) else ""
+    return period if period in _PERIODS and words[at + 2: at + 3] != ["ago"] else None
+
+
 def how_often(words: list[str], i: int) -> float | None:
     """ "twice a week", "once per sprint": how many times a period, or None ("twice as many", "twice a
     year ago" and "twice a quarter's quota" are doublings)."""
-    if words[i] not in _TIMES_A or words[i + 1: i + 2] not in (["a"], ["an"], ["per"], ["each"], ["every"]):
-        return None
-    period = words[i + 2: i + 3]
-    return _TIMES_A[words[i]] if period and period[0] in _PERIODS and words[i + 3: i + 4] != ["ago"] else None
+    return _TIMES_A[words[i]] if words[i] in _TIMES_A and _period_after(words, i + 1) else None
 
 
 def times_a_year(chunk: str) -> float | None:
     """A frequency at the start of `chunk` in times a year ("weekly", "twice a day", "3 times per
     month"), so that "from weekly to twice a day" compares 52 with 730; None when it is no frequency."""
     words = re.findall(r"[a-z]+|\d+(?:\.\d+)?", chunk.lower())
-    if words[:1] and words[0] in _PER_YEAR:
-        return float(_PER_YEAR[words[0]])
-    n = _TIMES_A.get(words[0]) if words else None
-    if n is None and words[1:2] in (["times"], ["time"]):
-        n = float(words[0]) if words[0][0].isdigit() else number_word(words[0])
-        words = words[1:]
-    if n is None or words[1:2] not in (["a"], ["an"], ["per"], ["each"], ["every"]) or words[2:3] == []:
+    if not words:
         return None
-    return n * _A_YEAR[words[2]] if words[2] in _A_YEAR and words[3:4] != ["ago"] else None
+    if words[0] in _PER_YEAR:
+        return float(_PER_YEAR[words[0]])
+    counted = words[1:2] in (["times"], ["time"])  # "3 times a week" as "thrice a week"
+    n = (float(words[0]) if words[0][0].isdigit() else number_word(words[0])) if counted else _TIMES_A.get(words[0])
+    period = _period_after(words, 2 if counted else 1)
+    return n * _A_YEAR[period] if n is not None and period in _A_YEAR else None
 
 
 def quantities(text: str) -> list[Quantity]:
